@@ -1,0 +1,187 @@
+// Package record holds the plain records every scope-document parser
+// produces. It is the contract between the parsers and the catalog: parsers
+// fill a Document, the catalog folds many Documents into one joined model.
+//
+// Every fact carries a Source (file and line) so that later stages can say
+// where it came from.
+package record
+
+// Kind names a document kind. The values are the names users give on the
+// command line (KIND=FILE) and the names printed in reports.
+type Kind string
+
+// The document kinds scopeplan understands.
+const (
+	KindGranularMD   Kind = "granular-md"   // granular scopes page, Markdown tables
+	KindGranularHTML Kind = "granular-html" // granular scopes page, HTML tables
+	KindClassic      Kind = "classic"       // classic scopes page, plain text
+	KindPostman      Kind = "postman"       // Postman-style API list
+	KindOpenAPIText  Kind = "openapi-text"  // API reference rendered from OpenAPI, plain text
+	KindEndpointPage Kind = "endpoint-page" // one API reference page
+	KindOpenAPI      Kind = "openapi"       // OpenAPI 3 description, JSON or YAML
+)
+
+// Variant tells the regular operation from its master-account twin.
+type Variant string
+
+// Variants of an operation. The granular page links regular operations under
+// /methods/ and master-account ones under /ma/.
+const (
+	VariantRegular Variant = "regular"
+	VariantMaster  Variant = "master"
+)
+
+// Source is a position in a document. Line and Column are 1-based; zero
+// means unknown.
+type Source struct {
+	File   string `json:"file" yaml:"file"`
+	Line   int    `json:"line" yaml:"line"`
+	Column int    `json:"column,omitempty" yaml:"column,omitempty"`
+}
+
+// ScopeRef is one scope name as written in a document, with its position.
+// Name is never altered by the parser (no trimming inside, no case change),
+// so defects such as typos and stray characters survive for linting.
+type ScopeRef struct {
+	Name   string `json:"name" yaml:"name"`
+	Source Source `json:"source" yaml:"source"`
+}
+
+// Document is everything one parser read from one file.
+type Document struct {
+	Path   string `json:"path" yaml:"path"`
+	Kind   Kind   `json:"kind" yaml:"kind"`
+	SHA256 string `json:"sha256" yaml:"sha256"`
+	// Title is the document's own title where it has one (for API
+	// references: the product title such as "Users").
+	Title string `json:"title,omitempty" yaml:"title,omitempty"`
+
+	GranularRows  []GranularRow  `json:"granular_rows,omitempty" yaml:"granular_rows,omitempty"`
+	ClassicScopes []ClassicScope `json:"classic_scopes,omitempty" yaml:"classic_scopes,omitempty"`
+	Operations    []Operation    `json:"operations,omitempty" yaml:"operations,omitempty"`
+
+	// Problems are structural defects met while parsing (a truncated entry,
+	// a missing header, a scope list split across lines). They are not
+	// errors: the parser recovered and kept what it could.
+	Problems []Problem `json:"problems,omitempty" yaml:"problems,omitempty"`
+}
+
+// Records counts the facts of a document: rows, classic scopes and operations.
+func (d *Document) Records() int {
+	return len(d.GranularRows) + len(d.ClassicScopes) + len(d.Operations)
+}
+
+// GranularRow is one API row of the granular scopes page.
+type GranularRow struct {
+	Product string `json:"product" yaml:"product"` // the "## Product" heading text
+	Section string `json:"section" yaml:"section"` // the "### Section" heading text
+	Name    string `json:"name" yaml:"name"`       // the link text (API name)
+	// Link is the href exactly as written; empty when the row links nowhere.
+	Link string `json:"link,omitempty" yaml:"link,omitempty"`
+	// LinkProduct is the product segment of the link
+	// (/docs/api/rest/reference/<LinkProduct>/methods/#operation/<id>).
+	LinkProduct string  `json:"link_product,omitempty" yaml:"link_product,omitempty"`
+	Variant     Variant `json:"variant,omitempty" yaml:"variant,omitempty"`
+	// OperationID is the #operation/ anchor, verbatim.
+	OperationID string     `json:"operation_id,omitempty" yaml:"operation_id,omitempty"`
+	Scopes      []ScopeRef `json:"scopes" yaml:"scopes"`
+	Source      Source     `json:"source" yaml:"source"`
+}
+
+// ClassicScope is one scope of the classic scopes page.
+type ClassicScope struct {
+	Group       string    `json:"group" yaml:"group"` // "Account" from "Account scopes"
+	Name        string    `json:"name" yaml:"name"`
+	Description string    `json:"description,omitempty" yaml:"description,omitempty"`
+	APIs        []APIItem `json:"apis,omitempty" yaml:"apis,omitempty"`
+	Source      Source    `json:"source" yaml:"source"`
+}
+
+// APIItem is one "Associated API" list item of a classic scope.
+type APIItem struct {
+	Name string `json:"name" yaml:"name"`
+	// Link is set when the item is a Markdown link.
+	Link   string `json:"link,omitempty" yaml:"link,omitempty"`
+	Source Source `json:"source" yaml:"source"`
+}
+
+// ScopeOrigin says where inside an API reference a scope list was read.
+type ScopeOrigin string
+
+// Places an API reference states scopes.
+const (
+	OriginText       ScopeOrigin = "text"         // "Scopes:" / "Granular Scopes:" lines
+	OriginExtensions ScopeOrigin = "x-extensions" // OpenAPI x-granular-scopes / x-macro-scopes
+	OriginSecurity   ScopeOrigin = "security"     // OpenAPI security[].openapi_oauth
+)
+
+// ScopeList is one statement of an operation's scopes. An operation may
+// state its scopes several times (OpenAPI files repeat them); each statement
+// is kept so disagreements can be reported.
+type ScopeList struct {
+	Origin   ScopeOrigin `json:"origin" yaml:"origin"`
+	Classic  []ScopeRef  `json:"classic,omitempty" yaml:"classic,omitempty"`
+	Granular []ScopeRef  `json:"granular,omitempty" yaml:"granular,omitempty"`
+	// HasGranular tells "no granular scopes stated" from "stated, empty".
+	HasGranular bool `json:"has_granular,omitempty" yaml:"has_granular,omitempty"`
+}
+
+// Operation is one operation of an API reference (Postman list, rendered
+// OpenAPI page, endpoint page or OpenAPI file).
+type Operation struct {
+	Method string `json:"method" yaml:"method"` // upper case
+	// Path is the path template as written, without base URL or query
+	// (":param" or "{param}" as the document writes it).
+	Path        string   `json:"path" yaml:"path"`
+	OperationID string   `json:"operation_id,omitempty" yaml:"operation_id,omitempty"`
+	Name        string   `json:"name" yaml:"name"`
+	Tags        []string `json:"tags,omitempty" yaml:"tags,omitempty"`
+	// Scopes holds each statement of the operation's scopes, in the order
+	// of precedence (x-extensions, security, text).
+	Scopes    []ScopeList `json:"scopes,omitempty" yaml:"scopes,omitempty"`
+	RateLimit string      `json:"rate_limit,omitempty" yaml:"rate_limit,omitempty"`
+	// RateLimitSource is where the rate-limit label was read.
+	RateLimitSource Source `json:"rate_limit_source,omitempty" yaml:"rate_limit_source,omitempty"`
+	Source          Source `json:"source" yaml:"source"`
+}
+
+// Classic returns the operation's classic scopes from its first statement
+// that names any.
+func (o *Operation) Classic() []ScopeRef {
+	for _, l := range o.Scopes {
+		if len(l.Classic) > 0 {
+			return l.Classic
+		}
+	}
+	return nil
+}
+
+// Granular returns the operation's granular scopes from its first statement
+// that names any.
+func (o *Operation) Granular() []ScopeRef {
+	for _, l := range o.Scopes {
+		if len(l.Granular) > 0 {
+			return l.Granular
+		}
+	}
+	return nil
+}
+
+// Problem codes: the structural defects a parser can report.
+const (
+	ProblemMissingHeader  = "MISSING_HEADER"   // an entry without its numbered/title header
+	ProblemMissingField   = "MISSING_FIELD"    // an entry lacking a field it should have (description, scopes...)
+	ProblemSplitList      = "SPLIT_SCOPE_LIST" // a scope list continued on following lines
+	ProblemTruncated      = "TRUNCATED_ENTRY"  // an entry cut off before its end
+	ProblemRowWithoutLink = "ROW_WITHOUT_LINK" // a granular row whose API name links nowhere
+	ProblemMalformedLink  = "MALFORMED_LINK"   // a doc link that does not have the expected shape
+	ProblemCountMismatch  = "COUNT_MISMATCH"   // a stated count that disagrees with the entries found
+)
+
+// Problem is a structural defect found while parsing.
+type Problem struct {
+	Code    string `json:"code" yaml:"code"`
+	Subject string `json:"subject,omitempty" yaml:"subject,omitempty"`
+	Message string `json:"message" yaml:"message"`
+	Source  Source `json:"source" yaml:"source"`
+}
