@@ -1,0 +1,438 @@
+// Package catalog folds parsed scope documents into one joined model:
+// endpoints (method + path template, operationId, name, product, variant),
+// granular scopes and classic scopes, and the grants between them, each
+// with the sources (file, line) that state it, indexed both ways.
+//
+// The catalog is built once by Build and never changes afterwards.
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// Catalog is the joined model of a set of scope documents.
+type Catalog struct {
+	// Documents are the parsed inputs, in the order given.
+	Documents []*record.Document `json:"-" yaml:"-"`
+	// Endpoints, indexed by their ID.
+	Endpoints []*Endpoint `json:"endpoints" yaml:"endpoints"`
+	// Scopes, sorted by kind then name.
+	Scopes []*Scope `json:"scopes" yaml:"scopes"`
+	// Grants are every scope -> endpoint edge with its source.
+	Grants []Grant `json:"grants" yaml:"grants"`
+	// Associations are the classic page's associated-API items.
+	Associations []Association `json:"associations" yaml:"associations"`
+
+	granular map[string]*Scope
+	classic  map[string]*Scope
+	byOpID   map[string][]int // operationId -> endpoints
+	byLink   map[string][]int // doc link -> endpoints
+	byName   map[string][]int // normalised name -> endpoints
+	byPath   map[string][]int // METHOD + normalised path -> endpoints
+}
+
+// Build joins documents into a catalog. Granular pages come first, then
+// classic pages, then API references in the order given; the order of
+// documents of one kind decides nothing but the order of sources.
+func Build(docs []*record.Document) (*Catalog, error) {
+	b := &builder{c: &Catalog{
+		Documents: docs,
+		granular:  map[string]*Scope{},
+		classic:   map[string]*Scope{},
+		byOpID:    map[string][]int{},
+		byLink:    map[string][]int{},
+		byName:    map[string][]int{},
+		byPath:    map[string][]int{},
+	}, grantSeen: map[grantKey]bool{}}
+	for i, d := range docs {
+		if d == nil {
+			return nil, fmt.Errorf("build catalog: document %d is nil", i)
+		}
+	}
+	for i, d := range docs {
+		if d.Kind == record.KindGranularMD || d.Kind == record.KindGranularHTML {
+			b.addGranularPage(i, d)
+		}
+	}
+	for _, d := range docs {
+		if d.Kind == record.KindClassic {
+			b.addClassicPage(d)
+		}
+	}
+	for i, d := range docs {
+		if len(d.Operations) > 0 {
+			b.addReference(i, d)
+		}
+	}
+	for _, d := range docs {
+		if d.Kind == record.KindClassic {
+			b.addAssociations(d)
+		}
+	}
+	b.finish()
+	return b.c, nil
+}
+
+type grantKey struct {
+	scope    string
+	kind     ScopeKind
+	endpoint int
+}
+
+type builder struct {
+	c         *Catalog
+	grantSeen map[grantKey]bool
+	// pageGranular marks endpoints whose granular scopes come from a page.
+	pageGranular map[int]bool
+	// pathFromName marks endpoints whose path came from a name-only join.
+	pathFromName map[int]bool
+}
+
+// normName is the form API names are compared in.
+func normName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func pathKey(method, path string) string {
+	return strings.ToUpper(method) + " " + NormalizePath(path)
+}
+
+func (b *builder) newEndpoint(e *Endpoint) *Endpoint {
+	e.ID = len(b.c.Endpoints)
+	b.c.Endpoints = append(b.c.Endpoints, e)
+	b.index(e)
+	return e
+}
+
+func (b *builder) index(e *Endpoint) {
+	if e.OperationID != "" {
+		b.c.byOpID[e.OperationID] = appendUnique(b.c.byOpID[e.OperationID], e.ID)
+	}
+	if e.Link != "" {
+		b.c.byLink[e.Link] = appendUnique(b.c.byLink[e.Link], e.ID)
+	}
+	if n := normName(e.Name); n != "" {
+		b.c.byName[n] = appendUnique(b.c.byName[n], e.ID)
+	}
+	if e.Path != "" {
+		k := pathKey(e.Method, e.Path)
+		b.c.byPath[k] = appendUnique(b.c.byPath[k], e.ID)
+	}
+}
+
+func appendUnique(s []int, v int) []int {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
+	k := grantKey{scope, kind, ep}
+	s := b.scope(scope, kind)
+	s.Sources = append(s.Sources, src)
+	if b.grantSeen[k] {
+		return
+	}
+	b.grantSeen[k] = true
+	b.c.Grants = append(b.c.Grants, Grant{Scope: scope, Kind: kind, Endpoint: ep, Source: src, Via: via})
+}
+
+func (b *builder) scope(name string, kind ScopeKind) *Scope {
+	m := b.c.granular
+	if kind == KindClassic {
+		m = b.c.classic
+	}
+	if s, ok := m[name]; ok {
+		return s
+	}
+	s := &Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
+	m[name] = s
+	return s
+}
+
+// dominantProducts maps each "## Product" heading of a granular page to the
+// link product segment most of its rows use, for rows that have no link.
+func dominantProducts(d *record.Document) map[string]string {
+	counts := map[string]map[string]int{}
+	for _, r := range d.GranularRows {
+		if r.LinkProduct == "" {
+			continue
+		}
+		if counts[r.Product] == nil {
+			counts[r.Product] = map[string]int{}
+		}
+		counts[r.Product][r.LinkProduct]++
+	}
+	out := map[string]string{}
+	for heading, m := range counts {
+		best, n := "", -1
+		for p, c := range m {
+			if c > n || (c == n && p < best) {
+				best, n = p, c
+			}
+		}
+		out[heading] = best
+	}
+	return out
+}
+
+func (b *builder) addGranularPage(di int, d *record.Document) {
+	if b.pageGranular == nil {
+		b.pageGranular = map[int]bool{}
+	}
+	dominant := dominantProducts(d)
+	for ri, r := range d.GranularRows {
+		var e *Endpoint
+		// A row whose link another granular document already gave is the
+		// same endpoint (the page given twice, as Markdown and as HTML).
+		if r.Link != "" {
+			for _, id := range b.c.byLink[r.Link] {
+				if ep := b.c.Endpoints[id]; len(ep.Rows) > 0 && ep.Rows[0].Doc != di {
+					e = ep
+					break
+				}
+			}
+		}
+		if e == nil {
+			product := r.LinkProduct
+			if product == "" {
+				product = dominant[r.Product]
+			}
+			variant := r.Variant
+			if variant == "" {
+				variant = record.VariantRegular
+			}
+			e = b.newEndpoint(&Endpoint{
+				OperationID:  r.OperationID,
+				Name:         r.Name,
+				Product:      product,
+				ProductTitle: r.Product,
+				Section:      r.Section,
+				Variant:      variant,
+				Link:         r.Link,
+				Join:         JoinPageOnly,
+			})
+		}
+		e.Rows = append(e.Rows, RowRef{Doc: di, Row: ri})
+		e.Sources = append(e.Sources, r.Source)
+		b.pageGranular[e.ID] = true
+		for _, s := range r.Scopes {
+			sc := b.scope(s.Name, KindGranular)
+			sc.Defined = true
+			b.grant(s.Name, KindGranular, e.ID, s.Source, d.Kind)
+		}
+	}
+}
+
+func (b *builder) addClassicPage(d *record.Document) {
+	for _, cs := range d.ClassicScopes {
+		s := b.scope(cs.Name, KindClassic)
+		s.Defined = true
+		if s.Group == "" {
+			s.Group = cs.Group
+		}
+		if s.Description == "" {
+			s.Description = cs.Description
+		}
+		s.Sources = append(s.Sources, cs.Source)
+	}
+}
+
+// addAssociations turns the classic page's associated-API items into
+// grants, matching each API name against every endpoint's name.
+func (b *builder) addAssociations(d *record.Document) {
+	for _, cs := range d.ClassicScopes {
+		for _, item := range cs.APIs {
+			eps := append([]int(nil), b.c.byName[normName(item.Name)]...)
+			sort.Ints(eps)
+			b.c.Associations = append(b.c.Associations, Association{
+				Scope: cs.Name, API: item.Name, Link: item.Link, Endpoints: eps, Source: item.Source,
+			})
+			for _, id := range eps {
+				b.grant(cs.Name, KindClassic, id, item.Source, d.Kind)
+			}
+		}
+	}
+}
+
+// referenceProduct finds the granular-page product of an API reference
+// from its title or, failing that, its operations' tags.
+func referenceProduct(d *record.Document) string {
+	if p := ProductOf(d.Title); p != "" {
+		return p
+	}
+	for _, op := range d.Operations {
+		if p := ProductOf("", op.Tags...); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+func (b *builder) addReference(di int, d *record.Document) {
+	if b.pathFromName == nil {
+		b.pathFromName = map[int]bool{}
+	}
+	product := referenceProduct(d)
+	for oi := range d.Operations {
+		op := &d.Operations[oi]
+		variant := record.VariantRegular
+		if IsMasterPath(op.Path) {
+			variant = record.VariantMaster
+		}
+		ids, kind := b.join(product, variant, op)
+		var e *Endpoint
+		switch {
+		case len(ids) == 1:
+			e = b.c.Endpoints[ids[0]]
+			if kind.rank() < e.Join.rank() {
+				e.Join = kind
+			}
+		default:
+			jk := JoinUnmatched
+			if len(ids) > 1 {
+				jk = JoinAmbiguous
+			}
+			e = b.newEndpoint(&Endpoint{
+				Name:         op.Name,
+				Product:      product,
+				ProductTitle: d.Title,
+				Variant:      variant,
+				Join:         jk,
+				Candidates:   ids,
+			})
+			kind = jk
+		}
+		b.attach(e, di, oi, op, kind)
+	}
+}
+
+// join finds the endpoints an API reference operation describes: by
+// (product, operationId), then by method + path, then by name within the
+// product. It returns one ID (joined), several (ambiguous) or none.
+func (b *builder) join(product string, variant record.Variant, op *record.Operation) ([]int, JoinKind) {
+	filter := func(ids []int, keep func(e *Endpoint) bool) []int {
+		var out []int
+		for _, id := range ids {
+			if keep(b.c.Endpoints[id]) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	if op.OperationID != "" && product != "" {
+		ids := filter(b.c.byOpID[op.OperationID], func(e *Endpoint) bool {
+			return sameProduct(e.Product, product) && e.Variant == variant
+		})
+		if len(ids) > 0 {
+			return ids, JoinOperationID
+		}
+	}
+	if op.Path != "" && op.Method != "" {
+		if ids := b.c.byPath[pathKey(op.Method, op.Path)]; len(ids) > 0 {
+			kind := JoinPath
+			if len(ids) == 1 && b.pathFromName[ids[0]] {
+				kind = JoinName
+			}
+			return append([]int(nil), ids...), kind
+		}
+	}
+	if n := normName(op.Name); n != "" {
+		ids := filter(b.c.byName[n], func(e *Endpoint) bool {
+			if product != "" && !sameProduct(e.Product, product) {
+				return false
+			}
+			if e.Variant != variant {
+				return false
+			}
+			// A row that already has another path is another operation
+			// that happens to share the name.
+			return e.Path == "" || pathKey(e.Method, e.Path) == pathKey(op.Method, op.Path)
+		})
+		if len(ids) > 0 {
+			return ids, JoinName
+		}
+	}
+	return nil, JoinUnmatched
+}
+
+// attach records an API reference operation on its endpoint: method, path
+// and operationId where the endpoint lacks them, and its scopes.
+func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind JoinKind) {
+	d := b.c.Documents[di]
+	e.Refs = append(e.Refs, OperationRef{Doc: di, Op: oi, Join: kind})
+	e.Sources = append(e.Sources, op.Source)
+	if e.Path == "" && op.Path != "" {
+		e.Method = strings.ToUpper(op.Method)
+		e.Path = TrimPath(op.Path)
+		if kind == JoinName {
+			b.pathFromName[e.ID] = true
+		}
+		k := pathKey(e.Method, e.Path)
+		b.c.byPath[k] = appendUnique(b.c.byPath[k], e.ID)
+	}
+	if e.OperationID == "" && op.OperationID != "" {
+		e.OperationID = op.OperationID
+		b.c.byOpID[op.OperationID] = appendUnique(b.c.byOpID[op.OperationID], e.ID)
+	}
+	for _, s := range op.Classic() {
+		b.grant(s.Name, KindClassic, e.ID, s.Source, d.Kind)
+	}
+	// The granular page is the authority on granular scopes; a reference's
+	// own granular list fills in only endpoints no page row describes.
+	// Where both exist and disagree, lint reports it.
+	if !b.pageGranular[e.ID] {
+		for _, s := range op.Granular() {
+			b.grant(s.Name, KindGranular, e.ID, s.Source, d.Kind)
+		}
+	}
+}
+
+// finish fills the per-endpoint and per-scope lists and sorts everything.
+func (b *builder) finish() {
+	c := b.c
+	for _, g := range c.Grants {
+		e := c.Endpoints[g.Endpoint]
+		var s *Scope
+		if g.Kind == KindGranular {
+			e.Granular = append(e.Granular, g.Scope)
+			s = c.granular[g.Scope]
+		} else {
+			e.Classic = append(e.Classic, g.Scope)
+			s = c.classic[g.Scope]
+		}
+		s.Endpoints = append(s.Endpoints, g.Endpoint)
+	}
+	for _, e := range c.Endpoints {
+		sort.Strings(e.Granular)
+		sort.Strings(e.Classic)
+		if e.Granular == nil {
+			e.Granular = []string{}
+		}
+		if e.Classic == nil {
+			e.Classic = []string{}
+		}
+	}
+	for _, m := range []map[string]*Scope{c.granular, c.classic} {
+		for _, s := range m {
+			sort.Ints(s.Endpoints)
+			if s.Endpoints == nil {
+				s.Endpoints = []int{}
+			}
+			c.Scopes = append(c.Scopes, s)
+		}
+	}
+	sort.Slice(c.Scopes, func(i, j int) bool {
+		if c.Scopes[i].Kind != c.Scopes[j].Kind {
+			return c.Scopes[i].Kind == KindGranular
+		}
+		return c.Scopes[i].Name < c.Scopes[j].Name
+	})
+}

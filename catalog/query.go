@@ -1,0 +1,208 @@
+package catalog
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/scopeplan/scopeplan/internal/editdist"
+)
+
+// Scope returns a scope by exact name, granular first, then classic.
+func (c *Catalog) Scope(name string) (*Scope, bool) {
+	if s, ok := c.granular[name]; ok {
+		return s, true
+	}
+	s, ok := c.classic[name]
+	return s, ok
+}
+
+// GranularScope returns a granular scope by exact name.
+func (c *Catalog) GranularScope(name string) (*Scope, bool) {
+	s, ok := c.granular[name]
+	return s, ok
+}
+
+// ClassicScope returns a classic scope by exact name.
+func (c *Catalog) ClassicScope(name string) (*Scope, bool) {
+	s, ok := c.classic[name]
+	return s, ok
+}
+
+// Endpoint returns the endpoint with the given ID, or nil.
+func (c *Catalog) Endpoint(id int) *Endpoint {
+	if id < 0 || id >= len(c.Endpoints) {
+		return nil
+	}
+	return c.Endpoints[id]
+}
+
+// EndpointsOf returns the endpoints with the given IDs.
+func (c *Catalog) EndpointsOf(ids []int) []*Endpoint {
+	out := make([]*Endpoint, 0, len(ids))
+	for _, id := range ids {
+		if e := c.Endpoint(id); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Stats are the catalog's headline counts.
+type Stats struct {
+	Endpoints           int `json:"endpoints" yaml:"endpoints"`
+	GranularScopes      int `json:"granular_scopes" yaml:"granular_scopes"`
+	ClassicScopes       int `json:"classic_scopes" yaml:"classic_scopes"`
+	ClassicAssociations int `json:"classic_associations" yaml:"classic_associations"`
+	Products            int `json:"products" yaml:"products"`
+}
+
+// Stats counts endpoints, scopes (granular scopes as written anywhere;
+// classic scopes as written anywhere), classic associations (every listed
+// item, repeats included) and distinct products (case-insensitive).
+func (c *Catalog) Stats() Stats {
+	products := map[string]bool{}
+	for _, e := range c.Endpoints {
+		if e.Product != "" {
+			products[strings.ToLower(e.Product)] = true
+		}
+	}
+	return Stats{
+		Endpoints:           len(c.Endpoints),
+		GranularScopes:      len(c.granular),
+		ClassicScopes:       len(c.classic),
+		ClassicAssociations: len(c.Associations),
+		Products:            len(products),
+	}
+}
+
+// Products lists the distinct product segments, sorted.
+func (c *Catalog) Products() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range c.Endpoints {
+		if e.Product != "" && !seen[e.Product] {
+			seen[e.Product] = true
+			out = append(out, e.Product)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// SpecKind says how a call spec was understood.
+type SpecKind string
+
+// Spec kinds, in the order Resolve tries them.
+const (
+	SpecPath        SpecKind = "path"         // "METHOD /path" or a full URL
+	SpecLink        SpecKind = "link"         // a granular-page doc link
+	SpecOperationID SpecKind = "operation_id" // an operationId
+	SpecName        SpecKind = "name"         // an API name
+)
+
+// httpMethods are the methods a spec may start with.
+func isHTTPMethod(s string) bool {
+	switch strings.ToUpper(s) {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
+}
+
+// docsHost is the host the granular page's links are relative to.
+const docsHost = "https://developers.zoom.us"
+
+// Resolve finds the endpoints a call spec names. A spec is "METHOD /path"
+// (template or concrete path, with or without the https://api.zoom.us/v2
+// prefix and query string), a granular-page doc link (with or without the
+// https://developers.zoom.us prefix), an operationId, or an API name.
+// Every match is returned (several when the spec is ambiguous), sorted by
+// ID; none is an empty result, see Suggest.
+func (c *Catalog) Resolve(spec string) ([]*Endpoint, SpecKind) {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return nil, SpecName
+	}
+	if f := strings.Fields(spec); len(f) == 2 && isHTTPMethod(f[0]) {
+		return c.byMethodPath(strings.ToUpper(f[0]), f[1]), SpecPath
+	}
+	if strings.Contains(spec, "/docs/") || strings.Contains(spec, "#operation/") {
+		link := strings.TrimPrefix(spec, docsHost)
+		link = strings.TrimPrefix(link, strings.Replace(docsHost, "https", "http", 1))
+		return c.EndpointsOf(sortedCopy(c.byLink[link])), SpecLink
+	}
+	if ids := c.byOpID[spec]; len(ids) > 0 {
+		return c.EndpointsOf(sortedCopy(ids)), SpecOperationID
+	}
+	return c.EndpointsOf(sortedCopy(c.byName[normName(spec)])), SpecName
+}
+
+func sortedCopy(ids []int) []int {
+	out := append([]int(nil), ids...)
+	sort.Ints(out)
+	return out
+}
+
+// byMethodPath matches a concrete or template path against the endpoints'
+// path templates, keeping only the most specific matches (most literal
+// segments matched literally: /users/me/settings prefers a /users/me/...
+// template over /users/{userId}/settings when both exist).
+func (c *Catalog) byMethodPath(method, path string) []*Endpoint {
+	if ids := c.byPath[pathKey(method, path)]; len(ids) > 0 {
+		return c.EndpointsOf(sortedCopy(ids))
+	}
+	best := -1
+	var ids []int
+	for _, e := range c.Endpoints {
+		if e.Path == "" || e.Method != method {
+			continue
+		}
+		lit, ok := matchTemplate(e.Path, path)
+		if !ok {
+			continue
+		}
+		switch {
+		case lit > best:
+			best, ids = lit, []int{e.ID}
+		case lit == best:
+			ids = append(ids, e.ID)
+		}
+	}
+	return c.EndpointsOf(ids)
+}
+
+// Suggest returns up to n "did you mean" candidates for a spec that
+// resolved to nothing: nearest API names, operationIds, path templates and
+// links by edit distance.
+func (c *Catalog) Suggest(spec string, n int) []string {
+	spec = strings.TrimSpace(spec)
+	var vocab []string
+	if f := strings.Fields(spec); len(f) == 2 && isHTTPMethod(f[0]) {
+		for _, e := range c.Endpoints {
+			if e.Path != "" {
+				vocab = append(vocab, e.Method+" "+e.Path)
+			}
+		}
+		spec = strings.ToUpper(f[0]) + " " + TrimPath(f[1])
+	} else if strings.Contains(spec, "/docs/") {
+		for l := range c.byLink {
+			vocab = append(vocab, l)
+		}
+		spec = strings.TrimPrefix(spec, docsHost)
+	} else {
+		for _, e := range c.Endpoints {
+			vocab = append(vocab, e.Name, e.OperationID)
+		}
+	}
+	sort.Strings(vocab)
+	return editdist.Nearest(spec, vocab, n, -1)
+}
+
+// SuggestScope returns up to n known scope names nearest to name.
+func (c *Catalog) SuggestScope(name string, n int) []string {
+	vocab := make([]string, 0, len(c.Scopes))
+	for _, s := range c.Scopes {
+		vocab = append(vocab, s.Name)
+	}
+	return editdist.Nearest(name, vocab, n, -1)
+}

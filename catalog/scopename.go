@@ -1,0 +1,158 @@
+package catalog
+
+import (
+	"strings"
+)
+
+// Level is the privilege level of a scope: who may request it.
+type Level string
+
+// Scope levels. A scope's level is its last segment when that segment is
+// "admin" or "master", else user level.
+const (
+	LevelUser   Level = "user"
+	LevelAdmin  Level = "admin"
+	LevelMaster Level = "master"
+)
+
+// LevelOf returns the level of any scope name, well-formed or not: the last
+// colon-separated segment when it is "admin" or "master", else LevelUser.
+func LevelOf(name string) Level {
+	name = strings.TrimSpace(name)
+	last := name
+	if i := strings.LastIndexByte(name, ':'); i >= 0 {
+		last = name[i+1:]
+	}
+	switch strings.TrimSpace(last) {
+	case "admin":
+		return LevelAdmin
+	case "master":
+		return LevelMaster
+	}
+	return LevelUser
+}
+
+// ScopeKind tells granular scopes from classic ones.
+type ScopeKind string
+
+// Scope kinds.
+const (
+	KindGranular ScopeKind = "granular"
+	KindClassic  ScopeKind = "classic"
+)
+
+// ScopeName is a scope name split into its parts. Granular names are
+// product:action:resource[:level]; classic names are product[:action][:level].
+// Names that do not fit are kept as written with Malformed set and Reason
+// saying why.
+type ScopeName struct {
+	Raw      string    `json:"raw" yaml:"raw"`
+	Kind     ScopeKind `json:"kind" yaml:"kind"`
+	Product  string    `json:"product,omitempty" yaml:"product,omitempty"`
+	Action   string    `json:"action,omitempty" yaml:"action,omitempty"`
+	Resource string    `json:"resource,omitempty" yaml:"resource,omitempty"`
+	// Suffix is the segment after the resource of a four-segment granular
+	// name, as written (normally "admin" or "master").
+	Suffix    string `json:"suffix,omitempty" yaml:"suffix,omitempty"`
+	Level     Level  `json:"level" yaml:"level"`
+	Malformed bool   `json:"malformed,omitempty" yaml:"malformed,omitempty"`
+	Reason    string `json:"reason,omitempty" yaml:"reason,omitempty"`
+}
+
+// Actions are Zoom's four granular scope actions.
+func Actions() []string { return []string{"read", "write", "update", "delete"} }
+
+// IsAction reports whether s is one of Zoom's granular scope actions.
+func IsAction(s string) bool {
+	switch s {
+	case "read", "write", "update", "delete":
+		return true
+	}
+	return false
+}
+
+// LooksGranular reports whether a scope name has the shape of a granular
+// scope (three or more segments whose third is not a level). Classic scopes
+// have at most three segments, the last of which is a level.
+func LooksGranular(name string) bool {
+	segs := strings.Split(strings.TrimSpace(name), ":")
+	switch {
+	case len(segs) >= 4:
+		return true
+	case len(segs) == 3:
+		return segs[2] != "admin" && segs[2] != "master"
+	}
+	return false
+}
+
+// badChar reports the first character that is not allowed in a scope name
+// segment (lower-case letters, digits, '_', '-', '.'), or -1.
+func badChar(seg string) rune {
+	for _, r := range seg {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_', r == '-', r == '.':
+		default:
+			return r
+		}
+	}
+	return -1
+}
+
+// ParseScopeName splits a scope name of the given kind into its parts.
+func ParseScopeName(raw string, kind ScopeKind) ScopeName {
+	n := ScopeName{Raw: raw, Kind: kind, Level: LevelOf(raw)}
+	if strings.TrimSpace(raw) == "" {
+		n.Malformed, n.Reason = true, "empty scope name"
+		return n
+	}
+	if strings.ContainsAny(raw, " \t\r\n\u00a0") {
+		n.Malformed, n.Reason = true, "whitespace inside scope name"
+	}
+	segs := strings.Split(raw, ":")
+	for _, s := range segs {
+		if s == "" {
+			n.Malformed, n.Reason = true, "empty segment"
+			break
+		}
+		if r := badChar(strings.TrimSpace(s)); r >= 0 && !n.Malformed {
+			n.Malformed, n.Reason = true, "stray character "+quoteRune(r)
+		}
+	}
+	n.Product = strings.TrimSpace(segs[0])
+	switch kind {
+	case KindGranular:
+		if len(segs) < 3 || len(segs) > 4 {
+			n.Malformed = true
+			if n.Reason == "" {
+				n.Reason = "granular scope needs 3 or 4 segments (product:action:resource[:level])"
+			}
+		}
+		if len(segs) >= 2 {
+			n.Action = strings.TrimSpace(segs[1])
+		}
+		if len(segs) >= 3 {
+			n.Resource = strings.TrimSpace(segs[2])
+		}
+		if len(segs) == 4 {
+			n.Suffix = strings.TrimSpace(segs[3])
+		}
+	default:
+		if len(segs) > 3 {
+			n.Malformed = true
+			if n.Reason == "" {
+				n.Reason = "classic scope has at most 3 segments"
+			}
+		}
+		if len(segs) >= 2 {
+			n.Action = strings.TrimSpace(segs[1])
+		}
+		if len(segs) == 3 {
+			n.Suffix = strings.TrimSpace(segs[2])
+		}
+	}
+	return n
+}
+
+func quoteRune(r rune) string {
+	return "'" + string(r) + "'"
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/report"
+)
+
+type lookupOptions struct {
+	g      *globalOptions
+	format string
+	spec   string
+}
+
+func newLookupCmd(g *globalOptions) *cobra.Command {
+	o := &lookupOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "lookup SPEC",
+		Short: "Show the scopes an endpoint needs",
+		Long: `SPEC is "METHOD /path" (a template or a concrete path, with or without
+https://api.zoom.us/v2 and a query string), an operationId, an API name, or a
+doc link as it appears on the granular scopes page.`,
+		Example: `  scopeplan lookup "GET /users/me/settings"
+  scopeplan lookup userSettings --format json
+  scopeplan lookup /docs/api/rest/reference/user/methods/#operation/userSettings`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(_ *cobra.Command, a []string) error { o.spec = a[0]; return runLookup(o) },
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	return cmd
+}
+
+func runLookup(o *lookupOptions) error {
+	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	if err != nil {
+		return err
+	}
+	c, p, err := o.g.load()
+	if err != nil {
+		return err
+	}
+	matches, _ := c.Resolve(o.spec)
+	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViews(matches)}
+	if len(matches) == 0 {
+		r.Suggestions = c.Suggest(o.spec, 5)
+	}
+	if err := report.WriteLookup(o.g.io.out, f, o.g.io.tty, r); err != nil {
+		return err
+	}
+	if len(matches) == 0 {
+		return inputErr(fmt.Errorf("no endpoint matches %q", o.spec))
+	}
+	return nil
+}

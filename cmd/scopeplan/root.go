@@ -1,0 +1,165 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/report"
+)
+
+// Exit codes: the contract scripts and CI rely on.
+const (
+	exitOK        = 0
+	exitInput     = 1 // bad input or document
+	exitUsage     = 2 // bad flags or arguments
+	exitUnmapped  = 3 // plan: some call could not be mapped
+	exitFindings  = 4 // lint: findings at or above --fail-on
+	exitPrivilege = 5 // audit: request over- or under-privileged
+)
+
+// exitError carries an exit code with an error. A nil err means exit with
+// the code silently (the command already said everything).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, a ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, a...)}
+}
+
+func inputErr(err error) error { return &exitError{code: exitInput, err: err} }
+
+// streams are the command's standard streams; tty says whether standard
+// output is a terminal (tables) or a pipe (tab-separated lines).
+type streams struct {
+	in     io.Reader
+	out    io.Writer
+	errOut io.Writer
+	tty    bool
+}
+
+func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
+	tty := false
+	if fi, err := out.Stat(); err == nil {
+		tty = fi.Mode()&os.ModeCharDevice != 0
+	}
+	return &streams{in: in, out: out, errOut: errOut, tty: tty}
+}
+
+// globalOptions are the flags every catalog-reading command shares.
+type globalOptions struct {
+	io      *streams
+	docs    []string
+	addDocs []string
+}
+
+// load builds the catalog the flags select.
+func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
+	c, p, err := loader.Load(loader.Options{Docs: g.docs, AddDocs: g.addDocs})
+	if err != nil {
+		return nil, p, inputErr(err)
+	}
+	return c, p, nil
+}
+
+// format checks a --format value.
+func format(s string, allowed ...report.Format) (report.Format, error) {
+	f, err := report.ParseFormat(s, allowed...)
+	if err != nil {
+		return "", usageErr("%w", err)
+	}
+	return f, nil
+}
+
+func newRootCmd(io *streams) *cobra.Command {
+	g := &globalOptions{io: io}
+	root := &cobra.Command{
+		Use:   "scopeplan",
+		Short: "Plan least-privilege Zoom OAuth scopes from Zoom's own scope documentation",
+		Long: `scopeplan turns Zoom's OAuth scope documentation into a queryable catalog:
+endpoints, granular scopes and classic scopes, joined both ways. It plans the
+smallest scope set for the calls an app makes, audits an app's request, and
+lints the documentation itself. The documents are embedded, so it works offline.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.in)
+	root.SetOut(io.out)
+	root.SetErr(io.errOut)
+	root.PersistentFlags().StringArrayVar(&g.docs, "docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) replacing the embedded set; repeatable")
+	root.PersistentFlags().StringArrayVar(&g.addDocs, "add-docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) added to the set; repeatable")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%w", err) })
+	root.AddCommand(
+		newCatalogCmd(g),
+		newLookupCmd(g),
+		newScopeCmd(g),
+		newVersionCmd(g),
+	)
+	for _, c := range extraCommands(g) {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// run executes the CLI and returns the exit code; it is the test seam.
+func run(args []string, io *streams) int {
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	code := exitInput
+	if errors.As(err, &ee) {
+		code = ee.code
+		if ee.err == nil {
+			return code
+		}
+	} else if isUsage(err) {
+		code = exitUsage
+	}
+	fmt.Fprintf(io.errOut, "scopeplan: %v\n", err)
+	if code == exitUsage {
+		fmt.Fprintln(io.errOut, "Run 'scopeplan --help' for usage.")
+	}
+	return code
+}
+
+// isUsage recognises cobra's own argument errors.
+func isUsage(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "accepts ", "requires at least", "unknown flag", "unknown shorthand", "flag needs", "invalid argument"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// args wraps a cobra argument check so its failures are usage errors.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return usageErr("%s: %w", cmd.CommandPath(), err)
+		}
+		return nil
+	}
+}

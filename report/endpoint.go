@@ -1,0 +1,46 @@
+package report
+
+import (
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// EndpointView is an endpoint as every JSON output shows it (the lookup
+// contract): method, path, operation_id, name, product, variant, granular,
+// classic, sources; plus how it was joined.
+type EndpointView struct {
+	Method      string           `json:"method" yaml:"method"`
+	Path        string           `json:"path" yaml:"path"`
+	OperationID string           `json:"operation_id" yaml:"operation_id"`
+	Name        string           `json:"name" yaml:"name"`
+	Product     string           `json:"product" yaml:"product"`
+	Section     string           `json:"section,omitempty" yaml:"section,omitempty"`
+	Variant     record.Variant   `json:"variant" yaml:"variant"`
+	Link        string           `json:"link,omitempty" yaml:"link,omitempty"`
+	Join        catalog.JoinKind `json:"join" yaml:"join"`
+	Granular    []string         `json:"granular" yaml:"granular"`
+	Classic     []string         `json:"classic" yaml:"classic"`
+	Sources     []record.Source  `json:"sources" yaml:"sources"`
+}
+
+// NewEndpointView converts an endpoint for output.
+func NewEndpointView(e *catalog.Endpoint) EndpointView {
+	src := e.Sources
+	if src == nil {
+		src = []record.Source{}
+	}
+	return EndpointView{
+		Method: e.Method, Path: e.Path, OperationID: e.OperationID, Name: e.Name,
+		Product: e.Product, Section: e.Section, Variant: e.Variant, Link: e.Link, Join: e.Join,
+		Granular: e.Granular, Classic: e.Classic, Sources: src,
+	}
+}
+
+// EndpointViews converts endpoints for output, never returning nil.
+func EndpointViews(es []*catalog.Endpoint) []EndpointView {
+	out := make([]EndpointView, 0, len(es))
+	for _, e := range es {
+		out = append(out, NewEndpointView(e))
+	}
+	return out
+}
