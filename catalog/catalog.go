@@ -292,7 +292,9 @@ func (b *builder) addReference(di int, d *record.Document) {
 		switch {
 		case len(ids) == 1:
 			e = b.c.Endpoints[ids[0]]
-			if kind.rank() < e.Join.rank() {
+			// Only an endpoint with a scope-page row is "joined"; one that
+			// an earlier reference created keeps its unmatched/ambiguous mark.
+			if len(e.Rows) > 0 && kind.rank() < e.Join.rank() {
 				e.Join = kind
 			}
 		default:

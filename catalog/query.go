@@ -58,31 +58,42 @@ type Stats struct {
 
 // Stats counts endpoints, scopes (granular scopes as written anywhere;
 // classic scopes as written anywhere), classic associations (every listed
-// item, repeats included) and distinct products (case-insensitive).
+// item, repeats included) and products (see Products).
 func (c *Catalog) Stats() Stats {
-	products := map[string]bool{}
-	for _, e := range c.Endpoints {
-		if e.Product != "" {
-			products[strings.ToLower(e.Product)] = true
-		}
-	}
 	return Stats{
 		Endpoints:           len(c.Endpoints),
 		GranularScopes:      len(c.granular),
 		ClassicScopes:       len(c.classic),
 		ClassicAssociations: len(c.Associations),
-		Products:            len(products),
+		Products:            len(c.Products()),
 	}
 }
 
-// Products lists the distinct product segments, sorted.
+// Products lists the products, sorted: the product headings of the scope
+// pages, plus the product of each API reference endpoint whose doc-link
+// segment no page row uses (a product the pages do not cover).
 func (c *Catalog) Products() []string {
 	seen := map[string]bool{}
-	var out []string
+	pageSegments := map[string]bool{}
 	for _, e := range c.Endpoints {
-		if e.Product != "" && !seen[e.Product] {
-			seen[e.Product] = true
-			out = append(out, e.Product)
+		if len(e.Rows) > 0 {
+			seen[e.ProductTitle] = true
+			pageSegments[strings.ToLower(e.Product)] = true
+		}
+	}
+	for _, e := range c.Endpoints {
+		if len(e.Rows) == 0 && !pageSegments[strings.ToLower(e.Product)] {
+			name := e.ProductTitle
+			if name == "" {
+				name = e.Product
+			}
+			seen[name] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		if p != "" {
+			out = append(out, p)
 		}
 	}
 	sort.Strings(out)
@@ -125,6 +136,14 @@ func (c *Catalog) Resolve(spec string) ([]*Endpoint, SpecKind) {
 	}
 	if f := strings.Fields(spec); len(f) == 2 && isHTTPMethod(f[0]) {
 		return c.byMethodPath(strings.ToUpper(f[0]), f[1]), SpecPath
+	}
+	if strings.HasPrefix(spec, "/") && !strings.Contains(spec, "/docs/") || strings.Contains(strings.ToLower(spec), "api.zoom.us/") {
+		// A path or URL without a method: every method at that path.
+		var out []*Endpoint
+		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+			out = append(out, c.byMethodPath(m, spec)...)
+		}
+		return out, SpecPath
 	}
 	if strings.Contains(spec, "/docs/") || strings.Contains(spec, "#operation/") {
 		link := strings.TrimPrefix(spec, docsHost)

@@ -1,0 +1,173 @@
+package planner
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Call is one API call an app intends to make, as the user wrote it.
+type Call struct {
+	// Spec is the call exactly as given: "METHOD /path", an operationId,
+	// an API name or a granular-page doc link.
+	Spec string `json:"call" yaml:"call"`
+	// Why is the user's note on why the app makes the call.
+	Why string `json:"why,omitempty" yaml:"why,omitempty"`
+	// Optional calls give optional scopes in a manifest.
+	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
+	// File and Line say where the call was written ("" and 0 for --call).
+	File string `json:"-" yaml:"-"`
+	Line int    `json:"-" yaml:"-"`
+}
+
+// CallFile is what a call file holds: an optional app type and the calls.
+type CallFile struct {
+	App   string
+	Calls []Call
+}
+
+// ErrNoCalls is returned for a call file that names no call.
+var ErrNoCalls = errors.New("no calls")
+
+// ParseCallFile reads a call file: YAML or JSON (`app: admin`,
+// `calls: [SPEC, ...]`, where a call may also be `{call: SPEC, why: ...,
+// optional: true}`), or plain text (one SPEC per line, `#` comments). The
+// format is taken from the extension (.yaml, .yml, .json), else from the
+// content: a document whose first meaningful line is `{`, `app:` or
+// `calls:` is structured, anything else is text.
+func ParseCallFile(name string, data []byte) (CallFile, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return CallFile{}, fmt.Errorf("%s: %w: the file is empty", name, ErrNoCalls)
+	}
+	if isStructured(name, data) {
+		return parseStructured(name, data)
+	}
+	return parseText(name, data)
+}
+
+func isStructured(name string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") || l == "---" {
+			continue
+		}
+		return strings.HasPrefix(l, "{") || strings.HasPrefix(l, "app:") || strings.HasPrefix(l, "calls:")
+	}
+	return false
+}
+
+func parseText(name string, data []byte) (CallFile, error) {
+	var cf CallFile
+	for i, line := range strings.Split(string(data), "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		// A trailing " # note" is a comment; a '#' inside a doc link
+		// ("#operation/...") is not, so only " #" counts.
+		why := ""
+		if j := strings.Index(l, " #"); j >= 0 {
+			why = strings.TrimSpace(l[j+2:])
+			l = strings.TrimSpace(l[:j])
+		}
+		cf.Calls = append(cf.Calls, Call{Spec: l, Why: why, File: name, Line: i + 1})
+	}
+	if len(cf.Calls) == 0 {
+		return cf, fmt.Errorf("%s: %w: only comments and blank lines", name, ErrNoCalls)
+	}
+	return cf, nil
+}
+
+func parseStructured(name string, data []byte) (CallFile, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return CallFile{}, fmt.Errorf("%s: %w", name, cleanYAMLError(err))
+	}
+	if len(root.Content) == 0 {
+		return CallFile{}, fmt.Errorf("%s: %w", name, ErrNoCalls)
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		return CallFile{}, fmt.Errorf("%s:%d: want a mapping with app and calls keys", name, doc.Line)
+	}
+	var cf CallFile
+	seenCalls := false
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		switch k.Value {
+		case "app":
+			if v.Kind != yaml.ScalarNode {
+				return cf, fmt.Errorf("%s:%d: app must be user, admin or master", name, v.Line)
+			}
+			cf.App = v.Value
+		case "calls":
+			seenCalls = true
+			if v.Kind != yaml.SequenceNode {
+				return cf, fmt.Errorf("%s:%d: calls must be a list", name, v.Line)
+			}
+			for _, item := range v.Content {
+				c, err := parseCallNode(name, item)
+				if err != nil {
+					return cf, err
+				}
+				cf.Calls = append(cf.Calls, c)
+			}
+		default:
+			return cf, fmt.Errorf("%s:%d: unknown key %q (want app, calls)", name, k.Line, k.Value)
+		}
+	}
+	if !seenCalls || len(cf.Calls) == 0 {
+		return cf, fmt.Errorf("%s:%d: %w: the calls list is missing or empty", name, doc.Line, ErrNoCalls)
+	}
+	return cf, nil
+}
+
+func parseCallNode(name string, n *yaml.Node) (Call, error) {
+	c := Call{File: name, Line: n.Line}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		c.Spec = strings.TrimSpace(n.Value)
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if v.Kind != yaml.ScalarNode {
+				return c, fmt.Errorf("%s:%d: %s must be a plain value", name, v.Line, k.Value)
+			}
+			switch k.Value {
+			case "call":
+				c.Spec = strings.TrimSpace(v.Value)
+			case "why":
+				c.Why = v.Value
+			case "optional":
+				if err := v.Decode(&c.Optional); err != nil {
+					return c, fmt.Errorf("%s:%d: optional must be true or false", name, v.Line)
+				}
+			default:
+				return c, fmt.Errorf("%s:%d: unknown call key %q (want call, why, optional)", name, k.Line, k.Value)
+			}
+		}
+	default:
+		return c, fmt.Errorf("%s:%d: a call must be a string or a mapping with call:", name, n.Line)
+	}
+	if c.Spec == "" {
+		return c, fmt.Errorf("%s:%d: empty call", name, n.Line)
+	}
+	return c, nil
+}
+
+// cleanYAMLError removes the library's "yaml: " prefix; its message
+// already names the line.
+func cleanYAMLError(err error) error {
+	return errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+}

@@ -1,0 +1,445 @@
+// Package planner computes the least-privileged scope set for the API calls
+// an app intends to make: it resolves each call to a catalog endpoint,
+// keeps the scopes the app type may request, and asks the exact optimiser
+// (package solve) for the set that grants the fewest endpoints beyond the
+// requested ones, then the fewest scopes. It explains every choice and
+// reports every call it cannot map, with suggestions, never guessing.
+package planner
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/planner/solve"
+)
+
+// AppType is a Zoom app type, which decides the scope levels it may request.
+type AppType string
+
+// App types, as Zoom defines them.
+const (
+	// AppUser is a user-managed app: user-level scopes only.
+	AppUser AppType = "user"
+	// AppAdmin is an admin-managed app (including server-to-server):
+	// :admin scopes only.
+	AppAdmin AppType = "admin"
+	// AppMaster is an account-level app of a master account: :admin and
+	// :master scopes.
+	AppMaster AppType = "master"
+)
+
+// ParseAppType checks an app type name.
+func ParseAppType(s string) (AppType, error) {
+	switch AppType(s) {
+	case AppUser, AppAdmin, AppMaster:
+		return AppType(s), nil
+	}
+	return "", fmt.Errorf("unknown app type %q (want user, admin or master)", s)
+}
+
+// Allows reports whether the app type may request a scope of that level.
+func (a AppType) Allows(l catalog.Level) bool {
+	switch a {
+	case AppUser:
+		return l == catalog.LevelUser
+	case AppAdmin:
+		return l == catalog.LevelAdmin
+	case AppMaster:
+		return l == catalog.LevelAdmin || l == catalog.LevelMaster
+	}
+	return false
+}
+
+// allowedText names the levels an app type may request.
+func (a AppType) allowedText() string {
+	switch a {
+	case AppUser:
+		return "a user app may request only user-level scopes"
+	case AppAdmin:
+		return "an admin app may request only admin-level scopes"
+	}
+	return "a master app may request only admin- and master-level scopes"
+}
+
+// Options tune a plan.
+type Options struct {
+	App AppType
+	// NodeLimit bounds the optimiser's search per component; <= 0 uses
+	// the optimiser's default.
+	NodeLimit int
+	// Concerns, when set, returns notes (lint findings) about an endpoint;
+	// a call whose endpoint has any is planned with low confidence.
+	Concerns func(e *catalog.Endpoint) []string
+}
+
+// SetAside is a scope that could cover a call but was not chosen.
+type SetAside struct {
+	Scope  string `json:"scope" yaml:"scope"`
+	Reason string `json:"reason" yaml:"reason"`
+}
+
+// CallPlan explains how one call is covered.
+type CallPlan struct {
+	Call     Call
+	Endpoint *catalog.Endpoint
+	// Granular and Classic are the chosen scopes that cover the call.
+	Granular []string
+	Classic  []string
+	SetAside []SetAside
+	// Confidence is "high", or "low" with Notes saying why.
+	Confidence string
+	Notes      []string
+}
+
+// Unmapped is a call the plan could not cover.
+type Unmapped struct {
+	Call        Call
+	Reason      string
+	Suggestions []string
+}
+
+// TradeOff is a broader scope that would replace several chosen ones.
+type TradeOff struct {
+	Scope     string   `json:"scope" yaml:"scope"`
+	Replaces  []string `json:"replaces" yaml:"replaces"`
+	Saves     int      `json:"saves_scopes" yaml:"saves_scopes"`
+	AddsGrant int      `json:"adds_endpoints" yaml:"adds_endpoints"`
+}
+
+// Plan is the least-privileged scope set for a set of calls.
+type Plan struct {
+	App      AppType
+	Granular []string // sorted
+	Classic  []string // sorted
+	// Optional lists chosen granular scopes that only optional calls need.
+	Optional []string
+	// OverGrant counts endpoints the granular scopes grant beyond the
+	// requested ones; ClassicOverGrant the same for the classic scopes.
+	OverGrant        int
+	ClassicOverGrant int
+	// Optimal is true only when the optimiser proved both optima; Gap
+	// bounds how far OverGrant may be from the optimum otherwise.
+	Optimal   bool
+	Gap       int
+	Calls     []CallPlan
+	Unmapped  []Unmapped
+	TradeOffs []TradeOff
+	// Granted lists every endpoint the granular scopes grant (IDs, sorted).
+	Granted []int
+}
+
+// Make plans the calls against the catalog.
+func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
+	if _, err := ParseAppType(string(o.App)); err != nil {
+		return nil, err
+	}
+	p := &Plan{App: o.App, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}
+	var mapped []CallPlan
+	for _, call := range calls {
+		cp, um := resolveCall(c, call, o)
+		if um != nil {
+			p.Unmapped = append(p.Unmapped, *um)
+			continue
+		}
+		mapped = append(mapped, cp)
+	}
+	requested := map[int]bool{}
+	for _, cp := range mapped {
+		requested[cp.Endpoint.ID] = true
+	}
+	g := optimise(c, mapped, requested, o, catalog.KindGranular)
+	cl := optimise(c, mapped, requested, o, catalog.KindClassic)
+	p.Granular, p.OverGrant, p.Granted = g.chosen, g.sol.OverGrant, g.granted
+	p.Classic, p.ClassicOverGrant = cl.chosen, cl.sol.OverGrant
+	p.Optimal = g.sol.Optimal && cl.sol.Optimal
+	p.Gap = g.sol.Gap
+	chosenG, chosenC := set(p.Granular), set(p.Classic)
+	needed := map[string]bool{} // chosen granular scopes some required call uses
+	for i := range mapped {
+		cp := &mapped[i]
+		explain(c, cp, chosenG, chosenC, g, o)
+		if !cp.Call.Optional {
+			for _, s := range cp.Granular {
+				needed[s] = true
+			}
+		}
+	}
+	for _, s := range p.Granular {
+		if !needed[s] {
+			p.Optional = append(p.Optional, s)
+		}
+	}
+	p.Calls = mapped
+	p.TradeOffs = tradeOffs(c, g, requested)
+	return p, nil
+}
+
+// resolveCall resolves one call to exactly one endpoint with at least one
+// scope the app may request, or says why it cannot.
+func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped) {
+	eps, _ := c.Resolve(call.Spec)
+	switch {
+	case len(eps) == 0:
+		return CallPlan{}, &Unmapped{Call: call, Reason: "no endpoint matches this call", Suggestions: c.Suggest(call.Spec, 5)}
+	case len(eps) > 1:
+		var sug []string
+		for _, e := range eps {
+			sug = append(sug, uniqueSpec(c, e))
+		}
+		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("ambiguous: matches %d endpoints; name one of them", len(eps)), Suggestions: sug}
+	}
+	e := eps[0]
+	if len(e.Granular) == 0 {
+		return CallPlan{}, &Unmapped{Call: call, Reason: "no granular scope is documented for this endpoint"}
+	}
+	allowed := 0
+	levels := map[catalog.Level]bool{}
+	for _, s := range e.Granular {
+		l := catalog.LevelOf(s)
+		levels[l] = true
+		if o.App.Allows(l) {
+			allowed++
+		}
+	}
+	if allowed == 0 {
+		var ls []string
+		for _, l := range []catalog.Level{catalog.LevelUser, catalog.LevelAdmin, catalog.LevelMaster} {
+			if levels[l] {
+				ls = append(ls, string(l))
+			}
+		}
+		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("only %s-level scopes exist for this endpoint; %s", strings.Join(ls, "/"), o.App.allowedText())}
+	}
+	cp := CallPlan{Call: call, Endpoint: e, Confidence: "high"}
+	if e.Join.Weak() {
+		cp.Notes = append(cp.Notes, fmt.Sprintf("endpoint joined by %s only", e.Join))
+	}
+	if o.Concerns != nil {
+		cp.Notes = append(cp.Notes, o.Concerns(e)...)
+	}
+	if len(cp.Notes) > 0 {
+		cp.Confidence = "low"
+	}
+	return cp, nil
+}
+
+// uniqueSpec returns a spec that names only this endpoint: its doc link,
+// else METHOD path.
+func uniqueSpec(c *catalog.Catalog, e *catalog.Endpoint) string {
+	if e.Link != "" {
+		if eps, _ := c.Resolve(e.Link); len(eps) == 1 {
+			return e.Link
+		}
+	}
+	if e.Path != "" {
+		return e.Method + " " + e.Path
+	}
+	return e.Name
+}
+
+// optimisation is one run of the optimiser over one kind of scope.
+type optimisation struct {
+	kind    catalog.ScopeKind
+	cands   []solve.Candidate
+	index   map[string]int // scope name -> candidate index
+	sol     solve.Solution
+	chosen  []string
+	granted []int
+}
+
+// optimise builds and solves the covering problem for one scope kind.
+func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o Options, kind catalog.ScopeKind) *optimisation {
+	op := &optimisation{kind: kind, index: map[string]int{}}
+	var needs [][]int
+	for _, cp := range mapped {
+		var need []int
+		for _, s := range alternatives(cp.Endpoint, kind) {
+			if !o.App.Allows(catalog.LevelOf(s)) {
+				continue
+			}
+			i, ok := op.index[s]
+			if !ok {
+				sc, _ := scopeOf(c, s, kind)
+				var grants []int
+				if sc != nil {
+					grants = sc.Endpoints
+				}
+				i = len(op.cands)
+				op.index[s] = i
+				op.cands = append(op.cands, solve.Candidate{Name: s, Grants: grants})
+			}
+			need = append(need, i)
+		}
+		if len(need) > 0 {
+			needs = append(needs, need)
+		}
+	}
+	var req []int
+	for id := range requested {
+		req = append(req, id)
+	}
+	sort.Ints(req)
+	op.sol = solve.Solve(solve.Problem{Candidates: op.cands, Needs: needs, Requested: req, NodeLimit: o.NodeLimit})
+	op.chosen = []string{}
+	granted := map[int]bool{}
+	for _, i := range op.sol.Chosen {
+		op.chosen = append(op.chosen, op.cands[i].Name)
+		for _, id := range op.cands[i].Grants {
+			granted[id] = true
+		}
+	}
+	sort.Strings(op.chosen)
+	for id := range granted {
+		op.granted = append(op.granted, id)
+	}
+	sort.Ints(op.granted)
+	return op
+}
+
+func alternatives(e *catalog.Endpoint, kind catalog.ScopeKind) []string {
+	if kind == catalog.KindClassic {
+		return e.Classic
+	}
+	return e.Granular
+}
+
+func scopeOf(c *catalog.Catalog, name string, kind catalog.ScopeKind) (*catalog.Scope, bool) {
+	if kind == catalog.KindClassic {
+		return c.ClassicScope(name)
+	}
+	return c.GranularScope(name)
+}
+
+// explain fills a call's covering scopes and the alternatives set aside.
+func explain(c *catalog.Catalog, cp *CallPlan, chosenG, chosenC map[string]bool, g *optimisation, o Options) {
+	cp.Granular, cp.Classic, cp.SetAside = []string{}, []string{}, []SetAside{}
+	for _, s := range cp.Endpoint.Granular {
+		if chosenG[s] {
+			cp.Granular = append(cp.Granular, s)
+		}
+	}
+	for _, s := range cp.Endpoint.Classic {
+		if chosenC[s] {
+			cp.Classic = append(cp.Classic, s)
+		}
+	}
+	if len(cp.Classic) == 0 {
+		cp.Notes = append(cp.Notes, "no classic scope the app type may request covers this endpoint")
+	}
+	cover := strings.Join(cp.Granular, ", ")
+	coverGrants := 0
+	for _, s := range cp.Granular {
+		if sc, ok := c.GranularScope(s); ok {
+			coverGrants += len(sc.Endpoints)
+		}
+	}
+	for _, s := range cp.Endpoint.Granular {
+		if chosenG[s] {
+			continue
+		}
+		l := catalog.LevelOf(s)
+		if !o.App.Allows(l) {
+			cp.SetAside = append(cp.SetAside, SetAside{Scope: s, Reason: fmt.Sprintf("level not allowed: %s-level scope; %s", l, o.App.allowedText())})
+			continue
+		}
+		n := 0
+		if sc, ok := c.GranularScope(s); ok {
+			n = len(sc.Endpoints)
+		}
+		cp.SetAside = append(cp.SetAside, SetAside{Scope: s, Reason: fmt.Sprintf("grants more: %d endpoint(s), where the chosen %s grants %d", n, cover, coverGrants)})
+	}
+}
+
+// tradeOffs finds allowed candidates that alone would replace two or more
+// chosen scopes, with the scopes saved and endpoints added.
+func tradeOffs(c *catalog.Catalog, g *optimisation, requested map[int]bool) []TradeOff {
+	if len(g.chosen) < 2 {
+		return nil
+	}
+	// Which requested endpoints does each chosen scope cover?
+	grants := func(i int) map[int]bool {
+		m := map[int]bool{}
+		for _, id := range g.cands[i].Grants {
+			m[id] = true
+		}
+		return m
+	}
+	chosen := set(g.chosen)
+	base := map[int]bool{}
+	for _, name := range g.chosen {
+		for id := range grants(g.index[name]) {
+			base[id] = true
+		}
+	}
+	var out []TradeOff
+	for i, cand := range g.cands {
+		if chosen[cand.Name] {
+			continue
+		}
+		gi := grants(i)
+		var replaces []string
+		for _, name := range g.chosen {
+			covered := true
+			for id := range grants(g.index[name]) {
+				if requested[id] && !gi[id] {
+					covered = false
+					break
+				}
+			}
+			if covered {
+				replaces = append(replaces, name)
+			}
+		}
+		if len(replaces) < 2 {
+			continue
+		}
+		// Union after the swap versus before.
+		after := map[int]bool{}
+		rep := set(replaces)
+		for _, name := range g.chosen {
+			if !rep[name] {
+				for id := range grants(g.index[name]) {
+					after[id] = true
+				}
+			}
+		}
+		for id := range gi {
+			after[id] = true
+		}
+		added := extraCount(after, requested) - extraCount(base, requested)
+		out = append(out, TradeOff{Scope: cand.Name, Replaces: replaces, Saves: len(replaces) - 1, AddsGrant: added})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Saves != out[j].Saves {
+			return out[i].Saves > out[j].Saves
+		}
+		if out[i].AddsGrant != out[j].AddsGrant {
+			return out[i].AddsGrant < out[j].AddsGrant
+		}
+		return out[i].Scope < out[j].Scope
+	})
+	if len(out) > 5 {
+		out = out[:5]
+	}
+	return out
+}
+
+func extraCount(m map[int]bool, requested map[int]bool) int {
+	n := 0
+	for id := range m {
+		if !requested[id] {
+			n++
+		}
+	}
+	return n
+}
+
+func set(s []string) map[string]bool {
+	m := make(map[string]bool, len(s))
+	for _, x := range s {
+		m[x] = true
+	}
+	return m
+}
