@@ -197,12 +197,37 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 	spec = strings.TrimSpace(spec)
 	var vocab []string
 	if f := strings.Fields(spec); len(f) == 2 && isHTTPMethod(f[0]) {
+		// The same path under another method comes first; then templates
+		// near in shape (parameter names do not count).
+		var same []string
+		norm := map[string][]string{}
 		for _, e := range c.Endpoints {
-			if e.Path != "" {
-				vocab = append(vocab, e.Method+" "+e.Path)
+			if e.Path == "" {
+				continue
 			}
+			label := e.Method + " " + e.Path
+			if _, ok := matchTemplate(e.Path, f[1]); ok {
+				same = append(same, label)
+				continue
+			}
+			k := e.Method + " " + NormalizePath(e.Path)
+			norm[k] = append(norm[k], label)
 		}
-		spec = strings.ToUpper(f[0]) + " " + TrimPath(f[1])
+		sort.Strings(same)
+		keys := make([]string, 0, len(norm))
+		for k := range norm {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var out []string
+		out = append(out, same...)
+		for _, k := range editdist.Nearest(strings.ToUpper(f[0])+" "+NormalizePath(f[1]), keys, n, -1) {
+			out = append(out, norm[k]...)
+		}
+		if len(out) > n {
+			out = out[:n]
+		}
+		return out
 	} else if strings.Contains(spec, "/docs/") {
 		for l := range c.byLink {
 			vocab = append(vocab, l)

@@ -180,6 +180,21 @@ func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
 // scope the app may request, or says why it cannot.
 func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped) {
 	eps, _ := c.Resolve(call.Spec)
+	var dropped int
+	if len(eps) > 1 {
+		// Endpoints the app type cannot call at all (no scope of an allowed
+		// level) are not candidates: dropping them is not a guess.
+		var usable []*catalog.Endpoint
+		for _, e := range eps {
+			if hasAllowed(e, o.App) {
+				usable = append(usable, e)
+			}
+		}
+		if len(usable) > 0 {
+			dropped = len(eps) - len(usable)
+			eps = usable
+		}
+	}
 	switch {
 	case len(eps) == 0:
 		return CallPlan{}, &Unmapped{Call: call, Reason: "no endpoint matches this call", Suggestions: c.Suggest(call.Spec, 5)}
@@ -213,6 +228,9 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("only %s-level scopes exist for this endpoint; %s", strings.Join(ls, "/"), o.App.allowedText())}
 	}
 	cp := CallPlan{Call: call, Endpoint: e, Confidence: "high"}
+	if dropped > 0 {
+		cp.Notes = append(cp.Notes, fmt.Sprintf("the call also names %d endpoint(s) with no scope a %s app may request (set aside)", dropped, o.App))
+	}
 	if e.Join.Weak() {
 		cp.Notes = append(cp.Notes, fmt.Sprintf("endpoint joined by %s only", e.Join))
 	}
@@ -223,6 +241,17 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 		cp.Confidence = "low"
 	}
 	return cp, nil
+}
+
+// hasAllowed reports whether an endpoint has a granular scope the app type
+// may request.
+func hasAllowed(e *catalog.Endpoint, app AppType) bool {
+	for _, s := range e.Granular {
+		if app.Allows(catalog.LevelOf(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // uniqueSpec returns a spec that names only this endpoint: its doc link,

@@ -5,5 +5,7 @@ import "github.com/spf13/cobra"
 // extraCommands lists the commands beyond the catalog basics; each lives
 // in its own file.
 func extraCommands(g *globalOptions) []*cobra.Command {
-	return nil
+	return []*cobra.Command{
+		newPlanCmd(g),
+	}
 }

@@ -1,0 +1,498 @@
+package solve
+
+import "slices"
+
+// component is one independent sub-problem with local numbering. Candidate
+// local ids are ranks in key order, so "smaller id" means "sorts first".
+type component struct {
+	global     []int32   // local candidate id -> global candidate index
+	candNeeds  [][]int32 // local candidate -> local needs
+	candExtra  [][]int32 // local candidate -> local extra endpoints (sorted)
+	needCands  [][]int32 // local need -> local candidates (sorted)
+	nEndpoints int
+}
+
+// compResult is the outcome of solving one component.
+type compResult struct {
+	chosen  []int32 // local candidate ids
+	og, k   int
+	optimal bool
+	lb      int // proven lower bound on the component's optimal over-grant
+}
+
+const (
+	undecided int8 = iota
+	in
+	out
+)
+
+// searcher is the mutable branch-and-bound state for one component.
+type searcher struct {
+	*component
+	state []int8  // per candidate
+	cover []int32 // per need: chosen candidates meeting it
+	avail []int32 // per need: candidates not excluded
+	paid  []int32 // per endpoint: chosen candidates granting it
+	og    int     // extra endpoints granted so far
+	k     int     // candidates chosen so far
+	unmet int     // needs not yet met
+	trail []int32 // c for an include, ^c for an exclude
+
+	nodes, limit int
+	aborted      bool
+
+	// Scratch space for bounds and branching.
+	newCost  []int32 // per candidate: new extra endpoints if chosen
+	candMark []uint32
+	epMark   []uint32
+	stamp    uint32
+	needBuf  []int32
+	pairBuf  []needMin
+	childBuf []int32
+}
+
+// needMin is an unmet need and the cheapest new extra of its candidates.
+type needMin struct{ n, m int32 }
+
+func newSearcher(c *component, limit int) *searcher {
+	s := &searcher{
+		component: c,
+		state:     make([]int8, len(c.global)),
+		cover:     make([]int32, len(c.needCands)),
+		avail:     make([]int32, len(c.needCands)),
+		paid:      make([]int32, c.nEndpoints),
+		unmet:     len(c.needCands),
+		limit:     limit,
+		newCost:   make([]int32, len(c.global)),
+		candMark:  make([]uint32, len(c.global)),
+		epMark:    make([]uint32, c.nEndpoints),
+	}
+	for n, cs := range c.needCands {
+		s.avail[n] = int32(len(cs))
+	}
+	return s
+}
+
+func (s *searcher) include(c int32) {
+	s.state[c] = in
+	s.trail = append(s.trail, c)
+	s.k++
+	for _, n := range s.candNeeds[c] {
+		s.cover[n]++
+		if s.cover[n] == 1 {
+			s.unmet--
+		}
+	}
+	for _, e := range s.candExtra[c] {
+		s.paid[e]++
+		if s.paid[e] == 1 {
+			s.og++
+		}
+	}
+}
+
+func (s *searcher) exclude(c int32) {
+	s.state[c] = out
+	s.trail = append(s.trail, ^c)
+	for _, n := range s.candNeeds[c] {
+		s.avail[n]--
+	}
+}
+
+// undo reverts every decision made after the trail had length mark.
+func (s *searcher) undo(mark int) {
+	for len(s.trail) > mark {
+		c := s.trail[len(s.trail)-1]
+		s.trail = s.trail[:len(s.trail)-1]
+		if c < 0 {
+			c = ^c
+			for _, n := range s.candNeeds[c] {
+				s.avail[n]++
+			}
+		} else {
+			s.k--
+			for _, n := range s.candNeeds[c] {
+				s.cover[n]--
+				if s.cover[n] == 0 {
+					s.unmet++
+				}
+			}
+			for _, e := range s.candExtra[c] {
+				s.paid[e]--
+				if s.paid[e] == 0 {
+					s.og--
+				}
+			}
+		}
+		s.state[c] = undecided
+	}
+}
+
+// propagate includes the only remaining candidate of every unmet need; it
+// reports false when some unmet need has no candidate left.
+func (s *searcher) propagate() bool {
+	for changed := true; changed; {
+		changed = false
+		for n, cs := range s.needCands {
+			if s.cover[n] > 0 || s.avail[n] > 1 {
+				continue
+			}
+			if s.avail[n] == 0 {
+				return false
+			}
+			for _, c := range cs {
+				if s.state[c] == undecided {
+					s.include(c)
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return true
+}
+
+// covers reports whether candidate c would meet some unmet need.
+func (s *searcher) useful(c int32) bool {
+	for _, n := range s.candNeeds[c] {
+		if s.cover[n] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *searcher) nextStamp() uint32 {
+	s.stamp++
+	if s.stamp == 0 { // wrapped: reset marks
+		clear(s.candMark)
+		clear(s.epMark)
+		s.stamp = 1
+	}
+	return s.stamp
+}
+
+// computeNewCost fills newCost for every undecided candidate of an unmet need.
+func (s *searcher) computeNewCost() {
+	for c := range s.state {
+		if s.state[c] != undecided {
+			continue
+		}
+		var nc int32
+		for _, e := range s.candExtra[c] {
+			if s.paid[e] == 0 {
+				nc++
+			}
+		}
+		s.newCost[c] = nc
+	}
+}
+
+// bound returns lower bounds on the over-grant and the count of every
+// completion of the current node. computeNewCost must have been called.
+func (s *searcher) bound() (lbOG, lbK int) {
+	// Over-grant: pack unmet needs whose undecided candidates share neither a
+	// candidate nor an unpaid extra endpoint; their cheapest new extras add up.
+	pairs := s.pairBuf[:0]
+	for n, cs := range s.needCands {
+		if s.cover[n] > 0 {
+			continue
+		}
+		m := int32(-1)
+		for _, c := range cs {
+			if s.state[c] == undecided && (m < 0 || s.newCost[c] < m) {
+				m = s.newCost[c]
+			}
+		}
+		if m > 0 {
+			pairs = append(pairs, needMin{int32(n), m})
+		}
+	}
+	// Largest minimum first, then need id.
+	slices.SortFunc(pairs, func(a, b needMin) int {
+		if a.m != b.m {
+			return int(b.m - a.m)
+		}
+		return int(a.n - b.n)
+	})
+	st := s.nextStamp()
+	lbOG = s.og
+	for _, p := range pairs {
+		if s.packConflict(p.n, st, true) {
+			continue
+		}
+		s.packMark(p.n, st, true)
+		lbOG += int(p.m)
+	}
+	s.pairBuf = pairs
+
+	// Count: pack unmet needs with pairwise disjoint undecided candidates,
+	// fewest candidates first.
+	needs := s.needBuf[:0]
+	for n := range s.needCands {
+		if s.cover[n] == 0 {
+			needs = append(needs, int32(n))
+		}
+	}
+	slices.SortFunc(needs, func(a, b int32) int {
+		if s.avail[a] != s.avail[b] {
+			return int(s.avail[a] - s.avail[b])
+		}
+		return int(a - b)
+	})
+	st = s.nextStamp()
+	lbK = s.k
+	for _, n := range needs {
+		if s.packConflict(n, st, false) {
+			continue
+		}
+		s.packMark(n, st, false)
+		lbK++
+	}
+	s.needBuf = needs
+	return lbOG, lbK
+}
+
+func (s *searcher) packConflict(n int32, st uint32, eps bool) bool {
+	for _, c := range s.needCands[n] {
+		if s.state[c] != undecided {
+			continue
+		}
+		if s.candMark[c] == st {
+			return true
+		}
+		if eps {
+			for _, e := range s.candExtra[c] {
+				if s.paid[e] == 0 && s.epMark[e] == st {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (s *searcher) packMark(n int32, st uint32, eps bool) {
+	for _, c := range s.needCands[n] {
+		if s.state[c] != undecided {
+			continue
+		}
+		s.candMark[c] = st
+		if eps {
+			for _, e := range s.candExtra[c] {
+				if s.paid[e] == 0 {
+					s.epMark[e] = st
+				}
+			}
+		}
+	}
+}
+
+// lexLess reports whether (a1, a2) < (b1, b2) lexicographically.
+func lexLess(a1, a2, b1, b2 int) bool {
+	return a1 < b1 || (a1 == b1 && a2 < b2)
+}
+
+// phase1 finds the optimal (over-grant, count) of the component.
+type phase1 struct {
+	*searcher
+	best           []int32
+	bestOG, bestK  int
+	openLB         int // min lower bound over nodes left open by an abort
+	haveOpenBounds bool
+}
+
+// chosenSet returns the currently included candidates in id order.
+func (s *searcher) chosenSet() []int32 {
+	var out []int32
+	for c, st := range s.state {
+		if st == in {
+			out = append(out, int32(c))
+		}
+	}
+	return out
+}
+
+// bestChild picks, among the undecided candidates of unmet need n, the order
+// in which to try them: cheapest new extra first, then most unmet needs met,
+// then name order. The children are appended to s.childBuf.
+func (s *searcher) orderChildren(n int32) []int32 {
+	start := len(s.childBuf)
+	for _, c := range s.needCands[n] {
+		if s.state[c] == undecided {
+			s.childBuf = append(s.childBuf, c)
+		}
+	}
+	kids := s.childBuf[start:]
+	gain := func(c int32) int {
+		g := 0
+		for _, m := range s.candNeeds[c] {
+			if s.cover[m] == 0 {
+				g++
+			}
+		}
+		return g
+	}
+	slices.SortFunc(kids, func(a, b int32) int {
+		if s.newCost[a] != s.newCost[b] {
+			return int(s.newCost[a] - s.newCost[b])
+		}
+		if ga, gb := gain(a), gain(b); ga != gb {
+			return gb - ga
+		}
+		return int(a - b)
+	})
+	return kids
+}
+
+// branchNeed returns the unmet need with the fewest remaining candidates.
+func (s *searcher) branchNeed() int32 {
+	best := int32(-1)
+	for n := range s.needCands {
+		if s.cover[n] == 0 && (best < 0 || s.avail[n] < s.avail[best]) {
+			best = int32(n)
+		}
+	}
+	return best
+}
+
+// greedy builds the initial incumbent: repeatedly take the first child of the
+// most constrained need.
+func (p *phase1) greedy() {
+	mark := len(p.trail)
+	for {
+		p.propagate() // never fails: nothing is excluded
+		if p.unmet == 0 {
+			break
+		}
+		p.computeNewCost()
+		n := p.branchNeed()
+		start := len(p.childBuf)
+		kids := p.orderChildren(n)
+		c := kids[0]
+		p.childBuf = p.childBuf[:start]
+		p.include(c)
+	}
+	p.best, p.bestOG, p.bestK = p.chosenSet(), p.og, p.k
+	p.undo(mark)
+}
+
+func (p *phase1) dfs() {
+	p.nodes++
+	if p.nodes > p.limit {
+		p.aborted = true
+		return
+	}
+	mark := len(p.trail)
+	defer p.undo(mark)
+	if !p.propagate() {
+		return
+	}
+	if p.unmet == 0 {
+		if lexLess(p.og, p.k, p.bestOG, p.bestK) {
+			p.best, p.bestOG, p.bestK = p.chosenSet(), p.og, p.k
+		}
+		return
+	}
+	p.computeNewCost()
+	lbOG, lbK := p.bound()
+	if !lexLess(lbOG, lbK, p.bestOG, p.bestK) {
+		return
+	}
+	n := p.branchNeed()
+	start := len(p.childBuf)
+	kids := p.orderChildren(n)
+	defer func() { p.childBuf = p.childBuf[:start] }()
+	for i := range kids {
+		c := kids[i]
+		m := len(p.trail)
+		p.include(c)
+		p.dfs()
+		p.undo(m)
+		if p.aborted {
+			if !p.haveOpenBounds || lbOG < p.openLB {
+				p.openLB, p.haveOpenBounds = lbOG, true
+			}
+			return
+		}
+		if !lexLess(lbOG, lbK, p.bestOG, p.bestK) {
+			return
+		}
+		p.exclude(c)
+	}
+}
+
+// phase2 finds, among solutions with the known optimal value, the one whose
+// sorted key list is smallest: include-first search in key order visits
+// solutions from the best tie-break to the worst.
+type phase2 struct {
+	*searcher
+	targetOG, targetK int
+	found             []int32
+}
+
+func (p *phase2) dfs() bool {
+	p.nodes++
+	if p.nodes > p.limit {
+		p.aborted = true
+		return false
+	}
+	mark := len(p.trail)
+	defer p.undo(mark)
+	if !p.propagate() || lexLess(p.targetOG, p.targetK, p.og, p.k) {
+		return false
+	}
+	if p.unmet == 0 {
+		if p.og == p.targetOG && p.k == p.targetK {
+			p.found = p.chosenSet()
+			return true
+		}
+		return false
+	}
+	p.computeNewCost()
+	if lbOG, lbK := p.bound(); lexLess(p.targetOG, p.targetK, lbOG, lbK) {
+		return false
+	}
+	c := int32(-1)
+	for i := range p.state {
+		if p.state[i] == undecided && p.useful(int32(i)) {
+			c = int32(i)
+			break
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	m := len(p.trail)
+	p.include(c)
+	if p.dfs() {
+		return true
+	}
+	p.undo(m)
+	if p.aborted {
+		return false
+	}
+	p.exclude(c)
+	return p.dfs()
+}
+
+// solveComponent runs both phases on one component.
+func solveComponent(c *component, limit int) compResult {
+	p1 := &phase1{searcher: newSearcher(c, limit)}
+	p1.greedy()
+	p1.dfs()
+	if p1.aborted {
+		lb := p1.bestOG
+		if p1.haveOpenBounds && p1.openLB < lb {
+			lb = p1.openLB
+		}
+		return compResult{chosen: p1.best, og: p1.bestOG, k: p1.bestK, lb: lb}
+	}
+	p2 := &phase2{searcher: newSearcher(c, limit), targetOG: p1.bestOG, targetK: p1.bestK}
+	if p2.dfs() {
+		return compResult{chosen: p2.found, og: p1.bestOG, k: p1.bestK, lb: p1.bestOG, optimal: true}
+	}
+	// Out of budget (or, impossibly, no solution reaching the proven value):
+	// the phase-1 solution is optimal in over-grant and count only.
+	return compResult{chosen: p1.best, og: p1.bestOG, k: p1.bestK, lb: p1.bestOG}
+}

@@ -1,0 +1,276 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/scopeplan/scopeplan/planner"
+)
+
+// PlanCall is one call of a plan as JSON shows it.
+type PlanCall struct {
+	Call       string             `json:"call" yaml:"call"`
+	Why        string             `json:"why,omitempty" yaml:"why,omitempty"`
+	Optional   bool               `json:"optional,omitempty" yaml:"optional,omitempty"`
+	Endpoint   EndpointView       `json:"endpoint" yaml:"endpoint"`
+	Granular   []string           `json:"granular" yaml:"granular"`
+	Classic    []string           `json:"classic" yaml:"classic"`
+	SetAside   []planner.SetAside `json:"set_aside" yaml:"set_aside"`
+	Confidence string             `json:"confidence" yaml:"confidence"`
+	Notes      []string           `json:"notes,omitempty" yaml:"notes,omitempty"`
+}
+
+// PlanUnmapped is a call the plan could not cover.
+type PlanUnmapped struct {
+	Call        string   `json:"call" yaml:"call"`
+	Reason      string   `json:"reason" yaml:"reason"`
+	Suggestions []string `json:"suggestions" yaml:"suggestions"`
+}
+
+// PlanReport is the output of "plan" (the JSON contract).
+type PlanReport struct {
+	Meta             `yaml:",inline"`
+	App              planner.AppType    `json:"app" yaml:"app"`
+	Granular         []string           `json:"granular" yaml:"granular"`
+	Classic          []string           `json:"classic" yaml:"classic"`
+	Optional         []string           `json:"optional" yaml:"optional"`
+	OverGrant        int                `json:"over_grant" yaml:"over_grant"`
+	ClassicOverGrant int                `json:"classic_over_grant" yaml:"classic_over_grant"`
+	Optimal          bool               `json:"optimal" yaml:"optimal"`
+	Gap              int                `json:"gap" yaml:"gap"`
+	Calls            []PlanCall         `json:"calls" yaml:"calls"`
+	Unmapped         []PlanUnmapped     `json:"unmapped" yaml:"unmapped"`
+	TradeOffs        []planner.TradeOff `json:"trade_offs" yaml:"trade_offs"`
+}
+
+// NewPlanReport converts a plan for output.
+func NewPlanReport(p *planner.Plan, m Meta) PlanReport {
+	r := PlanReport{
+		Meta: m, App: p.App, Granular: p.Granular, Classic: p.Classic, Optional: p.Optional,
+		OverGrant: p.OverGrant, ClassicOverGrant: p.ClassicOverGrant, Optimal: p.Optimal, Gap: p.Gap,
+		Calls: []PlanCall{}, Unmapped: []PlanUnmapped{}, TradeOffs: p.TradeOffs,
+	}
+	if r.TradeOffs == nil {
+		r.TradeOffs = []planner.TradeOff{}
+	}
+	for _, c := range p.Calls {
+		r.Calls = append(r.Calls, PlanCall{
+			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointView(c.Endpoint),
+			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: c.Notes,
+		})
+	}
+	for _, u := range p.Unmapped {
+		sug := u.Suggestions
+		if sug == nil {
+			sug = []string{}
+		}
+		r.Unmapped = append(r.Unmapped, PlanUnmapped{Call: u.Call.Spec, Reason: u.Reason, Suggestions: sug})
+	}
+	return r
+}
+
+// ManifestScope is one entry of a Zoom app manifest's scopes block.
+type ManifestScope struct {
+	Scope    string `json:"scope" yaml:"scope"`
+	Optional bool   `json:"optional" yaml:"optional"`
+}
+
+// Manifest is the scopes block of a Zoom app manifest.
+type Manifest struct {
+	Scopes []ManifestScope `json:"scopes" yaml:"scopes"`
+}
+
+// NewManifest lists a plan's granular scopes, optional where only optional
+// calls need them.
+func NewManifest(r PlanReport) Manifest {
+	opt := map[string]bool{}
+	for _, s := range r.Optional {
+		opt[s] = true
+	}
+	m := Manifest{Scopes: []ManifestScope{}}
+	for _, s := range r.Granular {
+		m.Scopes = append(m.Scopes, ManifestScope{Scope: s, Optional: opt[s]})
+	}
+	return m
+}
+
+// WritePlan renders a plan.
+func WritePlan(w io.Writer, f Format, tty bool, r PlanReport) error {
+	switch f {
+	case FormatJSON:
+		return WriteJSON(w, r)
+	case FormatYAML:
+		return WriteYAML(w, r)
+	case FormatManifest:
+		return WriteYAML(w, NewManifest(r))
+	case FormatMarkdown:
+		return writePlanMarkdown(w, r)
+	}
+	if !tty {
+		return writePlanTSV(w, r)
+	}
+	return writePlanText(w, r)
+}
+
+func optimality(r PlanReport) string {
+	if r.Optimal {
+		return "proved optimal"
+	}
+	return fmt.Sprintf("NOT proved optimal: best found, over-grant may be up to %d lower", r.Gap)
+}
+
+func writePlanText(w io.Writer, r PlanReport) error {
+	fmt.Fprintf(w, "Plan for a %s app: %d granular scope(s), %s; grants %d endpoint(s) beyond the %d mapped call(s).\n\n",
+		r.App, len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
+	opt := map[string]bool{}
+	for _, s := range r.Optional {
+		opt[s] = true
+	}
+	fmt.Fprintln(w, "Granular scopes to request:")
+	for _, s := range r.Granular {
+		suffix := ""
+		if opt[s] {
+			suffix = "  (optional)"
+		}
+		fmt.Fprintf(w, "  %s%s\n", s, suffix)
+	}
+	fmt.Fprintf(w, "\nClassic equivalents (grant %d endpoint(s) beyond the calls):\n", r.ClassicOverGrant)
+	for _, s := range r.Classic {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
+	if len(r.Calls) > 0 {
+		fmt.Fprintln(w)
+		t := NewTable(w, true, "call", "endpoint", "granular", "classic", "confidence")
+		for _, c := range r.Calls {
+			t.Row(c.Call, endpointShort(c.Endpoint), strings.Join(c.Granular, ", "), strings.Join(c.Classic, ", "), c.Confidence)
+		}
+		if err := t.Flush(); err != nil {
+			return err
+		}
+		for _, c := range r.Calls {
+			if len(c.SetAside) == 0 && len(c.Notes) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "\n%s:\n", c.Call)
+			for _, n := range c.Notes {
+				fmt.Fprintf(w, "  note: %s\n", n)
+			}
+			for _, s := range c.SetAside {
+				fmt.Fprintf(w, "  set aside %s: %s\n", s.Scope, s.Reason)
+			}
+		}
+	}
+	if len(r.TradeOffs) > 0 {
+		fmt.Fprintln(w, "\nTrade-offs:")
+		for _, t := range r.TradeOffs {
+			fmt.Fprintf(w, "  %s would replace %s: %d fewer scope(s), %d more endpoint(s) granted\n",
+				t.Scope, strings.Join(t.Replaces, ", "), t.Saves, t.AddsGrant)
+		}
+	}
+	if len(r.Unmapped) > 0 {
+		fmt.Fprintf(w, "\nUnmapped calls (%d):\n", len(r.Unmapped))
+		for _, u := range r.Unmapped {
+			fmt.Fprintf(w, "  %s: %s\n", u.Call, u.Reason)
+			if len(u.Suggestions) > 0 {
+				fmt.Fprintf(w, "    did you mean: %s\n", strings.Join(u.Suggestions, " | "))
+			}
+		}
+	}
+	return nil
+}
+
+func endpointShort(e EndpointView) string {
+	if e.Path != "" {
+		return e.Method + " " + e.Path
+	}
+	if e.OperationID != "" {
+		return e.Product + "/" + e.OperationID
+	}
+	return e.Name
+}
+
+// writePlanTSV writes one record a line, first field the record type.
+func writePlanTSV(w io.Writer, r PlanReport) error {
+	t := NewTable(w, false)
+	opt := map[string]bool{}
+	for _, s := range r.Optional {
+		opt[s] = true
+	}
+	for _, s := range r.Granular {
+		kind := "granular"
+		if opt[s] {
+			kind = "granular-optional"
+		}
+		t.Row(kind, s)
+	}
+	for _, s := range r.Classic {
+		t.Row("classic", s)
+	}
+	for _, c := range r.Calls {
+		t.Row("call", c.Call, endpointShort(c.Endpoint), strings.Join(c.Granular, ","), strings.Join(c.Classic, ","), c.Confidence)
+	}
+	for _, u := range r.Unmapped {
+		t.Row("unmapped", u.Call, u.Reason, strings.Join(u.Suggestions, " | "))
+	}
+	t.Row("summary", fmt.Sprintf("over_grant=%d", r.OverGrant), fmt.Sprintf("optimal=%t", r.Optimal))
+	return t.Flush()
+}
+
+func writePlanMarkdown(w io.Writer, r PlanReport) error {
+	fmt.Fprintf(w, "## Zoom OAuth scopes for a %s app\n\n", r.App)
+	fmt.Fprintf(w, "%d granular scope(s), %s; %d endpoint(s) granted beyond the %d mapped call(s).\n\n",
+		len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
+	fmt.Fprintln(w, "| Scope | Kind |")
+	fmt.Fprintln(w, "|---|---|")
+	opt := map[string]bool{}
+	for _, s := range r.Optional {
+		opt[s] = true
+	}
+	for _, s := range r.Granular {
+		kind := "granular"
+		if opt[s] {
+			kind = "granular (optional)"
+		}
+		fmt.Fprintf(w, "| %s | %s |\n", MarkdownCode(s), kind)
+	}
+	for _, s := range r.Classic {
+		fmt.Fprintf(w, "| %s | classic equivalent |\n", MarkdownCode(s))
+	}
+	if len(r.Calls) > 0 {
+		fmt.Fprintln(w, "\n### Calls\n\n| Call | Endpoint | Granular | Classic | Set aside | Confidence |\n|---|---|---|---|---|---|")
+		for _, c := range r.Calls {
+			var aside []string
+			for _, s := range c.SetAside {
+				aside = append(aside, MarkdownCode(s.Scope)+": "+MarkdownCell(s.Reason))
+			}
+			conf := c.Confidence
+			if len(c.Notes) > 0 {
+				conf += " (" + MarkdownCell(strings.Join(c.Notes, "; ")) + ")"
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", MarkdownCode(c.Call), MarkdownCell(endpointShort(c.Endpoint)),
+				codes(c.Granular), codes(c.Classic), strings.Join(aside, "<br>"), conf)
+		}
+	}
+	if len(r.TradeOffs) > 0 {
+		fmt.Fprintln(w, "\n### Trade-offs\n\n| Broader scope | Replaces | Scopes saved | Endpoints added |\n|---|---|---|---|")
+		for _, t := range r.TradeOffs {
+			fmt.Fprintf(w, "| %s | %s | %d | %d |\n", MarkdownCode(t.Scope), codes(t.Replaces), t.Saves, t.AddsGrant)
+		}
+	}
+	if len(r.Unmapped) > 0 {
+		fmt.Fprintln(w, "\n### Unmapped calls\n\n| Call | Reason | Did you mean |\n|---|---|---|")
+		for _, u := range r.Unmapped {
+			fmt.Fprintf(w, "| %s | %s | %s |\n", MarkdownCode(u.Call), MarkdownCell(u.Reason), codes(u.Suggestions))
+		}
+	}
+	return nil
+}
+
+func codes(s []string) string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = MarkdownCode(x)
+	}
+	return strings.Join(out, ", ")
+}
