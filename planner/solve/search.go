@@ -38,8 +38,8 @@ type searcher struct {
 	unmet int     // needs not yet met
 	trail []int32 // c for an include, ^c for an exclude
 
-	nodes, limit int
-	aborted      bool
+	bud     *budget
+	aborted bool
 
 	// Scratch space for bounds and branching.
 	newCost  []int32 // per candidate: new extra endpoints if chosen
@@ -49,12 +49,25 @@ type searcher struct {
 	needBuf  []int32
 	pairBuf  []needMin
 	childBuf []int32
+	subID    []int32 // per candidate: id in the residual problem, or -1
+	epOwner  []int32 // per endpoint: scratch, valid where epMark is current
+	backBuf  []int32
+	ufBuf    []int32
 }
 
 // needMin is an unmet need and the cheapest new extra of its candidates.
 type needMin struct{ n, m int32 }
 
-func newSearcher(c *component, limit int) *searcher {
+// budget is a node budget shared by every search that draws on it.
+type budget struct{ used, limit int }
+
+// spend counts one node and reports whether the budget allows it.
+func (b *budget) spend() bool {
+	b.used++
+	return b.used <= b.limit
+}
+
+func newSearcher(c *component, b *budget) *searcher {
 	s := &searcher{
 		component: c,
 		state:     make([]int8, len(c.global)),
@@ -62,10 +75,12 @@ func newSearcher(c *component, limit int) *searcher {
 		avail:     make([]int32, len(c.needCands)),
 		paid:      make([]int32, c.nEndpoints),
 		unmet:     len(c.needCands),
-		limit:     limit,
+		bud:       b,
 		newCost:   make([]int32, len(c.global)),
 		candMark:  make([]uint32, len(c.global)),
 		epMark:    make([]uint32, c.nEndpoints),
+		subID:     make([]int32, len(c.global)),
+		epOwner:   make([]int32, c.nEndpoints),
 	}
 	for n, cs := range c.needCands {
 		s.avail[n] = int32(len(cs))
@@ -378,8 +393,7 @@ func (p *phase1) greedy() {
 }
 
 func (p *phase1) dfs() {
-	p.nodes++
-	if p.nodes > p.limit {
+	if !p.bud.spend() {
 		p.aborted = true
 		return
 	}
@@ -397,6 +411,21 @@ func (p *phase1) dfs() {
 	p.computeNewCost()
 	lbOG, lbK := p.bound()
 	if !lexLess(lbOG, lbK, p.bestOG, p.bestK) {
+		return
+	}
+	if sub, back := p.residual(); sub != nil {
+		// The rest falls apart into independent parts: solve them exactly
+		// (they draw on the same budget) instead of branching.
+		res := solveReduced(sub, 0, p.bud)
+		if og, k := p.og+res.og, p.k+res.k; lexLess(og, k, p.bestOG, p.bestK) {
+			p.best, p.bestOG, p.bestK = p.withSub(res.chosen, back), og, k
+		}
+		if !res.optimal {
+			p.aborted = true
+			if lb := p.og + res.lb; !p.haveOpenBounds || lb < p.openLB {
+				p.openLB, p.haveOpenBounds = lb, true
+			}
+		}
 		return
 	}
 	n := p.branchNeed()
@@ -432,8 +461,7 @@ type phase2 struct {
 }
 
 func (p *phase2) dfs() bool {
-	p.nodes++
-	if p.nodes > p.limit {
+	if !p.bud.spend() {
 		p.aborted = true
 		return false
 	}
@@ -451,6 +479,20 @@ func (p *phase2) dfs() bool {
 	}
 	p.computeNewCost()
 	if lbOG, lbK := p.bound(); lexLess(p.targetOG, p.targetK, lbOG, lbK) {
+		return false
+	}
+	if sub, back := p.residual(); sub != nil {
+		// Independent parts: their own optima, combined, are the first
+		// solution of this subtree in tie-break order.
+		res := solveReduced(sub, 0, p.bud)
+		if !res.optimal {
+			p.aborted = true
+			return false
+		}
+		if p.og+res.og == p.targetOG && p.k+res.k == p.targetK {
+			p.found = p.withSub(res.chosen, back)
+			return true
+		}
 		return false
 	}
 	c := int32(-1)
@@ -476,23 +518,157 @@ func (p *phase2) dfs() bool {
 	return p.dfs()
 }
 
-// solveComponent runs both phases on one component.
-func solveComponent(c *component, limit int) compResult {
-	p1 := &phase1{searcher: newSearcher(c, limit)}
+// solveComponent runs both phases on one component, drawing on b.
+func solveComponent(c *component, b *budget) compResult {
+	p1 := &phase1{searcher: newSearcher(c, b)}
 	p1.greedy()
+	rootLB := p1.rootBound()
 	p1.dfs()
 	if p1.aborted {
 		lb := p1.bestOG
-		if p1.haveOpenBounds && p1.openLB < lb {
-			lb = p1.openLB
+		if p1.haveOpenBounds {
+			lb = min(lb, p1.openLB)
+		} else {
+			lb = min(lb, rootLB)
 		}
 		return compResult{chosen: p1.best, og: p1.bestOG, k: p1.bestK, lb: lb}
 	}
-	p2 := &phase2{searcher: newSearcher(c, limit), targetOG: p1.bestOG, targetK: p1.bestK}
+	p2 := &phase2{searcher: newSearcher(c, b), targetOG: p1.bestOG, targetK: p1.bestK}
 	if p2.dfs() {
 		return compResult{chosen: p2.found, og: p1.bestOG, k: p1.bestK, lb: p1.bestOG, optimal: true}
 	}
 	// Out of budget (or, impossibly, no solution reaching the proven value):
 	// the phase-1 solution is optimal in over-grant and count only.
 	return compResult{chosen: p1.best, og: p1.bestOG, k: p1.bestK, lb: p1.bestOG}
+}
+
+// rootBound is the over-grant lower bound of the root node (no budget used).
+func (s *searcher) rootBound() int {
+	mark := len(s.trail)
+	defer s.undo(mark)
+	s.propagate() // never fails at the root: nothing is excluded
+	s.computeNewCost()
+	lb, _ := s.bound()
+	return lb
+}
+
+// withSub returns the included candidates plus the residual solution sub,
+// whose ids map back to local ids through back.
+func (s *searcher) withSub(sub, back []int32) []int32 {
+	out := s.chosenSet()
+	for _, c := range sub {
+		out = append(out, back[c])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// residual checks whether the unmet needs and their undecided candidates
+// split into several independent parts (linked by shared candidates or
+// unpaid extra endpoints). If so it returns the residual problem, numbered in
+// the same tie-break order, and the map from its candidate ids to local ids;
+// otherwise nil.
+func (s *searcher) residual() (*reducer, []int32) {
+	back := s.backBuf[:0]
+	for c := range s.state {
+		if s.state[c] == undecided && s.useful(int32(c)) {
+			s.subID[c] = int32(len(back))
+			back = append(back, int32(c))
+		} else {
+			s.subID[c] = -1
+		}
+	}
+	s.backBuf = back
+	m := len(back)
+	if m < 2 {
+		return nil, nil
+	}
+	parent := s.ufBuf[:0]
+	for i := range m {
+		parent = append(parent, int32(i))
+	}
+	s.ufBuf = parent
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	parts := m
+	union := func(a, b int32) {
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+			parts--
+		}
+	}
+	for n, cs := range s.needCands {
+		if s.cover[n] > 0 {
+			continue
+		}
+		first := int32(-1)
+		for _, c := range cs {
+			if id := s.subID[c]; id >= 0 {
+				if first < 0 {
+					first = id
+				} else {
+					union(first, id)
+				}
+			}
+		}
+	}
+	st := s.nextStamp()
+	for i, c := range back {
+		for _, e := range s.candExtra[c] {
+			if s.paid[e] != 0 {
+				continue
+			}
+			if s.epMark[e] != st {
+				s.epMark[e] = st
+				s.epOwner[e] = int32(i)
+			} else {
+				union(s.epOwner[e], int32(i))
+			}
+		}
+	}
+	if parts < 2 {
+		return nil, nil
+	}
+
+	// Build the residual problem.
+	var needCands [][]int32
+	for n, cs := range s.needCands {
+		if s.cover[n] > 0 {
+			continue
+		}
+		var sub []int32
+		for _, c := range cs {
+			if id := s.subID[c]; id >= 0 {
+				sub = append(sub, id)
+			}
+		}
+		needCands = append(needCands, sub) // cs is sorted, so sub is too
+	}
+	st = s.nextStamp()
+	nEp := int32(0)
+	candExtra := make([][]int32, m)
+	rank := make([]int32, m)
+	for i, c := range back {
+		rank[i] = int32(i)
+		var ex []int32
+		for _, e := range s.candExtra[c] {
+			if s.paid[e] != 0 {
+				continue
+			}
+			if s.epMark[e] != st {
+				s.epMark[e] = st
+				s.epOwner[e] = nEp
+				nEp++
+			}
+			ex = append(ex, s.epOwner[e])
+		}
+		slices.Sort(ex)
+		candExtra[i] = ex
+	}
+	return newReducer(needCands, candExtra, int(nEp), rank), slices.Clone(back)
 }

@@ -126,6 +126,29 @@ func Solve(p Problem) Solution {
 	if limit <= 0 {
 		limit = DefaultNodeLimit
 	}
+	r, rank, unmet := normalise(p)
+	res := solveReduced(r, limit, nil)
+	sol := Solution{Optimal: res.optimal, Unmet: unmet}
+	if !res.optimal {
+		sol.Gap = max(0, res.og-res.lb)
+	}
+	slices.SortFunc(res.chosen, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
+	if len(res.chosen) > 0 {
+		sol.Chosen = make([]int, len(res.chosen))
+		for i, c := range res.chosen {
+			sol.Chosen[i] = int(c)
+		}
+	}
+	sol.Scopes = len(sol.Chosen)
+	sol.OverGrant = overGrant(p, sol.Chosen)
+	return sol
+}
+
+// normalise turns p into integer lists: candidates ranked by (Name, index),
+// extras densely numbered in order of first appearance (so no map order
+// leaks), needs cleaned of out-of-range and repeated indices. Needs left empty
+// are returned as unmet.
+func normalise(p Problem) (r *reducer, rank []int32, unmet []int) {
 	nc := len(p.Candidates)
 
 	// Rank candidates by (Name, index): the tie-break key.
@@ -139,7 +162,7 @@ func Solve(p Problem) Solution {
 		}
 		return cmp.Compare(a, b)
 	})
-	rank := make([]int32, nc)
+	rank = make([]int32, nc)
 	for r, c := range order {
 		rank[c] = int32(r)
 	}
@@ -169,7 +192,6 @@ func Solve(p Problem) Solution {
 		candExtra[i] = slices.Compact(ex)
 	}
 
-	var unmet []int
 	var needCands [][]int32
 	for i, need := range p.Needs {
 		var cs []int32
@@ -186,21 +208,7 @@ func Solve(p Problem) Solution {
 		needCands = append(needCands, slices.Compact(cs))
 	}
 
-	res := solveReduced(newReducer(needCands, candExtra, len(dense), rank), limit, nil)
-	sol := Solution{Optimal: res.optimal, Unmet: unmet}
-	if !res.optimal {
-		sol.Gap = max(0, res.og-res.lb)
-	}
-	slices.SortFunc(res.chosen, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
-	if len(res.chosen) > 0 {
-		sol.Chosen = make([]int, len(res.chosen))
-		for i, c := range res.chosen {
-			sol.Chosen[i] = int(c)
-		}
-	}
-	sol.Scopes = len(sol.Chosen)
-	sol.OverGrant = overGrant(p, sol.Chosen)
-	return sol
+	return newReducer(needCands, candExtra, len(dense), rank), rank, unmet
 }
 
 // overGrant counts the distinct endpoints granted by chosen and not requested.
@@ -520,15 +528,7 @@ func (r *reducer) components() []*component {
 		epLocal[i] = -1
 	}
 	for _, k := range comps {
-		slices.SortFunc(k.global, func(a, b int32) int {
-			if r.less(a, b) {
-				return -1
-			}
-			if r.less(b, a) {
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(k.global, func(a, b int32) int { return cmp.Compare(r.rank[a], r.rank[b]) })
 		k.candNeeds = make([][]int32, len(k.global))
 		k.candExtra = make([][]int32, len(k.global))
 		for i, g := range k.global {

@@ -8,7 +8,7 @@ import (
 )
 
 func TestHardShapes(t *testing.T) {
-	for _, variant := range []string{"sharedextra", "legacy", "typical-many"} {
+	for _, variant := range []string{"sharedextra", "legacy", "legacy-own", "legacy-none", "typical-many"} {
 		for seed := uint64(1); seed <= 3; seed++ {
 			p := allEndpoints(seed)
 			r := rand.New(rand.NewPCG(seed, 5))
@@ -19,7 +19,7 @@ func TestHardShapes(t *testing.T) {
 						p.Candidates[i].Grants = append(p.Candidates[i].Grants, 5000+r.IntN(10))
 					}
 				}
-			case "legacy":
+			case "legacy", "legacy-own", "legacy-none":
 				// 60 broad legacy scopes each granting 40-150 consecutive endpoints plus extras
 				for l := range 60 {
 					st := r.IntN(2200)
@@ -30,7 +30,12 @@ func TestHardShapes(t *testing.T) {
 							p.Needs[e] = append(p.Needs[e], len(p.Candidates))
 						}
 					}
-					g = append(g, 6000+l, 6000+(l+1)%60)
+					switch variant {
+					case "legacy":
+						g = append(g, 6000+l, 6000+(l+1)%60)
+					case "legacy-own":
+						g = append(g, 6000+l, 7000+l)
+					}
 					p.Candidates = append(p.Candidates, Candidate{Name: fmt.Sprintf("legacy%02d", l), Grants: g})
 				}
 			case "typical-many":

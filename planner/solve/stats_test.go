@@ -6,7 +6,7 @@ import (
 )
 
 func compStats(p Problem) (forced, comps, maxC, maxN int) {
-	r, _ := newReducer(p)
+	r, _, _ := normalise(p)
 	r.reduce()
 	cs := r.components()
 	for _, c := range cs {
