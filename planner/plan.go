@@ -145,6 +145,31 @@ func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
 		}
 		mapped = append(mapped, cp)
 	}
+	return solvePlan(c, p, mapped, o), nil
+}
+
+// ForEndpoints plans calls to endpoints already resolved (for example
+// every endpoint of a product, for documentation); each call's spec is the
+// endpoint's label.
+func ForEndpoints(c *catalog.Catalog, eps []*catalog.Endpoint, o Options) (*Plan, error) {
+	if _, err := ParseAppType(string(o.App)); err != nil {
+		return nil, err
+	}
+	p := &Plan{App: o.App, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}
+	var mapped []CallPlan
+	for _, e := range eps {
+		cp, um := checkEndpoint(e, Call{Spec: e.Label()}, o, 0)
+		if um != nil {
+			p.Unmapped = append(p.Unmapped, *um)
+			continue
+		}
+		mapped = append(mapped, cp)
+	}
+	return solvePlan(c, p, mapped, o), nil
+}
+
+// solvePlan runs the optimiser over the mapped calls and explains the result.
+func solvePlan(c *catalog.Catalog, p *Plan, mapped []CallPlan, o Options) *Plan {
 	requested := map[int]bool{}
 	for _, cp := range mapped {
 		requested[cp.Endpoint.ID] = true
@@ -173,7 +198,7 @@ func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
 	}
 	p.Calls = mapped
 	p.TradeOffs = tradeOffs(c, g, requested)
-	return p, nil
+	return p
 }
 
 // resolveCall resolves one call to exactly one endpoint with at least one
@@ -205,7 +230,12 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("ambiguous: matches %d endpoints; name one of them", len(eps)), Suggestions: sug}
 	}
-	e := eps[0]
+	return checkEndpoint(eps[0], call, o, dropped)
+}
+
+// checkEndpoint plans a call already resolved to one endpoint, or says why
+// the app type cannot cover it.
+func checkEndpoint(e *catalog.Endpoint, call Call, o Options, dropped int) (CallPlan, *Unmapped) {
 	if len(e.Granular) == 0 {
 		return CallPlan{}, &Unmapped{Call: call, Reason: "no granular scope is documented for this endpoint"}
 	}

@@ -167,7 +167,34 @@ func (s *searcher) propagate() bool {
 	return true
 }
 
-// covers reports whether candidate c would meet some unmet need.
+// settle alternates propagate with bound fixing: an undecided candidate is
+// excluded when choosing it alone would already make the node's value no
+// better than (limOG, limK) (strictly worse when inclusive). It reports false
+// when the node is infeasible. It leaves newCost up to date.
+func (s *searcher) settle(limOG, limK int, inclusive bool) bool {
+	for {
+		if !s.propagate() {
+			return false
+		}
+		s.computeNewCost()
+		fixed := false
+		for c := range s.state {
+			if s.state[c] != undecided {
+				continue
+			}
+			og, k := s.og+int(s.newCost[c]), s.k+1
+			if lexLess(limOG, limK, og, k) || (!inclusive && og == limOG && k == limK) {
+				s.exclude(int32(c))
+				fixed = true
+			}
+		}
+		if !fixed {
+			return true
+		}
+	}
+}
+
+// useful reports whether candidate c would meet some unmet need.
 func (s *searcher) useful(c int32) bool {
 	for _, n := range s.candNeeds[c] {
 		if s.cover[n] == 0 {
@@ -360,6 +387,30 @@ func (s *searcher) orderChildren(n int32) []int32 {
 	return kids
 }
 
+// hubMin is the number of unmet needs from which a candidate counts as a hub.
+var hubMin = 4
+
+// hub returns the undecided candidate meeting the most unmet needs (the
+// first in key order on ties) when it meets at least hubMin, else -1.
+func (s *searcher) hub() int32 {
+	best, bestDeg := int32(-1), hubMin-1
+	for c := range s.state {
+		if s.state[c] != undecided {
+			continue
+		}
+		d := 0
+		for _, n := range s.candNeeds[c] {
+			if s.cover[n] == 0 {
+				d++
+			}
+		}
+		if d > bestDeg {
+			best, bestDeg = int32(c), d
+		}
+	}
+	return best
+}
+
 // branchNeed returns the unmet need with the fewest remaining candidates.
 func (s *searcher) branchNeed() int32 {
 	best := int32(-1)
@@ -399,7 +450,7 @@ func (p *phase1) dfs() {
 	}
 	mark := len(p.trail)
 	defer p.undo(mark)
-	if !p.propagate() {
+	if !p.settle(p.bestOG, p.bestK, false) {
 		return
 	}
 	if p.unmet == 0 {
@@ -408,7 +459,6 @@ func (p *phase1) dfs() {
 		}
 		return
 	}
-	p.computeNewCost()
 	lbOG, lbK := p.bound()
 	if !lexLess(lbOG, lbK, p.bestOG, p.bestK) {
 		return
@@ -425,6 +475,23 @@ func (p *phase1) dfs() {
 			if lb := p.og + res.lb; !p.haveOpenBounds || lb < p.openLB {
 				p.openLB, p.haveOpenBounds = lb, true
 			}
+		}
+		return
+	}
+	if h := p.hub(); h >= 0 {
+		// Decide a candidate meeting many unmet needs first: once the hubs
+		// are decided the rest tends to fall apart into independent parts.
+		m := len(p.trail)
+		p.include(h)
+		p.dfs()
+		p.undo(m)
+		if !p.aborted && lexLess(lbOG, lbK, p.bestOG, p.bestK) {
+			p.exclude(h)
+			p.dfs()
+			p.undo(m)
+		}
+		if p.aborted && (!p.haveOpenBounds || lbOG < p.openLB) {
+			p.openLB, p.haveOpenBounds = lbOG, true
 		}
 		return
 	}
@@ -467,7 +534,7 @@ func (p *phase2) dfs() bool {
 	}
 	mark := len(p.trail)
 	defer p.undo(mark)
-	if !p.propagate() || lexLess(p.targetOG, p.targetK, p.og, p.k) {
+	if !p.settle(p.targetOG, p.targetK, true) || lexLess(p.targetOG, p.targetK, p.og, p.k) {
 		return false
 	}
 	if p.unmet == 0 {
@@ -477,7 +544,6 @@ func (p *phase2) dfs() bool {
 		}
 		return false
 	}
-	p.computeNewCost()
 	if lbOG, lbK := p.bound(); lexLess(p.targetOG, p.targetK, lbOG, lbK) {
 		return false
 	}
