@@ -169,13 +169,14 @@ func (o *Operation) Granular() []ScopeRef {
 
 // Problem codes: the structural defects a parser can report.
 const (
-	ProblemMissingHeader  = "MISSING_HEADER"   // an entry without its numbered/title header
-	ProblemMissingField   = "MISSING_FIELD"    // an entry lacking a field it should have (description, scopes...)
-	ProblemSplitList      = "SPLIT_SCOPE_LIST" // a scope list continued on following lines
-	ProblemTruncated      = "TRUNCATED_ENTRY"  // an entry cut off before its end
-	ProblemRowWithoutLink = "ROW_WITHOUT_LINK" // a granular row whose API name links nowhere
-	ProblemMalformedLink  = "MALFORMED_LINK"   // a doc link that does not have the expected shape
-	ProblemCountMismatch  = "COUNT_MISMATCH"   // a stated count that disagrees with the entries found
+	ProblemMissingHeader  = "MISSING_HEADER"         // an entry without its numbered/title header
+	ProblemMissingField   = "MISSING_FIELD"          // an entry lacking a field it should have (description, scopes...)
+	ProblemSplitList      = "SPLIT_SCOPE_LIST"       // a scope list continued on following lines
+	ProblemTruncated      = "TRUNCATED_ENTRY"        // an entry cut off before its end
+	ProblemRowWithoutLink = "ROW_WITHOUT_LINK"       // a granular row whose API name links nowhere
+	ProblemMalformedLink  = "MALFORMED_LINK"         // a doc link that does not have the expected shape
+	ProblemCountMismatch  = "COUNT_MISMATCH"         // a stated count that disagrees with the entries found
+	ProblemDuplicateID    = "DUPLICATE_OPERATION_ID" // one operationId used twice in one document
 )
 
 // Problem is a structural defect found while parsing.
