@@ -63,10 +63,15 @@ func Build(docs []*record.Document) (*Catalog, error) {
 			b.addClassicPage(d)
 		}
 	}
+	// Operations that name an operationId of a page row join first, from
+	// every reference, so that a weaker join (path, name) never claims a
+	// row that a stronger one would have given to another operation.
+	done := map[[2]int]bool{}
 	for i, d := range docs {
-		if len(d.Operations) > 0 {
-			b.addReference(i, d)
-		}
+		b.addReference(i, d, done, true)
+	}
+	for i, d := range docs {
+		b.addReference(i, d, done, false)
 	}
 	for _, d := range docs {
 		if d.Kind == record.KindClassic {
@@ -276,18 +281,34 @@ func referenceProduct(d *record.Document) string {
 	return ""
 }
 
-func (b *builder) addReference(di int, d *record.Document) {
+// addReference joins an API reference's operations. With byIDOnly it
+// takes only the operations whose operationId names page rows; otherwise
+// every operation not yet taken.
+func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool, byIDOnly bool) {
 	if b.pathFromName == nil {
 		b.pathFromName = map[int]bool{}
 	}
 	product := referenceProduct(d)
 	for oi := range d.Operations {
+		if done[[2]int{di, oi}] {
+			continue
+		}
 		op := &d.Operations[oi]
 		variant := record.VariantRegular
 		if IsMasterPath(op.Path) {
 			variant = record.VariantMaster
 		}
-		ids, kind := b.join(product, variant, op)
+		var ids []int
+		var kind JoinKind
+		if byIDOnly {
+			if ids = b.joinByID(product, variant, op); len(ids) == 0 {
+				continue
+			}
+			kind = JoinOperationID
+		} else {
+			ids, kind = b.join(product, variant, op)
+		}
+		done[[2]int{di, oi}] = true
 		var e *Endpoint
 		switch {
 		case len(ids) == 1:
@@ -329,13 +350,8 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 		}
 		return out
 	}
-	if op.OperationID != "" && product != "" {
-		ids := filter(b.c.byOpID[op.OperationID], func(e *Endpoint) bool {
-			return sameProduct(e.Product, product) && e.Variant == variant
-		})
-		if len(ids) > 0 {
-			return ids, JoinOperationID
-		}
+	if ids := b.joinByID(product, variant, op); len(ids) > 0 {
+		return ids, JoinOperationID
 	}
 	if op.Path != "" && op.Method != "" {
 		if ids := b.c.byPath[pathKey(op.Method, op.Path)]; len(ids) > 0 {
@@ -363,6 +379,22 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 		}
 	}
 	return nil, JoinUnmatched
+}
+
+// joinByID returns the page rows of the product and variant whose
+// operationId is the operation's.
+func (b *builder) joinByID(product string, variant record.Variant, op *record.Operation) []int {
+	if op.OperationID == "" || product == "" {
+		return nil
+	}
+	var out []int
+	for _, id := range b.c.byOpID[op.OperationID] {
+		e := b.c.Endpoints[id]
+		if len(e.Rows) > 0 && sameProduct(e.Product, product) && e.Variant == variant {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // attach records an API reference operation on its endpoint: method, path

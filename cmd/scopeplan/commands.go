@@ -7,5 +7,8 @@ import "github.com/spf13/cobra"
 func extraCommands(g *globalOptions) []*cobra.Command {
 	return []*cobra.Command{
 		newPlanCmd(g),
+		newAuditCmd(g),
+		newMigrateCmd(g),
+		newLintCmd(g),
 	}
 }

@@ -1,0 +1,236 @@
+// Package audit checks the scopes an app requests against the calls it
+// makes: over-privilege (scopes no call needs), missing scopes (calls no
+// requested scope covers), levels the app type cannot use, classic and
+// granular scopes mixed, unknown names, and the least-privileged plan
+// beside the request. Without calls it reports each scope's blast radius.
+// The plan comes from package planner; audit never optimises on its own.
+package audit
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/planner"
+)
+
+// Unknown is a requested scope no document defines or uses.
+type Unknown struct {
+	Scope       string   `json:"scope" yaml:"scope"`
+	Suggestions []string `json:"suggestions" yaml:"suggestions"`
+}
+
+// LevelIssue is a requested scope at a level the app type cannot request.
+type LevelIssue struct {
+	Scope  string        `json:"scope" yaml:"scope"`
+	Level  catalog.Level `json:"level" yaml:"level"`
+	Reason string        `json:"reason" yaml:"reason"`
+}
+
+// Unused is a requested scope that no intended call needs, with
+// everything it grants.
+type Unused struct {
+	Scope     string
+	Optional  bool
+	Endpoints []*catalog.Endpoint
+}
+
+// Missing is an intended call that no requested scope covers.
+type Missing struct {
+	Call     planner.Call
+	Endpoint *catalog.Endpoint
+	// Would lists the planned scopes that cover the call.
+	Would []string
+}
+
+// ProductCount counts endpoints of one product.
+type ProductCount struct {
+	Product string `json:"product" yaml:"product"`
+	Count   int    `json:"count" yaml:"count"`
+}
+
+// Radius is what one requested scope grants, grouped by product.
+type Radius struct {
+	Scope     string         `json:"scope" yaml:"scope"`
+	Total     int            `json:"total" yaml:"total"`
+	ByProduct []ProductCount `json:"by_product" yaml:"by_product"`
+}
+
+// Result is an audit's outcome.
+type Result struct {
+	App       planner.AppType
+	Requested []Requested
+	// Kind is the kind of the known requested scopes: granular, classic,
+	// or mixed (which Zoom rejects).
+	Kind           string
+	Unknown        []Unknown
+	Levels         []LevelIssue
+	OverPrivileged []Unused
+	OptionalUnused []Unused
+	Missing        []Missing
+	// Plan is the least-privileged plan for the calls (nil without calls).
+	Plan *planner.Plan
+	// ToAdd and ToRemove turn the request into the plan (same kind as the
+	// request: classic requests are compared with the classic plan).
+	ToAdd, ToRemove []string
+	Radius          []Radius
+	HasCalls        bool
+}
+
+// Mismatch reports whether the request is over- or under-privileged or
+// otherwise unusable as it stands.
+func (r *Result) Mismatch() bool {
+	return len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
+		len(r.OverPrivileged) > 0 || len(r.Missing) > 0
+}
+
+// InferApp derives the app type from the requested scopes' levels when no
+// one said it: any :master scope makes a master app, else all :admin an
+// admin app, else all user-level a user app. Mixed user and admin levels
+// cannot be one app type.
+func InferApp(req Request) (planner.AppType, error) {
+	levels := map[catalog.Level]bool{}
+	for _, s := range req.Scopes {
+		levels[catalog.LevelOf(s.Scope)] = true
+	}
+	switch {
+	case levels[catalog.LevelMaster]:
+		return planner.AppMaster, nil
+	case levels[catalog.LevelAdmin] && levels[catalog.LevelUser]:
+		return "", fmt.Errorf("the request mixes user- and admin-level scopes, so its app type cannot be inferred; give --app")
+	case levels[catalog.LevelAdmin]:
+		return planner.AppAdmin, nil
+	}
+	return planner.AppUser, nil
+}
+
+// Run audits a request against the intended calls for an app type.
+func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppType) (*Result, error) {
+	if _, err := planner.ParseAppType(string(app)); err != nil {
+		return nil, err
+	}
+	r := &Result{App: app, Requested: req.Scopes, HasCalls: len(calls) > 0}
+	known := map[string]*catalog.Scope{}
+	kinds := map[catalog.ScopeKind]bool{}
+	for _, rq := range req.Scopes {
+		s, ok := c.Scope(rq.Scope)
+		if !ok {
+			r.Unknown = append(r.Unknown, Unknown{Scope: rq.Scope, Suggestions: nonNil(c.SuggestScope(rq.Scope, 3))})
+			continue
+		}
+		known[rq.Scope] = s
+		kinds[s.Kind] = true
+		if l := s.Level(); !app.Allows(l) {
+			r.Levels = append(r.Levels, LevelIssue{Scope: rq.Scope, Level: l, Reason: fmt.Sprintf("a %s app cannot request a %s-level scope", app, l)})
+		}
+	}
+	switch {
+	case kinds[catalog.KindGranular] && kinds[catalog.KindClassic]:
+		r.Kind = "mixed"
+	case kinds[catalog.KindClassic]:
+		r.Kind = string(catalog.KindClassic)
+	default:
+		r.Kind = string(catalog.KindGranular)
+	}
+	for _, rq := range req.Scopes {
+		if s := known[rq.Scope]; s != nil {
+			r.Radius = append(r.Radius, radius(c, s))
+		}
+	}
+	if len(calls) == 0 {
+		return r, nil
+	}
+	plan, err := planner.Make(c, calls, planner.Options{App: app})
+	if err != nil {
+		return nil, err
+	}
+	r.Plan = plan
+	called := map[int]bool{}
+	for _, cp := range plan.Calls {
+		called[cp.Endpoint.ID] = true
+	}
+	for _, rq := range req.Scopes {
+		s := known[rq.Scope]
+		if s == nil {
+			continue
+		}
+		used := false
+		for _, id := range s.Endpoints {
+			used = used || called[id]
+		}
+		if used {
+			continue
+		}
+		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: c.EndpointsOf(s.Endpoints)}
+		if rq.Optional {
+			r.OptionalUnused = append(r.OptionalUnused, u)
+		} else {
+			r.OverPrivileged = append(r.OverPrivileged, u)
+		}
+	}
+	classic := r.Kind == string(catalog.KindClassic)
+	for _, cp := range plan.Calls {
+		alts := cp.Endpoint.Granular
+		would := cp.Granular
+		if classic {
+			alts, would = cp.Endpoint.Classic, cp.Classic
+		}
+		covered := false
+		for _, s := range alts {
+			if known[s] != nil && app.Allows(catalog.LevelOf(s)) {
+				covered = true
+			}
+		}
+		if !covered {
+			r.Missing = append(r.Missing, Missing{Call: cp.Call, Endpoint: cp.Endpoint, Would: would})
+		}
+	}
+	want := plan.Granular
+	if classic {
+		want = plan.Classic
+	}
+	have := map[string]bool{}
+	for _, rq := range req.Scopes {
+		have[rq.Scope] = true
+	}
+	wantSet := map[string]bool{}
+	for _, s := range want {
+		wantSet[s] = true
+		if !have[s] {
+			r.ToAdd = append(r.ToAdd, s)
+		}
+	}
+	for _, rq := range req.Scopes {
+		if !wantSet[rq.Scope] {
+			r.ToRemove = append(r.ToRemove, rq.Scope)
+		}
+	}
+	sort.Strings(r.ToAdd)
+	sort.Strings(r.ToRemove)
+	return r, nil
+}
+
+func radius(c *catalog.Catalog, s *catalog.Scope) Radius {
+	counts := map[string]int{}
+	for _, e := range c.EndpointsOf(s.Endpoints) {
+		counts[e.Product]++
+	}
+	rd := Radius{Scope: s.Name, Total: len(s.Endpoints), ByProduct: []ProductCount{}}
+	for p, n := range counts {
+		rd.ByProduct = append(rd.ByProduct, ProductCount{Product: p, Count: n})
+	}
+	sort.Slice(rd.ByProduct, func(i, j int) bool {
+		if rd.ByProduct[i].Count != rd.ByProduct[j].Count {
+			return rd.ByProduct[i].Count > rd.ByProduct[j].Count
+		}
+		return rd.ByProduct[i].Product < rd.ByProduct[j].Product
+	})
+	return rd
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

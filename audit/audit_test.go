@@ -1,0 +1,128 @@
+package audit_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/scopeplan/scopeplan/audit"
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/planner"
+)
+
+func embedded(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, _, err := loader.Load(loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestParseRequest(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		want             []audit.Requested
+		app              planner.AppType
+		errHas           string
+	}{
+		{name: "zoom manifest json", file: "m.json",
+			data: `{"oauth_information": {"usage": "ADMIN_MANAGEMENT", "scopes": [{"scope": "user:read:user:admin", "optional": false}, {"scope": "user:write:user:admin", "optional": true}]}}`,
+			want: []audit.Requested{{Scope: "user:read:user:admin"}, {Scope: "user:write:user:admin", Optional: true}}, app: planner.AppAdmin},
+		{name: "manifest yaml user", file: "m.yaml",
+			data: "oauth_information:\n  usage: USER_OPERATION\n  scopes:\n    - scope: user:read:user\n",
+			want: []audit.Requested{{Scope: "user:read:user"}}, app: planner.AppUser},
+		{name: "scopes block", file: "s.yaml", data: "scopes:\n  - scope: a:read:b\n    optional: false\n  - c:read:d\n",
+			want: []audit.Requested{{Scope: "a:read:b"}, {Scope: "c:read:d"}}},
+		{name: "plain list", file: "s.txt", data: "# mine\na:read:b, c:read:d\ne:read:f\n",
+			want: []audit.Requested{{Scope: "a:read:b"}, {Scope: "c:read:d"}, {Scope: "e:read:f"}}},
+		{name: "empty", file: "s.txt", data: "\n", errHas: "empty"},
+		{name: "bad usage", file: "m.json", data: `{"oauth_information": {"usage": "ROOT", "scopes": ["a"]}}`, errHas: "usage"},
+		{name: "no scopes key", file: "m.json", data: `{"name": "x"}`, errHas: "no scopes"},
+		{name: "bad optional", file: "m.yaml", data: "scopes:\n  - scope: a\n    optional: maybe\n", errHas: "optional"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := audit.ParseRequest(tc.file, []byte(tc.data))
+			if tc.errHas != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.errHas) {
+					t.Fatalf("err = %v, want %q", err, tc.errHas)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(r.Scopes, tc.want) || r.App != tc.app {
+				t.Errorf("got %+v %q, want %+v %q", r.Scopes, r.App, tc.want, tc.app)
+			}
+		})
+	}
+}
+
+func TestRun(t *testing.T) {
+	c := embedded(t)
+	calls := []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users/me/settings"}}
+	// Exactly the plan: a match.
+	res, err := audit.Run(c, audit.ParseScopeList("user:read:user:admin,user:read:settings:admin"), calls, planner.AppAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Mismatch() || len(res.ToAdd)+len(res.ToRemove) != 0 {
+		t.Fatalf("exact request: %+v", res)
+	}
+	// One extra scope, one missing, one misspelt, one at the wrong level.
+	res, err = audit.Run(c, audit.ParseScopeList("user:read:user:admin,user:read:list_users:admin,user:raed:user:admin,user:read:user"), calls, planner.AppAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.OverPrivileged) != 1 || res.OverPrivileged[0].Scope != "user:read:list_users:admin" || len(res.OverPrivileged[0].Endpoints) == 0 {
+		t.Errorf("over-privileged = %+v", res.OverPrivileged)
+	}
+	if len(res.Missing) != 1 || !reflect.DeepEqual(res.Missing[0].Would, []string{"user:read:settings:admin"}) {
+		t.Errorf("missing = %+v", res.Missing)
+	}
+	if len(res.Unknown) != 1 || len(res.Unknown[0].Suggestions) == 0 || res.Unknown[0].Suggestions[0] != "user:read:user:admin" {
+		t.Errorf("unknown = %+v", res.Unknown)
+	}
+	if len(res.Levels) != 1 || res.Levels[0].Scope != "user:read:user" {
+		t.Errorf("levels = %+v", res.Levels)
+	}
+	// Mixed kinds.
+	res, _ = audit.Run(c, audit.ParseScopeList("user:read:admin,user:read:user:admin"), nil, planner.AppAdmin)
+	if res.Kind != "mixed" || !res.Mismatch() {
+		t.Errorf("mixed: kind %s", res.Kind)
+	}
+	// Without calls: the blast radius.
+	if len(res.Radius) != 2 || res.Radius[0].Total == 0 || len(res.Radius[0].ByProduct) == 0 {
+		t.Errorf("radius = %+v", res.Radius)
+	}
+}
+
+func TestOptionalUnusedIsNotOverPrivilege(t *testing.T) {
+	c := embedded(t)
+	req := audit.Request{Scopes: []audit.Requested{{Scope: "user:read:user:admin"}, {Scope: "user:read:list_users:admin", Optional: true}}}
+	res, err := audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.OverPrivileged) != 0 || len(res.OptionalUnused) != 1 || res.Mismatch() {
+		t.Errorf("optional: over %+v, optional %+v", res.OverPrivileged, res.OptionalUnused)
+	}
+}
+
+func TestInferApp(t *testing.T) {
+	for in, want := range map[string]planner.AppType{
+		"a:read:b":                       planner.AppUser,
+		"a:read:b:admin":                 planner.AppAdmin,
+		"a:read:b:admin,c:read:d:master": planner.AppMaster,
+	} {
+		if got, err := audit.InferApp(audit.ParseScopeList(in)); err != nil || got != want {
+			t.Errorf("InferApp(%s) = %s, %v; want %s", in, got, err, want)
+		}
+	}
+	if _, err := audit.InferApp(audit.ParseScopeList("a:read:b,a:read:b:admin")); err == nil {
+		t.Error("mixed user and admin levels: want an error")
+	}
+}

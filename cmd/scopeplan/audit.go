@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/audit"
+	"github.com/scopeplan/scopeplan/report"
+)
+
+type auditOptions struct {
+	g         *globalOptions
+	in        callInput
+	requested string
+	scopes    string
+	format    string
+}
+
+func newAuditCmd(g *globalOptions) *cobra.Command {
+	o := &auditOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "audit (--requested FILE | --scopes a,b,c) [FILE...]",
+		Short: "Check the scopes an app requests against the calls it makes",
+		Long: `audit compares the scopes an app requests with the calls it makes: scopes
+no call needs (over-privilege, with everything they grant), calls no requested
+scope covers (missing), levels the app type cannot use, classic and granular
+scopes mixed, unknown names, and the least-privileged plan beside the request.
+Without calls it reports each requested scope's blast radius.
+
+The calls are given as for plan (call files, --call, - for standard input).
+--requested reads a Zoom app manifest, a scopes: block as 'plan --format
+manifest' writes it, or a plain list.
+
+Exit codes: 0 the request matches, 5 over- or under-privileged, 1 input
+error, 2 usage error.`,
+		Example: `  scopeplan audit --requested manifest.json calls.yaml
+  scopeplan audit --scopes user:read:user:admin,user:write:user:admin --call "GET /users/{userId}" --app admin`,
+		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
+	}
+	o.in.addFlags(cmd)
+	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list)")
+	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
+	return cmd
+}
+
+func runAudit(o *auditOptions) error {
+	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatSARIF)
+	if err != nil {
+		return err
+	}
+	if (o.requested == "") == (o.scopes == "") {
+		return usageErr("give exactly one of --requested FILE or --scopes a,b,c")
+	}
+	var req audit.Request
+	if o.requested != "" {
+		data, err := os.ReadFile(o.requested)
+		if err != nil {
+			return inputErr(fmt.Errorf("read requested scopes: %w", err))
+		}
+		if req, err = audit.ParseRequest(o.requested, data); err != nil {
+			return inputErr(err)
+		}
+	} else {
+		req = audit.ParseScopeList(o.scopes)
+		if len(req.Scopes) == 0 {
+			return usageErr("--scopes names no scope")
+		}
+	}
+	calls, app, err := o.in.read(o.g.io.in, false)
+	if err != nil {
+		return err
+	}
+	if app == "" {
+		app = req.App
+	}
+	if app == "" {
+		if app, err = audit.InferApp(req); err != nil {
+			return usageErr("%w", err)
+		}
+	}
+	c, p, err := o.g.load()
+	if err != nil {
+		return err
+	}
+	res, err := audit.Run(c, req, calls, app)
+	if err != nil {
+		return inputErr(err)
+	}
+	r := report.NewAuditReport(res, report.NewMeta(p))
+	if f == report.FormatSARIF {
+		err = report.WriteAuditSARIF(o.g.io.out, r, o.requested)
+	} else {
+		err = report.WriteAudit(o.g.io.out, f, r)
+	}
+	if err != nil {
+		return err
+	}
+	if res.Mismatch() {
+		return &exitError{code: exitPrivilege}
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/migrate"
+	"github.com/scopeplan/scopeplan/planner"
+	"github.com/scopeplan/scopeplan/report"
+)
+
+type migrateOptions struct {
+	g       *globalOptions
+	classic []string
+	calls   string
+	app     string
+	format  string
+}
+
+func newMigrateCmd(g *globalOptions) *cobra.Command {
+	o := &migrateOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "migrate CLASSIC_SCOPE...",
+		Short: "Find the granular scopes that replace an app's classic scopes",
+		Long: `migrate gives, for an app on classic scopes, the granular scopes that cover
+exactly the endpoints its classic scopes grant (what Zoom's migration would
+give it), and with --calls the least-privileged plan for what it really calls,
+with the privilege it drops. Endpoints no granular scope covers are listed.
+The app type defaults to the classic scopes' level.`,
+		Example: `  scopeplan migrate user:read:admin user:write:admin
+  scopeplan migrate meeting:write --calls calls.txt --format markdown`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(_ *cobra.Command, a []string) error { o.classic = a; return runMigrate(o) },
+	}
+	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
+	cmd.Flags().StringVar(&o.app, "app", "", "app type: user|admin|master (default: from the classic scopes' level)")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	return cmd
+}
+
+func runMigrate(o *migrateOptions) error {
+	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown)
+	if err != nil {
+		return err
+	}
+	in := callInput{app: o.app}
+	if o.calls != "" {
+		in.files = []string{o.calls}
+	}
+	calls, app, err := in.read(o.g.io.in, false)
+	if err != nil {
+		return err
+	}
+	if app == "" {
+		app = migrate.AppFor(o.classic)
+	}
+	c, p, err := o.g.load()
+	if err != nil {
+		return err
+	}
+	res, err := migrate.Run(c, o.classic, planner.AppType(app), calls)
+	if err != nil {
+		return inputErr(err)
+	}
+	if err := report.WriteMigrate(o.g.io.out, f, report.NewMigrateReport(res, report.NewMeta(p))); err != nil {
+		return err
+	}
+	if len(res.Unknown) > 0 {
+		return &exitError{code: exitInput}
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// auditRules are the SARIF rules of an audit.
+func auditRules() []SARIFRule {
+	return []SARIFRule{
+		{ID: "AUDIT_UNKNOWN_SCOPE", Description: "A requested scope no Zoom scope document defines.", Level: "error"},
+		{ID: "AUDIT_LEVEL_NOT_ALLOWED", Description: "A requested scope at a level the app type cannot request.", Level: "error"},
+		{ID: "AUDIT_MIXED_KINDS", Description: "Classic and granular scopes requested together; Zoom rejects such an app.", Level: "error"},
+		{ID: "AUDIT_OVER_PRIVILEGED", Description: "A requested scope that no intended call needs.", Level: "warning"},
+		{ID: "AUDIT_MISSING_SCOPE", Description: "An intended call that no requested scope covers.", Level: "error"},
+		{ID: "AUDIT_OPTIONAL_UNUSED", Description: "An optional requested scope that no intended call needs.", Level: "note"},
+	}
+}
+
+// WriteAuditSARIF writes an audit as SARIF 2.1.0; results point at the
+// requested-scopes file when there is one.
+func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
+	file := requestedFile
+	if file == "" {
+		file = "--scopes"
+	}
+	var res []SARIFResult
+	add := func(rule, level, msg string) {
+		res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: file})
+	}
+	for _, u := range r.Unknown {
+		msg := fmt.Sprintf("unknown scope %s", u.Scope)
+		if len(u.Suggestions) > 0 {
+			msg += "; did you mean " + strings.Join(u.Suggestions, ", ")
+		}
+		add("AUDIT_UNKNOWN_SCOPE", "error", msg)
+	}
+	for _, l := range r.Levels {
+		add("AUDIT_LEVEL_NOT_ALLOWED", "error", l.Scope+": "+l.Reason)
+	}
+	if r.Mixed {
+		add("AUDIT_MIXED_KINDS", "error", "the request mixes classic and granular scopes")
+	}
+	for _, u := range r.OverPrivileged {
+		add("AUDIT_OVER_PRIVILEGED", "warning", fmt.Sprintf("%s grants %d endpoint(s), none of them called", u.Scope, u.Grants))
+	}
+	for _, u := range r.OptionalUnused {
+		add("AUDIT_OPTIONAL_UNUSED", "note", fmt.Sprintf("optional %s grants %d endpoint(s), none of them called", u.Scope, u.Grants))
+	}
+	for _, m := range r.Missing {
+		add("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("call %s is covered by no requested scope; request %s", m.Call, orNone(m.Would)))
+	}
+	return WriteSARIF(w, auditRules(), res)
+}
