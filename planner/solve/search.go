@@ -355,9 +355,9 @@ func (s *searcher) chosenSet() []int32 {
 	return out
 }
 
-// bestChild picks, among the undecided candidates of unmet need n, the order
+// orderChildren returns the undecided candidates of unmet need n in the order
 // in which to try them: cheapest new extra first, then most unmet needs met,
-// then name order. The children are appended to s.childBuf.
+// then key order. They are appended to s.childBuf; the caller truncates it.
 func (s *searcher) orderChildren(n int32) []int32 {
 	start := len(s.childBuf)
 	for _, c := range s.needCands[n] {
@@ -388,7 +388,7 @@ func (s *searcher) orderChildren(n int32) []int32 {
 }
 
 // hubMin is the number of unmet needs from which a candidate counts as a hub.
-var hubMin = 4
+const hubMin = 4
 
 // hub returns the undecided candidate meeting the most unmet needs (the
 // first in key order on ties) when it meets at least hubMin, else -1.

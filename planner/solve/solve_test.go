@@ -2,6 +2,7 @@ package solve
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -439,6 +440,42 @@ func allEndpoints(seed uint64) Problem {
 	return p
 }
 
+// withLegacy adds 60 broad "legacy" scopes to an allEndpoints instance, each
+// granting 40-150 consecutive endpoints (and meeting a third of their needs)
+// plus two unrequested endpoints of its own. They join products into
+// components of several hundred candidates.
+func withLegacy(p Problem, seed uint64) Problem {
+	r := rand.New(rand.NewPCG(seed, 5))
+	for l := range 60 {
+		st := r.IntN(2200)
+		var g []int
+		for e := st; e < min(2300, st+40+r.IntN(110)); e++ {
+			g = append(g, e)
+			if r.IntN(3) == 0 {
+				p.Needs[e] = append(p.Needs[e], len(p.Candidates))
+			}
+		}
+		g = append(g, 6000+l, 7000+l)
+		p.Candidates = append(p.Candidates, Candidate{Name: fmt.Sprintf("legacy%02d", l), Grants: g})
+	}
+	return p
+}
+
+func TestLegacyComponentsSolved(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	for seed := uint64(1); seed <= 3; seed++ {
+		p := withLegacy(allEndpoints(seed), seed)
+		s := Solve(p)
+		checkMeets(t, p, s)
+		if !s.Optimal {
+			t.Errorf("seed %d: not proven optimal, gap %d", seed, s.Gap)
+		}
+		t.Logf("seed %d: %d scopes, over-grant %d", seed, s.Scopes, s.OverGrant)
+	}
+}
+
 // typicalApp takes the scopes of allEndpoints but plans only 30 endpoints, so
 // most of each scope's grants are over-grant.
 func typicalApp(seed uint64) Problem {
@@ -456,6 +493,17 @@ func typicalApp(seed uint64) Problem {
 
 func BenchmarkSolveAllEndpoints(b *testing.B) {
 	p := allEndpoints(1)
+	b.ReportAllocs()
+	var s Solution
+	for b.Loop() {
+		s = Solve(p)
+	}
+	b.ReportMetric(float64(s.Scopes), "scopes")
+	b.ReportMetric(float64(s.OverGrant), "overgrant")
+}
+
+func BenchmarkSolveAllEndpointsLegacy(b *testing.B) {
+	p := withLegacy(allEndpoints(2), 2)
 	b.ReportAllocs()
 	var s Solution
 	for b.Loop() {
@@ -496,4 +544,162 @@ func ExampleSolve() {
 	// meeting:read:list_meetings
 	// meeting:read:meeting
 	// over-grant 1, scopes 2, optimal true
+}
+
+// bruteFast is brute for up to ~20 candidates and 64 extra endpoints, using
+// bit sets. A set's tie-break order is its rank bit set read with rank 0 as
+// the most significant bit: larger is better.
+func bruteFast(p Problem) (best []int, og int) {
+	nc := len(p.Candidates)
+	order := make([]int, nc)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case p.Candidates[a].Name < p.Candidates[b].Name:
+			return -1
+		case p.Candidates[a].Name > p.Candidates[b].Name:
+			return 1
+		}
+		return 0
+	})
+	rankBit := make([]uint32, nc)
+	for r, c := range order {
+		rankBit[c] = 1 << (nc - 1 - r)
+	}
+	req := map[int]bool{}
+	for _, e := range p.Requested {
+		req[e] = true
+	}
+	ep := map[int]int{}
+	extra := make([]uint64, nc)
+	for c, cd := range p.Candidates {
+		for _, e := range cd.Grants {
+			if req[e] {
+				continue
+			}
+			if _, ok := ep[e]; !ok {
+				ep[e] = len(ep)
+			}
+			extra[c] |= 1 << ep[e]
+		}
+	}
+	if len(ep) > 64 {
+		panic("too many endpoints")
+	}
+	var needs []uint32
+	for _, need := range p.Needs {
+		var m uint32
+		for _, c := range need {
+			if c >= 0 && c < nc {
+				m |= 1 << c
+			}
+		}
+		if m != 0 {
+			needs = append(needs, m)
+		}
+	}
+	ors := make([]uint64, 1<<nc)
+	ranks := make([]uint32, 1<<nc)
+	bestMask, bestOG, bestK, bestRank := -1, 0, 0, uint32(0)
+	for mask := 0; mask < 1<<nc; mask++ {
+		if mask > 0 {
+			low := bits.TrailingZeros(uint(mask))
+			ors[mask] = ors[mask&(mask-1)] | extra[low]
+			ranks[mask] = ranks[mask&(mask-1)] | rankBit[low]
+		}
+		ok := true
+		for _, n := range needs {
+			if uint32(mask)&n == 0 {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		o, k := bits.OnesCount64(ors[mask]), bits.OnesCount(uint(mask))
+		if bestMask < 0 || o < bestOG || (o == bestOG && (k < bestK || (k == bestK && ranks[mask] > bestRank))) {
+			bestMask, bestOG, bestK, bestRank = mask, o, k, ranks[mask]
+		}
+	}
+	for _, c := range order {
+		if bestMask&(1<<c) != 0 {
+			best = append(best, c)
+		}
+	}
+	return best, bestOG
+}
+
+// mediumProblem has more candidates and structure than randomProblem: a few
+// hub candidates meeting many needs, needs of 1-3 candidates, and extras from
+// a small shared pool so that components interact through the over-grant.
+func mediumProblem(r *rand.Rand) Problem {
+	nc := 12 + r.IntN(7)
+	var p Problem
+	for i := range nc {
+		c := Candidate{Name: fmt.Sprintf("s%02d", r.IntN(nc+4))}
+		for range r.IntN(4) {
+			c.Grants = append(c.Grants, 100+r.IntN(24))
+		}
+		if i < 3 { // hubs grant more
+			for range r.IntN(4) {
+				c.Grants = append(c.Grants, 100+r.IntN(24))
+			}
+		}
+		p.Candidates = append(p.Candidates, c)
+	}
+	nn := 8 + r.IntN(25)
+	for e := range nn {
+		need := []int{3 + r.IntN(nc-3)}
+		if r.IntN(3) > 0 {
+			need = append(need, 3+r.IntN(nc-3))
+		}
+		if r.IntN(2) == 0 {
+			need = append(need, r.IntN(3)) // a hub
+		}
+		for _, c := range need {
+			p.Candidates[c].Grants = append(p.Candidates[c].Grants, e)
+		}
+		p.Needs = append(p.Needs, need)
+		p.Requested = append(p.Requested, e)
+	}
+	return p
+}
+
+func TestSolveMatchesBruteForceMedium(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	cases := 400
+	if testing.Short() {
+		cases = 30
+	}
+	for i := range cases {
+		p := mediumProblem(r)
+		s := Solve(p)
+		checkMeets(t, p, s)
+		want, og := bruteFast(p)
+		if !slices.Equal(s.Chosen, want) || s.OverGrant != og || !s.Optimal || s.Gap != 0 {
+			t.Fatalf("case %d: %+v\ngot %+v\nwant chosen %v og %d", i, p, s, want, og)
+		}
+		// Gap stays honest under a small budget.
+		p.NodeLimit = 1 + r.IntN(20)
+		s = Solve(p)
+		checkMeets(t, p, s)
+		if s.OverGrant < og || og < s.OverGrant-s.Gap || (s.Optimal && !slices.Equal(s.Chosen, want)) {
+			t.Fatalf("case %d limit %d: OverGrant %d Gap %d optimal %v, optimum %d", i, p.NodeLimit, s.OverGrant, s.Gap, s.Optimal, og)
+		}
+	}
+}
+
+func TestBruteForcesAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 300 {
+		p := randomProblem(r)
+		a, oa := brute(p)
+		b, ob := bruteFast(p)
+		if !slices.Equal(a, b) || oa != ob {
+			t.Fatalf("case %d: brute %v/%d, bruteFast %v/%d", i, a, oa, b, ob)
+		}
+	}
 }
