@@ -52,6 +52,14 @@ func (a AppType) Allows(l catalog.Level) bool {
 	return false
 }
 
+// article names the app type with its article: "a user app", "an admin app".
+func (a AppType) article() string {
+	if a == AppAdmin {
+		return "an admin app"
+	}
+	return "a " + string(a) + " app"
+}
+
 // allowedText names the levels an app type may request.
 func (a AppType) allowedText() string {
 	switch a {
@@ -258,17 +266,19 @@ func checkEndpoint(e *catalog.Endpoint, call Call, o Options, dropped int) (Call
 		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("only %s-level scopes exist for this endpoint; %s", strings.Join(ls, "/"), o.App.allowedText())}
 	}
 	cp := CallPlan{Call: call, Endpoint: e, Confidence: "high"}
-	if dropped > 0 {
-		cp.Notes = append(cp.Notes, fmt.Sprintf("the call also names %d endpoint(s) with no scope a %s app may request (set aside)", dropped, o.App))
-	}
+	var doubts []string
 	if e.Join.Weak() {
-		cp.Notes = append(cp.Notes, fmt.Sprintf("endpoint joined by %s only", e.Join))
+		doubts = append(doubts, fmt.Sprintf("endpoint joined by %s only", e.Join))
 	}
 	if o.Concerns != nil {
-		cp.Notes = append(cp.Notes, o.Concerns(e)...)
+		doubts = append(doubts, o.Concerns(e)...)
 	}
-	if len(cp.Notes) > 0 {
+	if len(doubts) > 0 {
 		cp.Confidence = "low"
+		cp.Notes = append(cp.Notes, doubts...)
+	}
+	if dropped > 0 {
+		cp.Notes = append(cp.Notes, fmt.Sprintf("the call also names %d endpoint(s) with no scope %s may request (set aside)", dropped, o.App.article()))
 	}
 	return cp, nil
 }

@@ -115,7 +115,7 @@ func WriteAudit(w io.Writer, f Format, r AuditReport) error {
 }
 
 func writeAuditText(w io.Writer, r AuditReport) error {
-	fmt.Fprintf(w, "Audit of %d requested %s scope(s) for a %s app: %s\n", len(r.Requested), r.Kind, r.App, r.Verdict)
+	fmt.Fprintf(w, "Audit of %d requested %s scope(s) for %s: %s\n", len(r.Requested), r.Kind, appPhrase(r.App), r.Verdict)
 	if r.Mixed {
 		fmt.Fprintln(w, "\nThe request mixes classic and granular scopes; Zoom rejects such an app.")
 	}
@@ -193,7 +193,7 @@ func endpointLine(e EndpointView) string {
 }
 
 func writeAuditMarkdown(w io.Writer, r AuditReport) error {
-	fmt.Fprintf(w, "## Scope audit: %s\n\n%d requested %s scope(s) for a %s app.\n", r.Verdict, len(r.Requested), r.Kind, r.App)
+	fmt.Fprintf(w, "## Scope audit: %s\n\n%d requested %s scope(s) for %s.\n", r.Verdict, len(r.Requested), r.Kind, appPhrase(r.App))
 	if r.Mixed {
 		fmt.Fprintln(w, "\n> The request mixes classic and granular scopes; Zoom rejects such an app.")
 	}

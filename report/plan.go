@@ -121,8 +121,8 @@ func optimality(r PlanReport) string {
 }
 
 func writePlanText(w io.Writer, r PlanReport) error {
-	fmt.Fprintf(w, "Plan for a %s app: %d granular scope(s), %s; grants %d endpoint(s) beyond the %d mapped call(s).\n\n",
-		r.App, len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
+	fmt.Fprintf(w, "Plan for %s: %d granular scope(s), %s; grants %d endpoint(s) beyond the %d mapped call(s).\n\n",
+		appPhrase(string(r.App)), len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
 	opt := map[string]bool{}
 	for _, s := range r.Optional {
 		opt[s] = true
@@ -180,6 +180,14 @@ func writePlanText(w io.Writer, r PlanReport) error {
 	return nil
 }
 
+// appPhrase names an app type with its article: "a user app", "an admin app".
+func appPhrase(app string) string {
+	if app == "admin" {
+		return "an admin app"
+	}
+	return "a " + app + " app"
+}
+
 func endpointShort(e EndpointView) string {
 	if e.Path != "" {
 		return e.Method + " " + e.Path
@@ -218,7 +226,7 @@ func writePlanTSV(w io.Writer, r PlanReport) error {
 }
 
 func writePlanMarkdown(w io.Writer, r PlanReport) error {
-	fmt.Fprintf(w, "## Zoom OAuth scopes for a %s app\n\n", r.App)
+	fmt.Fprintf(w, "## Zoom OAuth scopes for %s\n\n", appPhrase(string(r.App)))
 	fmt.Fprintf(w, "%d granular scope(s), %s; %d endpoint(s) granted beyond the %d mapped call(s).\n\n",
 		len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
 	fmt.Fprintln(w, "| Scope | Kind |")
