@@ -47,7 +47,22 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		byLink:    map[string][]int{},
 		byName:    map[string][]int{},
 		byPath:    map[string][]int{},
-	}, grantSeen: map[grantKey]bool{}}
+	}, products: productTable(), docProduct: map[int]string{}}
+	refs := 0
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		for _, r := range d.GranularRows {
+			refs += len(r.Scopes)
+		}
+		for _, cs := range d.ClassicScopes {
+			refs += 2 * len(cs.APIs)
+		}
+		refs += 4 * len(d.Operations)
+	}
+	b.grantSeen = make(map[grantKey]bool, refs)
+	b.c.Grants = make([]Grant, 0, refs)
 	for i, d := range docs {
 		if d == nil {
 			return nil, fmt.Errorf("build catalog: document %d is nil", i)
@@ -95,6 +110,10 @@ type builder struct {
 	pageGranular map[int]bool
 	// pathFromName marks endpoints whose path came from a name-only join.
 	pathFromName map[int]bool
+	// products is the product table; docProduct caches each reference
+	// document's product.
+	products   map[string]string
+	docProduct map[int]string
 }
 
 // normName is the form API names are compared in.
@@ -269,16 +288,16 @@ func (b *builder) addAssociations(d *record.Document) {
 
 // referenceProduct finds the granular-page product of an API reference
 // from its title or, failing that, its operations' tags.
-func referenceProduct(d *record.Document) string {
-	if p := ProductOf(d.Title); p != "" {
+func (b *builder) referenceProduct(di int, d *record.Document) string {
+	if p, ok := b.docProduct[di]; ok {
 		return p
 	}
-	for _, op := range d.Operations {
-		if p := ProductOf("", op.Tags...); p != "" {
-			return p
-		}
+	p := productIn(b.products, d.Title)
+	for i := 0; p == "" && i < len(d.Operations); i++ {
+		p = productIn(b.products, "", d.Operations[i].Tags...)
 	}
-	return ""
+	b.docProduct[di] = p
+	return p
 }
 
 // addReference joins an API reference's operations. With byIDOnly it
@@ -288,7 +307,7 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 	if b.pathFromName == nil {
 		b.pathFromName = map[int]bool{}
 	}
-	product := referenceProduct(d)
+	product := b.referenceProduct(di, d)
 	for oi := range d.Operations {
 		if done[[2]int{di, oi}] {
 			continue

@@ -45,7 +45,10 @@ func productTable() map[string]string {
 // tags) to a granular-page product segment. It returns "" when the title
 // is not in the table; such a document's operations join by path only.
 func ProductOf(title string, tags ...string) string {
-	t := productTable()
+	return productIn(productTable(), title, tags...)
+}
+
+func productIn(t map[string]string, title string, tags ...string) string {
 	if p, ok := t[strings.ToLower(strings.TrimSpace(title))]; ok {
 		return p
 	}

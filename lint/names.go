@@ -1,0 +1,243 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/editdist"
+)
+
+// Rule IDs of the scope-name rules.
+const (
+	RuleMalformedScope     = "MALFORMED_SCOPE"
+	RuleUnknownAction      = "UNKNOWN_ACTION"
+	RuleUnknownLevel       = "UNKNOWN_LEVEL"
+	RuleSuspiciousResource = "SUSPICIOUS_RESOURCE"
+)
+
+func nameRules() []Rule {
+	return []Rule{
+		{ID: RuleMalformedScope, Severity: SeverityError,
+			Doc: "a scope name with the wrong number of segments, an empty segment, whitespace or a stray character",
+			Run: func(p *Pass) { runNameRule(p, RuleMalformedScope) }},
+		{ID: RuleUnknownAction, Severity: SeverityError,
+			Doc: "a scope whose action is not one of read, write, update, delete (with the nearest action and the corrected name)",
+			Run: func(p *Pass) { runNameRule(p, RuleUnknownAction) }},
+		{ID: RuleUnknownLevel, Severity: SeverityError,
+			Doc: "a four-segment granular scope whose last segment is not admin or master",
+			Run: func(p *Pass) { runNameRule(p, RuleUnknownLevel) }},
+		{ID: RuleSuspiciousResource, Severity: SeverityWarning,
+			Doc: "a resource segment within a small edit distance of a far more common resource of the same product",
+			Run: runSuspiciousResource},
+	}
+}
+
+// nameDefect is one name-level defect of a scope name.
+type nameDefect struct {
+	rule, message, suggestion string
+}
+
+func runNameRule(p *Pass, rule string) {
+	for _, o := range p.facts.occurrences {
+		for _, d := range nameDefects(p.Catalog, o) {
+			if d.rule == rule {
+				p.Reportf(o.Src, o.Name, d.suggestion, "%s", d.message)
+			}
+		}
+	}
+}
+
+// levels are the two level suffixes.
+func levels() []string { return []string{"admin", "master"} }
+
+func isLevel(s string) bool { return s == "admin" || s == "master" }
+
+// nameDefects judges one written scope name by the grammar of its place.
+func nameDefects(c *catalog.Catalog, o occurrence) []nameDefect {
+	kind := o.Kind()
+	n := catalog.ParseScopeName(o.Name, kind)
+	segs := strings.Split(o.Name, ":")
+	var out []nameDefect
+	if n.Malformed {
+		msg := fmt.Sprintf("malformed %s scope %q: %s", kind, o.Name, n.Reason)
+		if o.Place == placeClassicPage && kind == catalog.KindGranular {
+			msg += " (a classic-page name with a granular shape)"
+		}
+		out = append(out, nameDefect{RuleMalformedScope, msg, repairName(c, o.Name)})
+	}
+	if kind == catalog.KindGranular && (len(segs) < 3 || len(segs) > 4) {
+		return out // the segments cannot be told apart
+	}
+	if a := n.Action; a != "" && !catalog.IsAction(a) {
+		strict := kind == catalog.KindGranular
+		near := editdist.Nearest(a, catalog.Actions(), 1, 2)
+		if strict || (!isLevel(a) && len(near) > 0) {
+			out = append(out, actionDefect(c, o.Name, segs, a, near))
+		}
+	}
+	if kind == catalog.KindGranular && n.Suffix != "" && !isLevel(n.Suffix) {
+		out = append(out, levelDefect(c, o.Name, n))
+	}
+	return out
+}
+
+func actionDefect(c *catalog.Catalog, name string, segs []string, action string, near []string) nameDefect {
+	msg := fmt.Sprintf("unknown action %q in %q (the actions are %s)", action, name, strings.Join(catalog.Actions(), ", "))
+	withAction := func(a string) string {
+		s := append([]string(nil), segs...)
+		s[1] = a
+		return strings.Join(s, ":")
+	}
+	if len(near) > 0 {
+		fixed := withAction(near[0])
+		if _, ok := c.Scope(fixed); ok {
+			return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed}
+		}
+		return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; nearest action %q", near[0]), near[0]}
+	}
+	return nameDefect{RuleUnknownAction, msg, ""}
+}
+
+func levelDefect(c *catalog.Catalog, name string, n catalog.ScopeName) nameDefect {
+	msg := fmt.Sprintf("unknown level %q in %q (the levels are admin, master)", n.Suffix, name)
+	if near := editdist.Nearest(n.Suffix, levels(), 1, 2); len(near) > 0 {
+		fixed := strings.Join([]string{n.Product, n.Action, n.Resource, near[0]}, ":")
+		return nameDefect{RuleUnknownLevel, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed}
+	}
+	if isLevel(n.Resource) {
+		fixed := strings.Join([]string{n.Product, n.Action, n.Suffix, n.Resource}, ":")
+		hint := "the level is written before the resource"
+		if _, ok := c.Scope(fixed); ok {
+			hint += fmt.Sprintf("; the documents use %q", fixed)
+		}
+		return nameDefect{RuleUnknownLevel, msg + "; " + hint, fixed}
+	}
+	return nameDefect{RuleUnknownLevel, msg, ""}
+}
+
+// repairName proposes a fix for a malformed name: the name without its
+// whitespace, stray characters or empty segments, when the documents
+// define that name, else the nearest defined name.
+func repairName(c *catalog.Catalog, name string) string {
+	var cands []string
+	fields := strings.Fields(name)
+	cands = append(cands, strings.Join(fields, "_"), strings.Join(fields, ""))
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_', r == '-', r == '.', r == ':':
+			return r
+		case unicode.IsSpace(r):
+			return '_'
+		}
+		return -1
+	}, strings.TrimSpace(name))
+	cands = append(cands, clean)
+	var segs []string
+	for _, s := range strings.Split(clean, ":") {
+		if s != "" {
+			segs = append(segs, s)
+		}
+	}
+	cands = append(cands, strings.Join(segs, ":"))
+	for _, cand := range cands {
+		if cand == name {
+			continue
+		}
+		if s, ok := c.Scope(cand); ok && s.Defined {
+			return cand
+		}
+	}
+	// No repair is defined: the first repair that is itself well formed.
+	for _, cand := range cands {
+		if cand != name && cand != "" && !catalog.ParseScopeName(cand, catalog.KindGranular).Malformed && catalog.LooksGranular(cand) == catalog.LooksGranular(name) {
+			return cand
+		}
+	}
+	var vocab []string
+	for _, s := range c.Scopes {
+		if s.Defined && s.Name != name && !s.Parsed.Malformed {
+			vocab = append(vocab, s.Name)
+		}
+	}
+	if near := editdist.Nearest(name, vocab, 1, 2); len(near) > 0 {
+		return near[0]
+	}
+	return ""
+}
+
+// farMore is how many times more common a resource must be than a
+// look-alike two edits away for the look-alike to be suspicious; one edit
+// away, twice as common is enough.
+const farMore = 5
+
+// suspiciousNear returns the far more common look-alike of resource r
+// among a product's resource counts, or "". Short resources are left
+// alone: two short words are often a few edits apart by chance.
+func suspiciousNear(counts map[string]int, r string) string {
+	cr := counts[r]
+	if cr == 0 || len(r) < 6 {
+		return ""
+	}
+	var cands []string
+	for r2, c2 := range counts {
+		if r2 == r || pluralPair(r, r2) || len(r2) < len(r)-2 || len(r2) > len(r)+2 {
+			continue
+		}
+		switch d := editdist.Distance(r, r2); {
+		case d == 1 && c2 >= 2*cr:
+		case d == 2 && len(r) >= 10 && c2 >= farMore*cr:
+		default:
+			continue
+		}
+		cands = append(cands, r2)
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if counts[cands[i]] != counts[cands[j]] {
+			return counts[cands[i]] > counts[cands[j]]
+		}
+		return cands[i] < cands[j]
+	})
+	return cands[0]
+}
+
+// pluralPair reports whether a and b differ only by a plural ending; the
+// documents use both forms on purpose (list_rooms vs room).
+func pluralPair(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return b == a+"s" || b == a+"es"
+}
+
+func runSuspiciousResource(p *Pass) {
+	near := map[[2]string]string{} // (product, resource) -> look-alike
+	for _, o := range p.facts.occurrences {
+		if o.Kind() != catalog.KindGranular || p.facts.nameDefect[o.Src] {
+			continue
+		}
+		n := catalog.ParseScopeName(o.Name, catalog.KindGranular)
+		counts := p.facts.resources[n.Product]
+		k := [2]string{n.Product, n.Resource}
+		r2, ok := near[k]
+		if !ok {
+			r2 = suspiciousNear(counts, n.Resource)
+			near[k] = r2
+		}
+		if r2 == "" {
+			continue
+		}
+		fixed := strings.Join([]string{n.Product, n.Action, r2}, ":")
+		if n.Suffix != "" {
+			fixed += ":" + n.Suffix
+		}
+		p.Reportf(o.Src, o.Name, fixed,
+			"resource %q of %q is written %d time(s); %q, %d edit(s) away, is written %d times in product %q",
+			n.Resource, o.Name, counts[n.Resource], r2, editdist.Distance(n.Resource, r2), counts[r2], n.Product)
+	}
+}

@@ -1,0 +1,252 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// Rule IDs of the admin/master pair rules (granular page).
+const (
+	RuleMissingMasterRow  = "MISSING_MASTER_ROW"
+	RuleOrphanMasterRow   = "ORPHAN_MASTER_ROW"
+	RulePairLevelMismatch = "PAIR_LEVEL_MISMATCH"
+	RulePairStemMismatch  = "PAIR_STEM_MISMATCH"
+)
+
+func pairRules() []Rule {
+	return []Rule{
+		{ID: RuleMissingMasterRow, Severity: SeverityWarning,
+			Doc: "a regular (/methods/) row with an :admin scope but no master-account (/ma/) row, in a section that has /ma/ rows",
+			Run: runMissingMasterRow},
+		{ID: RuleOrphanMasterRow, Severity: SeverityWarning,
+			Doc: "a master-account (/ma/) row with no regular (/methods/) counterpart",
+			Run: runOrphanMasterRow},
+		{ID: RulePairLevelMismatch, Severity: SeverityWarning,
+			Doc: "a master-account row that carries an :admin scope, or a regular row that carries only :master scopes",
+			Run: runPairLevelMismatch},
+		{ID: RulePairStemMismatch, Severity: SeverityWarning,
+			Doc: "the scopes of a regular/master pair differ in more than their level (x:read:y:admin vs x:read:z:master)",
+			Run: runPairStemMismatch},
+	}
+}
+
+// pageRows are one granular page's rows indexed for pairing.
+type pageRows struct {
+	doc *record.Document
+	// regular and master map (lower-case link product, operationId) to
+	// the index of the first row of that variant.
+	regular, master map[[2]string]int
+	// sectionHasMaster marks (product heading, section) with /ma/ rows.
+	sectionHasMaster map[[2]string]bool
+}
+
+func indexRows(d *record.Document) *pageRows {
+	pr := &pageRows{doc: d, regular: map[[2]string]int{}, master: map[[2]string]int{}, sectionHasMaster: map[[2]string]bool{}}
+	for i, r := range d.GranularRows {
+		if r.Variant == record.VariantMaster {
+			pr.sectionHasMaster[[2]string{r.Product, r.Section}] = true
+		}
+		if r.OperationID == "" {
+			continue
+		}
+		k := pairKey(r)
+		m := pr.regular
+		if r.Variant == record.VariantMaster {
+			m = pr.master
+		}
+		if _, ok := m[k]; !ok {
+			m[k] = i
+		}
+	}
+	return pr
+}
+
+func pairKey(r record.GranularRow) [2]string {
+	return [2]string{strings.ToLower(r.LinkProduct), r.OperationID}
+}
+
+// counterpart returns the row of the other variant for row i, or -1.
+func (pr *pageRows) counterpart(i int) int {
+	r := pr.doc.GranularRows[i]
+	if r.OperationID == "" {
+		return -1
+	}
+	m := pr.master
+	if r.Variant == record.VariantMaster {
+		m = pr.regular
+	}
+	if j, ok := m[pairKey(r)]; ok {
+		return j
+	}
+	return -1
+}
+
+// rowSubject names a row in findings: its link, else its API name.
+func rowSubject(r record.GranularRow) string {
+	if r.Link != "" {
+		return r.Link
+	}
+	return r.Name
+}
+
+func hasLevel(r record.GranularRow, l catalog.Level) bool {
+	for _, s := range r.Scopes {
+		if catalog.LevelOf(s.Name) == l {
+			return true
+		}
+	}
+	return false
+}
+
+func forEachPage(p *Pass, fn func(pr *pageRows)) {
+	for _, d := range granularPages(p.Catalog) {
+		fn(indexRows(d))
+	}
+}
+
+func runMissingMasterRow(p *Pass) {
+	forEachPage(p, func(pr *pageRows) {
+		for i, r := range pr.doc.GranularRows {
+			if r.Variant == record.VariantMaster || r.OperationID == "" || !hasLevel(r, catalog.LevelAdmin) {
+				continue
+			}
+			if !pr.sectionHasMaster[[2]string{r.Product, r.Section}] || pr.counterpart(i) >= 0 {
+				continue
+			}
+			// A row that states its own :master scope needs no /ma/ twin.
+			if hasLevel(r, catalog.LevelMaster) {
+				continue
+			}
+			sug := ""
+			if strings.Contains(r.Link, "/methods/") {
+				sug = "add a row linking " + strings.Replace(r.Link, "/methods/", "/ma/", 1)
+			}
+			p.Reportf(r.Source, rowSubject(r), sug,
+				"%q has an :admin scope but no master-account (/ma/) row, although section %q of %q has /ma/ rows",
+				r.Name, r.Section, r.Product)
+		}
+	})
+}
+
+func runOrphanMasterRow(p *Pass) {
+	forEachPage(p, func(pr *pageRows) {
+		for i, r := range pr.doc.GranularRows {
+			if r.Variant != record.VariantMaster || pr.counterpart(i) >= 0 {
+				continue
+			}
+			sug := ""
+			if strings.Contains(r.Link, "/ma/") {
+				sug = "add a row linking " + strings.Replace(r.Link, "/ma/", "/methods/", 1)
+			}
+			p.Reportf(r.Source, rowSubject(r), sug,
+				"master-account row %q (operation %q) has no regular (/methods/) counterpart on the page",
+				r.Name, r.OperationID)
+		}
+	})
+}
+
+func runPairLevelMismatch(p *Pass) {
+	forEachPage(p, func(pr *pageRows) {
+		for _, r := range pr.doc.GranularRows {
+			switch r.Variant {
+			case record.VariantMaster:
+				for _, s := range r.Scopes {
+					if catalog.LevelOf(s.Name) == catalog.LevelAdmin {
+						p.Reportf(s.Source, s.Name, swapLevel(s.Name, "master"),
+							"master-account row %q carries the account-level scope %q; /ma/ rows carry :master scopes", r.Name, s.Name)
+					}
+				}
+			default:
+				if len(r.Scopes) == 0 || !onlyLevel(r, catalog.LevelMaster) {
+					continue
+				}
+				for _, s := range r.Scopes {
+					p.Reportf(s.Source, s.Name, swapLevel(s.Name, "admin"),
+						"regular row %q carries only master-level scopes such as %q; /methods/ rows carry user or :admin scopes", r.Name, s.Name)
+				}
+			}
+		}
+	})
+}
+
+func onlyLevel(r record.GranularRow, l catalog.Level) bool {
+	for _, s := range r.Scopes {
+		if catalog.LevelOf(s.Name) != l {
+			return false
+		}
+	}
+	return true
+}
+
+// stem is a scope name without its level suffix.
+func stem(name string) string {
+	if i := strings.LastIndexByte(name, ':'); i >= 0 && isLevel(name[i+1:]) {
+		return name[:i]
+	}
+	return name
+}
+
+func swapLevel(name, level string) string {
+	return stem(name) + ":" + level
+}
+
+func runPairStemMismatch(p *Pass) {
+	forEachPage(p, func(pr *pageRows) {
+		for i, m := range pr.doc.GranularRows {
+			if m.Variant != record.VariantMaster {
+				continue
+			}
+			j := pr.counterpart(i)
+			if j < 0 {
+				continue
+			}
+			r := pr.doc.GranularRows[j]
+			regular := map[string]bool{}
+			for _, s := range r.Scopes {
+				if catalog.LevelOf(s.Name) == catalog.LevelAdmin {
+					regular[stem(s.Name)] = true
+				}
+			}
+			if len(regular) == 0 {
+				continue
+			}
+			masterStems := map[string]bool{}
+			for _, s := range m.Scopes {
+				if catalog.LevelOf(s.Name) == catalog.LevelMaster {
+					masterStems[stem(s.Name)] = true
+				}
+			}
+			var unmatched []string
+			for _, s := range r.Scopes {
+				st := stem(s.Name)
+				if catalog.LevelOf(s.Name) == catalog.LevelAdmin && !masterStems[st] {
+					unmatched = append(unmatched, st)
+				}
+			}
+			for _, s := range m.Scopes {
+				if catalog.LevelOf(s.Name) != catalog.LevelMaster || regular[stem(s.Name)] {
+					continue
+				}
+				sug := ""
+				if len(unmatched) == 1 {
+					sug = unmatched[0] + ":master"
+				}
+				p.Reportf(s.Source, s.Name, sug,
+					"%s: master-account scope %q has no :admin twin on the regular row (line %d), which has %s",
+					m.Name, s.Name, r.Source.Line, quoteList(adminScopes(r)))
+			}
+		}
+	})
+}
+
+func adminScopes(r record.GranularRow) []string {
+	var out []string
+	for _, s := range r.Scopes {
+		if catalog.LevelOf(s.Name) == catalog.LevelAdmin {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}

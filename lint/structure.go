@@ -1,0 +1,404 @@
+package lint
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/scopeplan/scopeplan/internal/editdist"
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// Rule IDs of the document-structure rules.
+const (
+	RuleMalformedLink          = "MALFORMED_LINK"
+	RuleMissingHeader          = "MISSING_HEADER"
+	RuleMissingField           = "MISSING_FIELD"
+	RuleSplitScopeList         = "SPLIT_SCOPE_LIST"
+	RuleTruncatedEntry         = "TRUNCATED_ENTRY"
+	RuleRowWithoutLink         = "ROW_WITHOUT_LINK"
+	RuleCountMismatch          = "COUNT_MISMATCH"
+	RuleParseProblem           = "PARSE_PROBLEM"
+	RuleClassicScopeWithoutAPI = "CLASSIC_SCOPE_WITHOUT_API"
+	RuleGroupNameSpelling      = "GROUP_NAME_SPELLING"
+	RuleRateLimitSpelling      = "RATE_LIMIT_SPELLING"
+)
+
+func structureRules() []Rule {
+	return []Rule{
+		{ID: RuleMalformedLink, Severity: SeverityWarning,
+			Doc: "a doc link with the wrong host or path, or a product segment that disagrees with its product heading",
+			Run: runMalformedLink},
+		problemRule(RuleMissingHeader, record.ProblemMissingHeader, "an entry without its numbered or title header"),
+		problemRule(RuleMissingField, record.ProblemMissingField, "an entry lacking a field it should have (description, scopes, rate limit)"),
+		problemRule(RuleSplitScopeList, record.ProblemSplitList, "a scope list continued on the following lines"),
+		problemRule(RuleTruncatedEntry, record.ProblemTruncated, "an entry cut off before its end"),
+		problemRule(RuleRowWithoutLink, record.ProblemRowWithoutLink, "a granular page row whose API name links nowhere"),
+		problemRule(RuleCountMismatch, record.ProblemCountMismatch, "a stated count that disagrees with the entries found"),
+		{ID: RuleParseProblem, Severity: SeverityWarning,
+			Doc: "any other structural defect a parser reported",
+			Run: runOtherProblems},
+		{ID: RuleClassicScopeWithoutAPI, Severity: SeverityInfo,
+			Doc: "a classic scope listed with no associated API",
+			Run: runClassicWithoutAPI},
+		{ID: RuleGroupNameSpelling, Severity: SeverityInfo,
+			Doc: "one classic scope group spelled two ways (\"Contact Center\" vs \"ContactCenter\")",
+			Run: runGroupNameSpelling},
+		{ID: RuleRateLimitSpelling, Severity: SeverityInfo,
+			Doc: "a rate-limit label spelled differently from the rest of its document (\"MEDIUM\" vs \"Medium\")",
+			Run: runRateLimitSpelling},
+	}
+}
+
+// problemCodes maps the parser problem codes with a rule of their own.
+func problemCodes() map[string]string {
+	return map[string]string{
+		record.ProblemMissingHeader:  RuleMissingHeader,
+		record.ProblemMissingField:   RuleMissingField,
+		record.ProblemSplitList:      RuleSplitScopeList,
+		record.ProblemTruncated:      RuleTruncatedEntry,
+		record.ProblemRowWithoutLink: RuleRowWithoutLink,
+		record.ProblemCountMismatch:  RuleCountMismatch,
+		record.ProblemMalformedLink:  RuleMalformedLink,
+	}
+}
+
+func problemRule(id, code, doc string) Rule {
+	return Rule{ID: id, Severity: SeverityWarning, Doc: doc, Run: func(p *Pass) {
+		reportProblems(p, func(c string) bool { return c == code })
+	}}
+}
+
+func runOtherProblems(p *Pass) {
+	known := problemCodes()
+	reportProblems(p, func(c string) bool { _, ok := known[c]; return !ok })
+}
+
+// reportProblems reports the parser problems whose code matches, one
+// finding per entry and location: several messages of one code about one
+// entry at one line (a missing description and a missing scope list) are
+// joined.
+func reportProblems(p *Pass, match func(code string) bool) {
+	type key struct {
+		code, subject string
+		src           record.Source
+	}
+	for _, d := range p.Documents() {
+		if d == nil {
+			continue
+		}
+		var order []key
+		msgs := map[key][]string{}
+		for _, pr := range d.Problems {
+			if !match(pr.Code) {
+				continue
+			}
+			k := key{pr.Code, pr.Subject, pr.Source}
+			if _, ok := msgs[k]; !ok {
+				order = append(order, k)
+			}
+			msgs[k] = append(msgs[k], pr.Message)
+		}
+		for _, k := range order {
+			msg := strings.Join(msgs[k], "; ")
+			if _, known := problemCodes()[k.code]; !known {
+				msg = k.code + ": " + msg
+			}
+			p.Reportf(k.src, k.subject, "", "%s", msg)
+		}
+	}
+}
+
+// docsLinkPrefix is the path every granular page link starts with.
+const docsLinkPrefix = "/docs/api/rest/reference/"
+
+// linkShape checks a granular page link: an optional https://developers.zoom.us
+// host, then /docs/api/rest/reference/<product>/(methods|ma)/#operation/<id>.
+// It returns "" when the link is well formed, else why not.
+func linkShape(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return fmt.Sprintf("not a URL: %v", err)
+	}
+	if u.Host != "" && u.Host != "developers.zoom.us" {
+		return fmt.Sprintf("host %q is not developers.zoom.us", u.Host)
+	}
+	if !strings.HasPrefix(u.Path, docsLinkPrefix) {
+		return fmt.Sprintf("path %q is not under %s", u.Path, docsLinkPrefix)
+	}
+	segs := strings.Split(strings.Trim(strings.TrimPrefix(u.Path, docsLinkPrefix), "/"), "/")
+	if len(segs) != 2 || segs[0] == "" || (segs[1] != "methods" && segs[1] != "ma") {
+		return fmt.Sprintf("expected <product>/(methods|ma) after %s, got %q", docsLinkPrefix, strings.Join(segs, "/"))
+	}
+	if !strings.HasPrefix(u.Fragment, "operation/") || len(u.Fragment) == len("operation/") {
+		return fmt.Sprintf("fragment %q is not #operation/<id>", u.Fragment)
+	}
+	return ""
+}
+
+func runMalformedLink(p *Pass) {
+	// Problems the parsers reported, with the link as the subject.
+	for _, d := range p.Documents() {
+		if d == nil {
+			continue
+		}
+		itemLinks := map[int]string{}
+		for _, cs := range d.ClassicScopes {
+			for _, it := range cs.APIs {
+				if it.Link != "" {
+					itemLinks[it.Source.Line] = it.Link
+				}
+			}
+		}
+		for _, pr := range d.Problems {
+			if pr.Code != record.ProblemMalformedLink {
+				continue
+			}
+			subject := pr.Subject
+			if l, ok := itemLinks[pr.Source.Line]; ok {
+				subject = l
+			}
+			p.Reportf(pr.Source, subject, "", "%s", pr.Message)
+		}
+	}
+	for _, d := range granularPages(p.Catalog) {
+		flagged := map[int]bool{}
+		for _, pr := range d.Problems {
+			if pr.Code == record.ProblemMalformedLink {
+				flagged[pr.Source.Line] = true
+			}
+		}
+		for _, r := range d.GranularRows {
+			if r.Link == "" || flagged[r.Source.Line] {
+				continue
+			}
+			if why := linkShape(r.Link); why != "" {
+				flagged[r.Source.Line] = true
+				p.Reportf(r.Source, r.Link, "", "link of %q is malformed: %s", r.Name, why)
+			}
+		}
+		productDisagreements(p, d, flagged)
+	}
+}
+
+// productDisagreements reports rows whose link product segment is not the
+// one most rows of their product heading use, and rows of a heading whose
+// product segment belongs to another, larger heading.
+func productDisagreements(p *Pass, d *record.Document, flagged map[int]bool) {
+	counts := map[string]map[string]int{} // heading -> lower product -> rows
+	var headings []string
+	for _, r := range d.GranularRows {
+		if r.LinkProduct == "" {
+			continue
+		}
+		if counts[r.Product] == nil {
+			counts[r.Product] = map[string]int{}
+			headings = append(headings, r.Product)
+		}
+		counts[r.Product][strings.ToLower(r.LinkProduct)]++
+	}
+	dominant := map[string]string{}
+	owner := map[string]string{} // lower product -> heading with most rows
+	ownerRows := map[string]int{}
+	for _, h := range headings {
+		best, n := "", -1
+		for prod, c := range counts[h] {
+			if c > n || (c == n && prod < best) {
+				best, n = prod, c
+			}
+			if c > ownerRows[prod] {
+				owner[prod], ownerRows[prod] = h, c
+			}
+		}
+		dominant[h] = best
+	}
+	for _, r := range d.GranularRows {
+		if r.LinkProduct == "" || flagged[r.Source.Line] {
+			continue
+		}
+		lp := strings.ToLower(r.LinkProduct)
+		switch dom := dominant[r.Product]; {
+		case lp != dom:
+			p.Reportf(r.Source, r.Link, strings.Replace(r.Link, "/"+r.LinkProduct+"/", "/"+dom+"/", 1),
+				"link of %q uses product segment %q, but most rows under %q use %q", r.Name, r.LinkProduct, r.Product, dom)
+		case owner[lp] != r.Product:
+			p.Reportf(r.Source, r.Link, "",
+				"link of %q under %q uses product segment %q, which belongs to %q (%d rows there, %d here)",
+				r.Name, r.Product, r.LinkProduct, owner[lp], ownerRows[lp], counts[r.Product][lp])
+		}
+	}
+}
+
+func runClassicWithoutAPI(p *Pass) {
+	for _, d := range p.Documents() {
+		if d == nil || d.Kind != record.KindClassic {
+			continue
+		}
+		for _, cs := range d.ClassicScopes {
+			if len(cs.APIs) == 0 {
+				p.Reportf(cs.Source, cs.Name, "", "classic scope %q (group %q) lists no associated API", cs.Name, cs.Group)
+			}
+		}
+	}
+}
+
+// normGroup is the form group names are compared in: letters and digits,
+// lower case, without a leading "zoom".
+func normGroup(g string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(g) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if t := strings.TrimPrefix(s, "zoom"); t != "" {
+		s = t
+	}
+	return s
+}
+
+func runGroupNameSpelling(p *Pass) {
+	for _, d := range p.Documents() {
+		if d == nil || d.Kind != record.KindClassic {
+			continue
+		}
+		type section struct {
+			group string
+			src   record.Source
+		}
+		var sections []section
+		scopes := map[string]map[string]int{} // norm -> spelling -> scopes
+		first := map[string]int{}             // spelling -> first section index
+		for i, cs := range d.ClassicScopes {
+			if i == 0 || cs.Group != d.ClassicScopes[i-1].Group {
+				if _, ok := first[cs.Group]; !ok {
+					first[cs.Group] = len(sections)
+				}
+				sections = append(sections, section{cs.Group, cs.Source})
+			}
+			n := normGroup(cs.Group)
+			if scopes[n] == nil {
+				scopes[n] = map[string]int{}
+			}
+			scopes[n][cs.Group]++
+		}
+		for _, s := range sections {
+			spellings := scopes[normGroup(s.group)]
+			if len(spellings) < 2 {
+				continue
+			}
+			best, n := "", -1
+			for sp, c := range spellings {
+				if c > n || (c == n && first[sp] < first[best]) {
+					best, n = sp, c
+				}
+			}
+			if s.group == best {
+				continue
+			}
+			p.Reportf(s.src, s.group, best,
+				"group %q is spelled %q elsewhere on the page (%d scopes there, %d here)", s.group, best, n, spellings[s.group])
+		}
+	}
+}
+
+// labelStyle classifies a label's letter case.
+func labelStyle(s string) string {
+	switch {
+	case s == strings.ToUpper(s) && s != strings.ToLower(s):
+		return "upper"
+	case s == strings.ToLower(s):
+		return "lower"
+	case s == titleCase(s):
+		return "title"
+	}
+	return "mixed"
+}
+
+func titleCase(s string) string {
+	r := []rune(strings.ToLower(s))
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
+func inStyle(style, s string) string {
+	switch style {
+	case "upper":
+		return strings.ToUpper(s)
+	case "lower":
+		return strings.ToLower(s)
+	}
+	return titleCase(s)
+}
+
+func runRateLimitSpelling(p *Pass) {
+	for _, d := range p.Documents() {
+		if d == nil {
+			continue
+		}
+		styles := map[string]int{}
+		norms := map[string]int{}
+		for _, op := range d.Operations {
+			if op.RateLimit == "" {
+				continue
+			}
+			styles[labelStyle(op.RateLimit)]++
+			norms[strings.ToLower(op.RateLimit)]++
+		}
+		style, n := "", -1
+		for _, s := range []string{"title", "upper", "lower", "mixed"} {
+			if styles[s] > n {
+				style, n = s, styles[s]
+			}
+		}
+		if style == "mixed" {
+			style = "title"
+		}
+		var vocab []string
+		for k := range norms {
+			vocab = append(vocab, k)
+		}
+		sort.Strings(vocab)
+		for _, op := range d.Operations {
+			if op.RateLimit == "" {
+				continue
+			}
+			src := op.RateLimitSource
+			if src.File == "" {
+				src = op.Source
+			}
+			lower := strings.ToLower(op.RateLimit)
+			// A rare label within two edits of a far more common one.
+			for _, other := range vocab {
+				if other != lower && norms[other] >= farMore*norms[lower] && editdist.Distance(lower, other) <= 2 {
+					p.Reportf(src, op.RateLimit, inStyle(style, other),
+						"rate-limit label %q of %s is written %d time(s) in this document; %q is written %d times",
+						op.RateLimit, opLabel(&op), norms[lower], inStyle(style, other), norms[other])
+					lower = ""
+					break
+				}
+			}
+			if lower == "" || labelStyle(op.RateLimit) == style {
+				continue
+			}
+			p.Reportf(src, op.RateLimit, inStyle(style, op.RateLimit),
+				"rate-limit label %q of %s is in %s case; %d of this document's %d labels are in %s case",
+				op.RateLimit, opLabel(&op), labelStyle(op.RateLimit), n, len(nonEmptyLabels(d)), style)
+		}
+	}
+}
+
+func nonEmptyLabels(d *record.Document) []string {
+	var out []string
+	for _, op := range d.Operations {
+		if op.RateLimit != "" {
+			out = append(out, op.RateLimit)
+		}
+	}
+	return out
+}
