@@ -71,7 +71,7 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 		out.Missing = append(out.Missing, AuditMissing{Call: ms.Call.Spec, Endpoint: NewEndpointView(ms.Endpoint), Would: nonNilStrings(ms.Would)})
 	}
 	if r.Plan != nil {
-		p := NewPlanReport(r.Plan, m)
+		p := NewPlanReport(r.Plan, m, nil)
 		out.Plan = &p
 	}
 	out.Verdict = verdict(r)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -94,6 +95,9 @@ func writeEndpointText(w io.Writer, m EndpointView) {
 	fmt.Fprintf(w, "  granular:  %s\n", orNone(m.Granular))
 	fmt.Fprintf(w, "  classic:   %s\n", orNone(m.Classic))
 	fmt.Fprintf(w, "  sources:   %s\n", sourcesText(m.Sources))
+	for _, f := range m.Findings {
+		fmt.Fprintf(w, "  %s %s: %s (%s:%d)\n", f.Severity, f.Rule, f.Message, f.File, f.Line)
+	}
 }
 
 func orNone(s []string) string {
@@ -122,14 +126,17 @@ type ScopeReport struct {
 	Description string            `json:"description,omitempty" yaml:"description,omitempty"`
 	Endpoints   []EndpointView    `json:"endpoints" yaml:"endpoints"`
 	Sources     []record.Source   `json:"sources" yaml:"sources"`
+	Findings    []lint.Finding    `json:"findings" yaml:"findings"`
 }
 
-// NewScopeReport describes a scope.
-func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance) ScopeReport {
+// NewScopeReport describes a scope, with the lint findings about it and
+// the endpoints it grants when fs is given.
+func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, fs []lint.Finding) ScopeReport {
 	return ScopeReport{
 		Meta: NewMeta(p), Scope: s.Name, Kind: s.Kind, Level: s.Level(), Defined: s.Defined,
 		Group: s.Group, Description: s.Description,
-		Endpoints: EndpointViews(c.EndpointsOf(s.Endpoints)), Sources: s.Sources,
+		Endpoints: EndpointViewsWith(c.EndpointsOf(s.Endpoints), fs), Sources: s.Sources,
+		Findings: lint.TouchingScope(fs, s.Name),
 	}
 }
 
@@ -148,6 +155,9 @@ func WriteScope(w io.Writer, f Format, tty bool, r ScopeReport) error {
 	fmt.Fprintln(w, ")")
 	if r.Description != "" {
 		fmt.Fprintf(w, "%s\n", r.Description)
+	}
+	for _, f := range r.Findings {
+		fmt.Fprintf(w, "%s %s: %s (%s:%d)\n", f.Severity, f.Rule, f.Message, f.File, f.Line)
 	}
 	fmt.Fprintf(w, "grants %d endpoint(s):\n", len(r.Endpoints))
 	t := NewTable(w, tty, "method", "path", "name", "product", "variant")

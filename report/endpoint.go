@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -21,6 +22,9 @@ type EndpointView struct {
 	Granular    []string         `json:"granular" yaml:"granular"`
 	Classic     []string         `json:"classic" yaml:"classic"`
 	Sources     []record.Source  `json:"sources" yaml:"sources"`
+	// Findings are the lint findings that touch the endpoint, when the
+	// command ran lint.
+	Findings []lint.Finding `json:"findings,omitempty" yaml:"findings,omitempty"`
 }
 
 // NewEndpointView converts an endpoint for output.
@@ -38,9 +42,25 @@ func NewEndpointView(e *catalog.Endpoint) EndpointView {
 
 // EndpointViews converts endpoints for output, never returning nil.
 func EndpointViews(es []*catalog.Endpoint) []EndpointView {
+	return EndpointViewsWith(es, nil)
+}
+
+// EndpointViewsWith converts endpoints for output with the lint findings
+// that touch each of them.
+func EndpointViewsWith(es []*catalog.Endpoint, fs []lint.Finding) []EndpointView {
 	out := make([]EndpointView, 0, len(es))
 	for _, e := range es {
-		out = append(out, NewEndpointView(e))
+		out = append(out, NewEndpointViewWith(e, fs))
 	}
 	return out
+}
+
+// NewEndpointViewWith converts an endpoint with the lint findings that
+// touch it.
+func NewEndpointViewWith(e *catalog.Endpoint, fs []lint.Finding) EndpointView {
+	v := NewEndpointView(e)
+	if t := lint.Touching(fs, e); len(t) > 0 {
+		v.Findings = t
+	}
+	return v
 }

@@ -42,7 +42,7 @@ func NewMigrateReport(r *migrate.Result, m Meta) MigrateReport {
 		out.Uncovered = append(out.Uncovered, MigrateUncovered{Endpoint: u.Call.Spec, Reason: u.Reason})
 	}
 	if r.Calls != nil {
-		p := NewPlanReport(r.Calls, m)
+		p := NewPlanReport(r.Calls, m, nil)
 		out.Plan = &p
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/planner"
 )
 
@@ -44,8 +45,9 @@ type PlanReport struct {
 	TradeOffs        []planner.TradeOff `json:"trade_offs" yaml:"trade_offs"`
 }
 
-// NewPlanReport converts a plan for output.
-func NewPlanReport(p *planner.Plan, m Meta) PlanReport {
+// NewPlanReport converts a plan for output; fs, when given, are the lint
+// findings to show beside each call's endpoint.
+func NewPlanReport(p *planner.Plan, m Meta, fs []lint.Finding) PlanReport {
 	r := PlanReport{
 		Meta: m, App: p.App, Granular: p.Granular, Classic: p.Classic, Optional: p.Optional,
 		OverGrant: p.OverGrant, ClassicOverGrant: p.ClassicOverGrant, Optimal: p.Optimal, Gap: p.Gap,
@@ -56,7 +58,7 @@ func NewPlanReport(p *planner.Plan, m Meta) PlanReport {
 	}
 	for _, c := range p.Calls {
 		r.Calls = append(r.Calls, PlanCall{
-			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointView(c.Endpoint),
+			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointViewWith(c.Endpoint, fs),
 			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: c.Notes,
 		})
 	}

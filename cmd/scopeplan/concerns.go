@@ -2,10 +2,26 @@ package main
 
 import (
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
-// concerns returns the function that tells the planner which endpoints
-// have lint findings.
-func concerns(c *catalog.Catalog) func(*catalog.Endpoint) []string {
-	return nil
+// findings runs every lint rule over the catalog, so that lookup, scope
+// and plan can show the findings that touch what they report.
+func findings(c *catalog.Catalog) []lint.Finding {
+	return lint.Run(c, lint.Rules())
+}
+
+// concerns tells the planner which endpoints have lint findings of
+// warning severity or worse: a call to such an endpoint is planned with
+// low confidence.
+func concerns(fs []lint.Finding) func(*catalog.Endpoint) []string {
+	return func(e *catalog.Endpoint) []string {
+		var out []string
+		for _, f := range lint.Touching(fs, e) {
+			if f.Severity.AtLeast(lint.SeverityWarning) {
+				out = append(out, f.Rule+": "+f.Message)
+			}
+		}
+		return out
+	}
 }

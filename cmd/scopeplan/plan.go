@@ -130,11 +130,12 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(c)})
+	fs := findings(c)
+	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(fs)})
 	if err != nil {
 		return inputErr(err)
 	}
-	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, report.NewPlanReport(plan, report.NewMeta(p))); err != nil {
+	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, report.NewPlanReport(plan, report.NewMeta(p), fs)); err != nil {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {
