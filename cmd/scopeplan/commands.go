@@ -11,5 +11,6 @@ func extraCommands(g *globalOptions) []*cobra.Command {
 		newMigrateCmd(g),
 		newLintCmd(g),
 		newDocsCmd(g),
+		newUpdateCmd(g),
 	}
 }

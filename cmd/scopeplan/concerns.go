@@ -5,12 +5,6 @@ import (
 	"github.com/scopeplan/scopeplan/lint"
 )
 
-// findings runs every lint rule over the catalog, so that lookup, scope
-// and plan can show the findings that touch what they report.
-func findings(c *catalog.Catalog) []lint.Finding {
-	return lint.Run(c, lint.Rules())
-}
-
 // concerns tells the planner which endpoints have lint findings of
 // warning severity or worse: a call to such an endpoint is planned with
 // low confidence.

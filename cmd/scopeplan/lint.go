@@ -77,7 +77,12 @@ func runLint(o *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := lint.Run(c, rules)
+	var findings []lint.Finding
+	if len(o.rules) == 0 {
+		findings = o.g.lintFindings(c)
+	} else {
+		findings = lint.Run(c, rules)
+	}
 	if o.writeBaseline != "" {
 		if err := writeBaseline(o.writeBaseline, findings); err != nil {
 			return inputErr(err)

@@ -42,7 +42,7 @@ func runLookup(o *lookupOptions) error {
 		return err
 	}
 	matches, _ := c.Resolve(o.spec)
-	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, findings(c))}
+	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, o.g.lintFindings(c))}
 	if len(matches) == 0 {
 		r.Suggestions = c.Suggest(o.spec, 5)
 	}

@@ -130,7 +130,7 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
-	fs := findings(c)
+	fs := o.g.lintFindings(c)
 	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(fs)})
 	if err != nil {
 		return inputErr(err)

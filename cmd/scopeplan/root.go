@@ -11,6 +11,8 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/internal/snapshot"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -63,20 +65,35 @@ func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
 	return &streams{in: in, out: out, errOut: errOut, tty: tty}
 }
 
-// globalOptions are the flags every catalog-reading command shares.
+// globalOptions are the flags every catalog-reading command shares, and
+// what one invocation loaded.
 type globalOptions struct {
 	io      *streams
 	docs    []string
 	addDocs []string
+
+	// findings are the loaded catalog's lint findings when they were
+	// computed ahead of time (the embedded snapshot).
+	findings []lint.Finding
 }
 
 // load builds the catalog the flags select.
 func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
-	c, p, err := loader.Load(loader.Options{Docs: g.docs, AddDocs: g.addDocs})
+	c, p, fs, err := snapshot.Load(loader.Options{Docs: g.docs, AddDocs: g.addDocs})
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
+	g.findings = fs
 	return c, p, nil
+}
+
+// lintFindings returns every lint finding of the loaded catalog, from the
+// snapshot when it has them, else by running every rule.
+func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
+	if g.findings == nil {
+		g.findings = lint.Run(c, lint.Rules())
+	}
+	return g.findings
 }
 
 // format checks a --format value.

@@ -99,6 +99,10 @@ func Load(o Options) (*catalog.Catalog, Provenance, error) {
 	return c, ProvenanceOf(origin, docs), nil
 }
 
+// Fresh is Load under the name the snapshot's tests use: it always parses
+// and builds, never reading a snapshot.
+func Fresh(o Options) (*catalog.Catalog, Provenance, error) { return Load(o) }
+
 // ProvenanceOf describes a document set.
 func ProvenanceOf(origin Origin, docs []*record.Document) Provenance {
 	p := Provenance{Source: origin, Documents: []DocInfo{}}

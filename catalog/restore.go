@@ -1,0 +1,55 @@
+package catalog
+
+import (
+	"fmt"
+
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// Parts are a built catalog's exported contents, as a snapshot stores them.
+type Parts struct {
+	Documents    []*record.Document
+	Endpoints    []*Endpoint
+	Scopes       []*Scope
+	Grants       []Grant
+	Associations []Association
+}
+
+// Parts returns the catalog's contents for a snapshot.
+func (c *Catalog) Parts() Parts {
+	return Parts{Documents: c.Documents, Endpoints: c.Endpoints, Scopes: c.Scopes, Grants: c.Grants, Associations: c.Associations}
+}
+
+// Restore rebuilds a catalog from the parts of one Build produced,
+// recomputing its indexes; it checks that endpoint IDs are positions.
+func Restore(p Parts) (*Catalog, error) {
+	c := &Catalog{
+		Documents: p.Documents, Endpoints: p.Endpoints, Scopes: p.Scopes, Grants: p.Grants, Associations: p.Associations,
+		granular: make(map[string]*Scope, len(p.Scopes)),
+		classic:  map[string]*Scope{},
+		byOpID:   make(map[string][]int, len(p.Endpoints)),
+		byLink:   make(map[string][]int, len(p.Endpoints)),
+		byName:   make(map[string][]int, len(p.Endpoints)),
+		byPath:   map[string][]int{},
+	}
+	b := &builder{c: c}
+	for i, e := range p.Endpoints {
+		if e == nil || e.ID != i {
+			return nil, fmt.Errorf("restore catalog: endpoint %d is missing or misnumbered", i)
+		}
+		b.index(e)
+	}
+	for _, s := range p.Scopes {
+		if s.Kind == KindClassic {
+			c.classic[s.Name] = s
+		} else {
+			c.granular[s.Name] = s
+		}
+		for _, id := range s.Endpoints {
+			if id < 0 || id >= len(p.Endpoints) {
+				return nil, fmt.Errorf("restore catalog: scope %s grants unknown endpoint %d", s.Name, id)
+			}
+		}
+	}
+	return c, nil
+}
