@@ -257,7 +257,7 @@ func (s *Site) scopePage(i int, sc *catalog.Scope) []byte {
 			if e.Path != "" {
 				req = report.MarkdownCode(e.Method + " " + e.Path)
 			}
-			fmt.Fprintf(&b, "| [%s](%s#%s) | %s | %s | %s |\n", cell(endpointTitle(e)),
+			fmt.Fprintf(&b, "| [%s](%s#%s) | %s | %s | %s |\n", endpointTitle(e),
 				relLink(from, productPagePath(p)), anchor(e), orDash(req), cell(p.name),
 				orDash(strings.Join(s.leastFor(e, sc), ", ")))
 		}
