@@ -10,7 +10,5 @@ func extraCommands(g *globalOptions) []*cobra.Command {
 		newAuditCmd(g),
 		newMigrateCmd(g),
 		newLintCmd(g),
-		newDocsCmd(g),
-		newUpdateCmd(g),
 	}
 }
