@@ -158,7 +158,7 @@ func parseCallNode(name string, n *yaml.Node) (Call, error) {
 			}
 		}
 	default:
-		return c, fmt.Errorf("%s:%d: a call must be a string or a mapping with call:", name, n.Line)
+		return c, fmt.Errorf("%s:%d: a call must be a string or a mapping with a call key", name, n.Line)
 	}
 	if c.Spec == "" {
 		return c, fmt.Errorf("%s:%d: empty call", name, n.Line)

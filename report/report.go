@@ -86,7 +86,6 @@ func WriteYAML(w io.Writer, v any) error {
 type Table struct {
 	w      io.Writer
 	tty    bool
-	tw     *tabwriter.Writer
 	header []string
 	rows   [][]string
 }
