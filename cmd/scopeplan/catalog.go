@@ -3,6 +3,8 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -12,10 +14,10 @@ func newCatalogCmd(g *globalOptions) *cobra.Command {
 		Short: "Inspect the catalog built from the scope documents",
 		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usageErr("catalog: name a subcommand (stats, dump)")
+			return usageErr("catalog: name a subcommand (stats, dump, diff)")
 		},
 	}
-	cmd.AddCommand(newStatsCmd(g), newDumpCmd(g))
+	cmd.AddCommand(newStatsCmd(g), newDumpCmd(g), newDiffCmd(g))
 	return cmd
 }
 
@@ -78,4 +80,45 @@ func runDump(o *dumpOptions) error {
 		return err
 	}
 	return report.WriteDump(o.g.io.out, f, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
+}
+
+type diffOptions struct {
+	g        *globalOptions
+	old, new string
+	format   string
+}
+
+func newDiffCmd(g *globalOptions) *cobra.Command {
+	o := &diffOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what changed between two sets of scope documents",
+		Long: `diff compares the catalogs of two document sets (each a document, KIND=FILE,
+or a folder, for example last release's and today's): endpoints added and
+removed, endpoints whose scopes changed, scopes added and removed.`,
+		Example: `  scopeplan catalog diff old-docs/ new-docs/ --format markdown`,
+		Args:    args(cobra.ExactArgs(2)),
+		RunE: func(_ *cobra.Command, a []string) error {
+			o.old, o.new = a[0], a[1]
+			return runDiff(o)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	return cmd
+}
+
+func runDiff(o *diffOptions) error {
+	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown)
+	if err != nil {
+		return err
+	}
+	oldC, oldP, err := loader.Load(loader.Options{Docs: []string{o.old}})
+	if err != nil {
+		return inputErr(err)
+	}
+	newC, newP, err := loader.Load(loader.Options{Docs: []string{o.new}})
+	if err != nil {
+		return inputErr(err)
+	}
+	return report.WriteDiff(o.g.io.out, f, report.NewDiffReport(catalog.Diff(oldC, newC), oldP, newP))
 }

@@ -229,3 +229,42 @@ func TestVersionLoadsNoCatalog(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
 }
+
+// TestCatalogDiff: one scope dropped from one row of the granular page
+// shows as a changed endpoint and, where no other row uses it, a removed
+// scope.
+func TestCatalogDiff(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "data", "docs", "granular-scopes.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := writeFile(t, "old.md", string(page))
+	changed := strings.Replace(string(page), "`meeting:read:meeting`, `meeting:read:meeting:admin`", "`meeting:read:meeting:admin`", 1)
+	if changed == string(page) {
+		t.Fatal("fixture edit did not apply")
+	}
+	new := writeFile(t, "new.md", changed)
+	out, errOut, code := runCLI(t, "", "catalog", "diff", old, new, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r struct {
+		Changed []struct {
+			Endpoint struct {
+				OperationID string `json:"operation_id"`
+			} `json:"endpoint"`
+			GranularRemoved []string `json:"granular_removed"`
+		} `json:"endpoints_changed"`
+		Added   []any `json:"endpoints_added"`
+		Removed []any `json:"endpoints_removed"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Changed) != 1 || r.Changed[0].Endpoint.OperationID != "meeting" || len(r.Changed[0].GranularRemoved) != 1 || len(r.Added)+len(r.Removed) != 0 {
+		t.Errorf("diff = %s", out)
+	}
+	if out, _, code := runCLI(t, "", "catalog", "diff", old, old); code != 0 || !strings.Contains(out, "No changes.") {
+		t.Errorf("self diff: exit %d, %q", code, out)
+	}
+}

@@ -10,5 +10,6 @@ func extraCommands(g *globalOptions) []*cobra.Command {
 		newAuditCmd(g),
 		newMigrateCmd(g),
 		newLintCmd(g),
+		newUpdateCmd(g),
 	}
 }

@@ -79,12 +79,24 @@ type globalOptions struct {
 
 // load builds the catalog the flags select.
 func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
-	c, p, fs, err := snapshot.Load(loader.Options{Docs: g.docs, AddDocs: g.addDocs})
+	c, p, fs, err := loadPreferringCache(loader.Options{Docs: g.docs, AddDocs: g.addDocs})
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
 	g.findings = fs
 	return c, p, nil
+}
+
+// loadPreferringCache is snapshot.Load, preferring the documents
+// `scopeplan update` cached when there are any newer than the embedded
+// data (see loader.LoadCached; the cache directory is $SCOPEPLAN_CACHE_DIR
+// or the user cache directory). Lint findings of a cached catalog are not
+// precomputed, so it returns nil findings for it.
+func loadPreferringCache(o loader.Options) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
+	if c, p, ok := loader.LoadCached(o, ""); ok {
+		return c, p, nil, nil
+	}
+	return snapshot.Load(o)
 }
 
 // lintFindings returns every lint finding of the loaded catalog, from the

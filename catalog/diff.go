@@ -1,0 +1,131 @@
+package catalog
+
+import (
+	"sort"
+)
+
+// Key identifies an endpoint across two catalogs: its doc link when it has
+// one, else its method and normalised path, else its product and name.
+func (e *Endpoint) Key() string {
+	switch {
+	case e.Link != "":
+		return e.Link
+	case e.Path != "":
+		return e.Method + " " + NormalizePath(e.Path)
+	}
+	return e.Product + "/" + normName(e.Name)
+}
+
+// EndpointChange is an endpoint present in both catalogs whose scopes differ.
+type EndpointChange struct {
+	Old, New        *Endpoint
+	GranularAdded   []string
+	GranularRemoved []string
+	ClassicAdded    []string
+	ClassicRemoved  []string
+}
+
+// Changes is what changed from one catalog to another.
+type Changes struct {
+	EndpointsAdded   []*Endpoint
+	EndpointsRemoved []*Endpoint
+	EndpointsChanged []EndpointChange
+	ScopesAdded      []*Scope
+	ScopesRemoved    []*Scope
+}
+
+// Empty reports whether nothing changed.
+func (d Changes) Empty() bool {
+	return len(d.EndpointsAdded)+len(d.EndpointsRemoved)+len(d.EndpointsChanged)+len(d.ScopesAdded)+len(d.ScopesRemoved) == 0
+}
+
+// Diff compares two catalogs: endpoints added and removed (by Key),
+// endpoints whose scopes changed, and scopes added and removed. Endpoints
+// sharing a key within one catalog are compared in order.
+func Diff(old, new *Catalog) Changes {
+	var d Changes
+	oldBy := groupByKey(old.Endpoints)
+	newBy := groupByKey(new.Endpoints)
+	for _, k := range sortedKeys(newBy) {
+		olds, news := oldBy[k], newBy[k]
+		for i, ne := range news {
+			if i >= len(olds) {
+				d.EndpointsAdded = append(d.EndpointsAdded, ne)
+				continue
+			}
+			oe := olds[i]
+			ch := EndpointChange{Old: oe, New: ne}
+			ch.GranularAdded, ch.GranularRemoved = setDiff(oe.Granular, ne.Granular)
+			ch.ClassicAdded, ch.ClassicRemoved = setDiff(oe.Classic, ne.Classic)
+			if len(ch.GranularAdded)+len(ch.GranularRemoved)+len(ch.ClassicAdded)+len(ch.ClassicRemoved) > 0 {
+				d.EndpointsChanged = append(d.EndpointsChanged, ch)
+			}
+		}
+	}
+	for _, k := range sortedKeys(oldBy) {
+		olds, news := oldBy[k], newBy[k]
+		for i := len(news); i < len(olds); i++ {
+			d.EndpointsRemoved = append(d.EndpointsRemoved, olds[i])
+		}
+	}
+	for _, s := range new.Scopes {
+		if _, ok := old.scopeOfKind(s.Name, s.Kind); !ok {
+			d.ScopesAdded = append(d.ScopesAdded, s)
+		}
+	}
+	for _, s := range old.Scopes {
+		if _, ok := new.scopeOfKind(s.Name, s.Kind); !ok {
+			d.ScopesRemoved = append(d.ScopesRemoved, s)
+		}
+	}
+	return d
+}
+
+func (c *Catalog) scopeOfKind(name string, kind ScopeKind) (*Scope, bool) {
+	if kind == KindClassic {
+		return c.ClassicScope(name)
+	}
+	return c.GranularScope(name)
+}
+
+func groupByKey(es []*Endpoint) map[string][]*Endpoint {
+	m := map[string][]*Endpoint{}
+	for _, e := range es {
+		m[e.Key()] = append(m[e.Key()], e)
+	}
+	return m
+}
+
+func sortedKeys(m map[string][]*Endpoint) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// setDiff returns what b adds to a and what it drops from it, sorted.
+func setDiff(a, b []string) (added, removed []string) {
+	in := func(s []string) map[string]bool {
+		m := make(map[string]bool, len(s))
+		for _, x := range s {
+			m[x] = true
+		}
+		return m
+	}
+	am, bm := in(a), in(b)
+	for _, x := range b {
+		if !am[x] {
+			added = append(added, x)
+		}
+	}
+	for _, x := range a {
+		if !bm[x] {
+			removed = append(removed, x)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(removed)
+	return added, removed
+}

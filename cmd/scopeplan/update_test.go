@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/scopeplan/scopeplan/internal/cache"
+	"github.com/scopeplan/scopeplan/internal/loader"
+)
+
+// TestMain points the default cache directory at an empty temporary one,
+// so that no test of this package reads the developer's real cache (the
+// catalog commands use the cache when it is newer than the embedded data).
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "scopeplan-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := os.Setenv(cache.EnvDir, dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// updateFixture reads a fixture of the update package.
+func updateFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "update", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// zoomDocs is a loopback stand-in for Zoom's developer site.
+type zoomDocs struct {
+	srv      *httptest.Server
+	failing  atomic.Bool // the classic page answers 500
+	requests atomic.Int64
+}
+
+func newZoomDocs(t *testing.T) *zoomDocs {
+	z := &zoomDocs{}
+	pages := map[string][]byte{
+		"/docs/integrations/oauth-scopes-granular/":    updateFixture(t, "granular.html"),
+		"/docs/integrations/oauth-scopes/":             updateFixture(t, "classic.html"),
+		"/api-hub/users/methods/endpoints.json":        updateFixture(t, "openapi.json"),
+		"/docs/integrations/oauth-scopes-granular/new": updateFixture(t, "granular-changed.html"),
+	}
+	z.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		z.requests.Add(1)
+		if r.URL.Path == "/hang" {
+			<-r.Context().Done()
+			return
+		}
+		if z.failing.Load() && r.URL.Path == "/docs/integrations/oauth-scopes/" {
+			http.Error(w, "down", http.StatusInternalServerError)
+			return
+		}
+		b, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		etag := fmt.Sprintf(`"%s"`, cache.Sum(b)[:8])
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		_, _ = w.Write(b)
+	}))
+	t.Cleanup(z.srv.Close)
+	return z
+}
+
+// sourceFlags names the three test sources.
+func (z *zoomDocs) sourceFlags() []string {
+	return []string{
+		"--source", "granular=" + z.srv.URL + "/docs/integrations/oauth-scopes-granular/",
+		"--source", "classic=" + z.srv.URL + "/docs/integrations/oauth-scopes/",
+		"--source", "openapi-users=" + z.srv.URL + "/api-hub/users/methods/endpoints.json",
+	}
+}
+
+func runUpdateCLI(args ...string) (string, string, int) {
+	var out, errOut bytes.Buffer
+	code := run(args, &streams{in: strings.NewReader(""), out: &out, errOut: &errOut})
+	return out.String(), errOut.String(), code
+}
+
+func cacheFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+func TestUpdateCommand(t *testing.T) {
+	z := newZoomDocs(t)
+	dir := t.TempDir()
+	base := append([]string{"update", "--cache-dir", dir, "--timeout", "5s", "--retries", "1"}, z.sourceFlags()...)
+
+	// First run: everything is new.
+	out, errOut, code := runUpdateCLI(append(base, "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("first run exit %d\n%s%s", code, out, errOut)
+	}
+	var rep struct {
+		SchemaVersion int `json:"schema_version"`
+		Data          struct {
+			Source    string `json:"source"`
+			Documents []struct {
+				Path    string `json:"path"`
+				Records int    `json:"records"`
+			} `json:"documents"`
+		} `json:"data"`
+		CacheDir string `json:"cache_dir"`
+		Sources  []struct {
+			Source struct {
+				Name string `json:"name"`
+			} `json:"source"`
+			Status string `json:"status"`
+			After  *struct {
+				Records int `json:"records"`
+			} `json:"after"`
+		} `json:"sources"`
+		Summary map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, out)
+	}
+	if rep.SchemaVersion != 1 || rep.Data.Source != "cache" || len(rep.Data.Documents) != 3 || rep.CacheDir != dir {
+		t.Errorf("report head: %+v", rep)
+	}
+	if rep.Summary["updated"] != 3 || rep.Summary["failed"] != 0 {
+		t.Errorf("summary %v", rep.Summary)
+	}
+	for _, s := range rep.Sources {
+		if s.Status != "updated" || s.After == nil || s.After.Records == 0 {
+			t.Errorf("source %+v", s)
+		}
+	}
+
+	// Second run: the server answers 304 to every conditional request.
+	out, errOut, code = runUpdateCLI(base...)
+	if code != 0 {
+		t.Fatalf("second run exit %d\n%s%s", code, out, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("text output has %d lines, want 3:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		if f := strings.Split(l, "\t"); len(f) != 5 || f[1] != "unchanged" {
+			t.Errorf("row %q", l)
+		}
+	}
+	if !strings.Contains(errOut, "0 updated, 3 unchanged, 0 failed") {
+		t.Errorf("stderr: %s", errOut)
+	}
+
+	// Third run: the classic page fails; the cache keeps its copy.
+	before := cacheFiles(t, dir)
+	z.failing.Store(true)
+	out, errOut, code = runUpdateCLI(base...)
+	if code != 1 {
+		t.Fatalf("failing run exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "classic\tfailed\t") || !strings.Contains(out, "500") {
+		t.Errorf("failing run output:\n%s", out)
+	}
+	if !strings.Contains(errOut, "1 of 3 sources failed (classic)") {
+		t.Errorf("failing run stderr: %s", errOut)
+	}
+	after := cacheFiles(t, dir)
+	delete(before, cache.ManifestName)
+	delete(after, cache.ManifestName) // granular and openapi-users were re-confirmed
+	if !maps.Equal(before, after) {
+		t.Errorf("documents changed by a failing run")
+	}
+}
+
+func TestUpdateShapeChanged(t *testing.T) {
+	z := newZoomDocs(t)
+	dir := t.TempDir()
+	good := []string{"update", "--cache-dir", dir, "--source", "granular=" + z.srv.URL + "/docs/integrations/oauth-scopes-granular/"}
+	if _, errOut, code := runUpdateCLI(good...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	before := cacheFiles(t, dir)
+	out, _, code := runUpdateCLI("update", "--cache-dir", dir, "--format", "json",
+		"--source", "granular="+z.srv.URL+"/docs/integrations/oauth-scopes-granular/new")
+	if code != 1 || !strings.Contains(out, `"status": "failed"`) || !strings.Contains(out, "no granular scope table") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	if after := cacheFiles(t, dir); !maps.Equal(before, after) {
+		t.Error("cache changed by a page whose shape changed")
+	}
+}
+
+func TestUpdateTimeout(t *testing.T) {
+	z := newZoomDocs(t)
+	out, _, code := runUpdateCLI("update", "--cache-dir", t.TempDir(), "--timeout", "50ms", "--retries", "0",
+		"--source", "granular="+z.srv.URL+"/hang")
+	if code != 1 || !strings.Contains(out, "timed out after 50ms") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestUpdateUsage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad source", []string{"--source", "nourl"}, "NAME=URL"},
+		{"bad source scheme", []string{"--source", "x=file:///etc/passwd"}, "not an http"},
+		{"source twice", []string{"--source", "x=http://127.0.0.1:1/a", "--source", "x=http://127.0.0.1:1/b"}, "given twice"},
+		{"zero timeout", []string{"--timeout", "0s", "--source", "x=http://127.0.0.1:1/a"}, "--timeout"},
+		{"negative retries", []string{"--retries", "-1", "--source", "x=http://127.0.0.1:1/a"}, "--retries"},
+		{"yaml format", []string{"--format", "yaml", "--source", "x=http://127.0.0.1:1/a"}, "unknown format"},
+		{"argument", []string{"extra"}, "extra"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"update", "--cache-dir", t.TempDir()}, tc.args...)
+			_, errOut, code := runUpdateCLI(args...)
+			if code != 2 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tc.want)
+			}
+		})
+	}
+}
+
+// TestUpdateHelpListsSources checks that the help names the default
+// sources (without fetching them).
+func TestUpdateHelpListsSources(t *testing.T) {
+	out, _, code := runUpdateCLI("update", "--help")
+	if code != 0 || !strings.Contains(out, "https://developers.zoom.us/api-hub/meetings/methods/endpoints.json") ||
+		!strings.Contains(out, "--source") {
+		t.Errorf("exit %d, help:\n%s", code, out)
+	}
+}
+
+// TestLoadPreferringCache checks the catalog commands' loader: the
+// embedded data without a cache, the cache once update has filled it.
+func TestLoadPreferringCache(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(cache.EnvDir, dir)
+	_, p, fs, err := loadPreferringCache(loader.Options{})
+	if err != nil || p.Source != loader.OriginEmbedded || fs == nil {
+		t.Fatalf("without a cache: source %s, %d findings, %v", p.Source, len(fs), err)
+	}
+	z := newZoomDocs(t)
+	if _, errOut, code := runUpdateCLI(append([]string{"update"}, z.sourceFlags()...)...); code != 0 {
+		t.Fatalf("update exit %d: %s", code, errOut)
+	}
+	c, p, _, err := loadPreferringCache(loader.Options{})
+	if err != nil || p.Source != loader.OriginCache {
+		t.Fatalf("with a cache: source %s, %v", p.Source, err)
+	}
+	if _, ok := c.ClassicScope("user:read:admin"); !ok {
+		t.Error("catalog from the cache lacks the cached classic page's user:read:admin")
+	}
+	_, p, _, err = loadPreferringCache(loader.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}})
+	if err != nil || p.Source != loader.OriginDocs {
+		t.Errorf("--docs with a cache: source %s, %v", p.Source, err)
+	}
+}

@@ -1,0 +1,145 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/loader"
+)
+
+// DiffScope is a scope added or removed.
+type DiffScope struct {
+	Scope string            `json:"scope" yaml:"scope"`
+	Kind  catalog.ScopeKind `json:"kind" yaml:"kind"`
+}
+
+// DiffChange is an endpoint whose scopes changed.
+type DiffChange struct {
+	Endpoint        EndpointView `json:"endpoint" yaml:"endpoint"`
+	GranularAdded   []string     `json:"granular_added" yaml:"granular_added"`
+	GranularRemoved []string     `json:"granular_removed" yaml:"granular_removed"`
+	ClassicAdded    []string     `json:"classic_added" yaml:"classic_added"`
+	ClassicRemoved  []string     `json:"classic_removed" yaml:"classic_removed"`
+}
+
+// DiffReport is the output of "catalog diff".
+type DiffReport struct {
+	SchemaVersion    int               `json:"schema_version" yaml:"schema_version"`
+	Old              loader.Provenance `json:"old" yaml:"old"`
+	New              loader.Provenance `json:"new" yaml:"new"`
+	EndpointsAdded   []EndpointView    `json:"endpoints_added" yaml:"endpoints_added"`
+	EndpointsRemoved []EndpointView    `json:"endpoints_removed" yaml:"endpoints_removed"`
+	EndpointsChanged []DiffChange      `json:"endpoints_changed" yaml:"endpoints_changed"`
+	ScopesAdded      []DiffScope       `json:"scopes_added" yaml:"scopes_added"`
+	ScopesRemoved    []DiffScope       `json:"scopes_removed" yaml:"scopes_removed"`
+}
+
+// NewDiffReport converts catalog changes for output.
+func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
+	r := DiffReport{
+		SchemaVersion: SchemaVersion, Old: old, New: new,
+		EndpointsAdded: EndpointViews(d.EndpointsAdded), EndpointsRemoved: EndpointViews(d.EndpointsRemoved),
+		EndpointsChanged: []DiffChange{}, ScopesAdded: []DiffScope{}, ScopesRemoved: []DiffScope{},
+	}
+	for _, c := range d.EndpointsChanged {
+		r.EndpointsChanged = append(r.EndpointsChanged, DiffChange{
+			Endpoint: NewEndpointView(c.New), GranularAdded: nonNilStrings(c.GranularAdded), GranularRemoved: nonNilStrings(c.GranularRemoved),
+			ClassicAdded: nonNilStrings(c.ClassicAdded), ClassicRemoved: nonNilStrings(c.ClassicRemoved),
+		})
+	}
+	for _, s := range d.ScopesAdded {
+		r.ScopesAdded = append(r.ScopesAdded, DiffScope{s.Name, s.Kind})
+	}
+	for _, s := range d.ScopesRemoved {
+		r.ScopesRemoved = append(r.ScopesRemoved, DiffScope{s.Name, s.Kind})
+	}
+	return r
+}
+
+// WriteDiff renders catalog changes.
+func WriteDiff(w io.Writer, f Format, r DiffReport) error {
+	switch f {
+	case FormatJSON:
+		return WriteJSON(w, r)
+	case FormatYAML:
+		return WriteYAML(w, r)
+	}
+	md := f == FormatMarkdown
+	total := len(r.EndpointsAdded) + len(r.EndpointsRemoved) + len(r.EndpointsChanged) + len(r.ScopesAdded) + len(r.ScopesRemoved)
+	if md {
+		fmt.Fprintln(w, "## Scope catalog changes")
+		fmt.Fprintln(w)
+	}
+	if total == 0 {
+		fmt.Fprintln(w, "No changes.")
+		return nil
+	}
+	fmt.Fprintf(w, "%d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed.\n",
+		len(r.EndpointsAdded), len(r.EndpointsRemoved), len(r.EndpointsChanged), len(r.ScopesAdded), len(r.ScopesRemoved))
+	section := func(title string) {
+		if md {
+			fmt.Fprintf(w, "\n### %s\n\n", title)
+		} else {
+			fmt.Fprintf(w, "\n%s:\n", title)
+		}
+	}
+	item := func(s string) {
+		if md {
+			fmt.Fprintf(w, "- %s\n", s)
+		} else {
+			fmt.Fprintf(w, "  %s\n", s)
+		}
+	}
+	text := func(s string) string {
+		if md {
+			return MarkdownCell(s)
+		}
+		return s
+	}
+	list := func(s []string) string {
+		if md {
+			return codes(s)
+		}
+		return strings.Join(s, ", ")
+	}
+	endpoints := func(title string, es []EndpointView) {
+		if len(es) == 0 {
+			return
+		}
+		section(title)
+		for _, e := range es {
+			item(text(endpointLine(e)) + ": " + list(e.Granular))
+		}
+	}
+	endpoints("Endpoints added", r.EndpointsAdded)
+	endpoints("Endpoints removed", r.EndpointsRemoved)
+	if len(r.EndpointsChanged) > 0 {
+		section("Endpoints whose scopes changed")
+		for _, c := range r.EndpointsChanged {
+			var parts []string
+			for _, p := range []struct {
+				label string
+				s     []string
+			}{{"granular +", c.GranularAdded}, {"granular -", c.GranularRemoved}, {"classic +", c.ClassicAdded}, {"classic -", c.ClassicRemoved}} {
+				if len(p.s) > 0 {
+					parts = append(parts, p.label+" "+list(p.s))
+				}
+			}
+			item(text(endpointLine(c.Endpoint)) + ": " + strings.Join(parts, "; "))
+		}
+	}
+	scopes := func(title string, ss []DiffScope) {
+		if len(ss) == 0 {
+			return
+		}
+		section(title)
+		for _, s := range ss {
+			item(list([]string{s.Scope}) + " (" + string(s.Kind) + ")")
+		}
+	}
+	scopes("Scopes added", r.ScopesAdded)
+	scopes("Scopes removed", r.ScopesRemoved)
+	return nil
+}

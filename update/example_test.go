@@ -1,0 +1,53 @@
+package update_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+
+	"github.com/scopeplan/scopeplan/internal/cache"
+	"github.com/scopeplan/scopeplan/parser/record"
+	"github.com/scopeplan/scopeplan/update"
+)
+
+func ExampleUpdater_Run() {
+	page, err := os.ReadFile("testdata/granular.html")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// A stand-in for Zoom's developer site that honours If-None-Match.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		_, _ = w.Write(page)
+	}))
+	defer srv.Close()
+	dir, err := os.MkdirTemp("", "scopeplan-update-example-")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+
+	u := update.New(&cache.Cache{Dir: dir})
+	u.Sources = []update.Source{{Name: "granular", URL: srv.URL + "/granular/", Kind: record.KindGranularHTML}}
+	for range 2 {
+		res, err := u.Run(context.Background())
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, s := range res.Sources {
+			fmt.Println(s.Source.Name, s.Status, s.After.Records)
+		}
+	}
+	// Output:
+	// granular updated 2
+	// granular unchanged 2
+}

@@ -1,0 +1,142 @@
+package update
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// userAgent identifies scopeplan's requests.
+const userAgent = "scopeplan-update (+https://github.com/scopeplan/scopeplan)"
+
+// validators are a cached copy's HTTP validators.
+type validators struct {
+	etag, lastModified string
+}
+
+// fetched is the outcome of fetch.
+type fetched struct {
+	notModified        bool
+	body               []byte
+	etag, lastModified string
+	attempts           int
+}
+
+// fetch GETs url, retrying network errors, truncated bodies and 5xx
+// answers with exponential backoff.
+func (u *Updater) fetch(ctx context.Context, url string, cond validators) (fetched, error) {
+	backoff := u.Backoff
+	if backoff <= 0 {
+		backoff = DefaultBackoff
+	}
+	attempts := 0
+	for {
+		attempts++
+		f, retry, err := u.attempt(ctx, url, cond)
+		f.attempts = attempts
+		if err == nil {
+			return f, nil
+		}
+		if !retry || attempts > u.Retries {
+			if retry && attempts > 1 {
+				err = fmt.Errorf("%w (after %d attempts)", err, attempts)
+			}
+			return f, err
+		}
+		if werr := sleep(ctx, backoff); werr != nil {
+			return f, fmt.Errorf("%w (gave up waiting to retry: %v)", err, werr)
+		}
+		backoff = min(2*backoff, maxBackoff)
+	}
+}
+
+// attempt sends one request. retry says whether its failure is worth
+// another attempt.
+func (u *Updater) attempt(ctx context.Context, url string, cond validators) (f fetched, retry bool, err error) {
+	timeout := u.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	limit := u.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, url, nil)
+	if err != nil {
+		return f, false, fmt.Errorf("request %s: %w", url, err)
+	}
+	req.Header.Set("User-Agent", userAgent)
+	if cond.etag != "" {
+		req.Header.Set("If-None-Match", cond.etag)
+	}
+	if cond.lastModified != "" {
+		req.Header.Set("If-Modified-Since", cond.lastModified)
+	}
+	client := u.Client
+	if client == nil {
+		client = &http.Client{}
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		// The caller's own cancellation is final; anything else
+		// (refused, reset, timed out) may pass.
+		return f, ctx.Err() == nil, fmt.Errorf("GET %s: %w", url, timeoutNote(err, actx, timeout))
+	}
+	defer resp.Body.Close()
+	f.etag = resp.Header.Get("ETag")
+	f.lastModified = resp.Header.Get("Last-Modified")
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		f.notModified = true
+		return f, false, nil
+	case resp.StatusCode >= 500:
+		drain(resp.Body)
+		return f, true, fmt.Errorf("GET %s: server error: %s", url, resp.Status)
+	case resp.StatusCode != http.StatusOK:
+		drain(resp.Body)
+		return f, false, fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	if resp.ContentLength > limit {
+		return f, false, fmt.Errorf("GET %s: body of %d bytes exceeds the limit of %d", url, resp.ContentLength, limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return f, ctx.Err() == nil, fmt.Errorf("GET %s: read body: %w", url, timeoutNote(err, actx, timeout))
+	}
+	if int64(len(body)) > limit {
+		return f, false, fmt.Errorf("GET %s: body exceeds the limit of %d bytes", url, limit)
+	}
+	f.body = body
+	return f, false, nil
+}
+
+// timeoutNote says so when an attempt ran out of time.
+func timeoutNote(err error, actx context.Context, timeout time.Duration) error {
+	if errors.Is(actx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("timed out after %s: %w", timeout, err)
+	}
+	return err
+}
+
+// drain reads a little of an unwanted body so the connection can be
+// reused.
+func drain(r io.Reader) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(r, 64<<10))
+}
+
+// sleep waits d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
