@@ -248,7 +248,7 @@ func runUnmatchedAPIName(p *Pass) {
 	if len(vocab) == 0 {
 		return
 	}
-	ix := newNameIndex(vocab)
+	ix := editdist.NewIndex(vocab)
 	nearest := map[string][]string{} // API name -> nearest endpoint names
 	for _, a := range c.Associations {
 		if len(a.Endpoints) > 0 {
@@ -256,7 +256,7 @@ func runUnmatchedAPIName(p *Pass) {
 		}
 		near, ok := nearest[a.API]
 		if !ok {
-			near = ix.nearest(a.API, maxNameSuggestions)
+			near = ix.Nearest(a.API, maxNameSuggestions, -1)
 			nearest[a.API] = near
 		}
 		msg := fmt.Sprintf("API %q associated with classic scope %q matches no endpoint name", a.API, a.Scope)

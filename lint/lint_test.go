@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/editdist"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
@@ -397,16 +396,5 @@ func BenchmarkRun(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Run(c, rules)
-	}
-}
-
-func TestNameIndexMatchesEditdist(t *testing.T) {
-	vocab := []string{"Get a user", "Get a User", "List users", "Delete a user", "Get user settings", "", "Get a user"}
-	ix := newNameIndex(vocab)
-	for _, q := range []string{"Get a usr", "list user", "Delete user", "x", "GET A USER", "Get user setting"} {
-		got, want := ix.nearest(q, 3), editdist.Nearest(q, vocab, 3, -1)
-		if strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("nearest(%q) = %v, editdist.Nearest = %v", q, got, want)
-		}
 	}
 }

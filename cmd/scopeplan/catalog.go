@@ -41,11 +41,7 @@ func newStatsCmd(g *globalOptions) *cobra.Command {
 }
 
 func runStats(o *statsOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
-	if err != nil {
-		return err
-	}
-	c, p, err := o.g.load()
+	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
 	if err != nil {
 		return err
 	}
@@ -71,11 +67,7 @@ func newDumpCmd(g *globalOptions) *cobra.Command {
 }
 
 func runDump(o *dumpOptions) error {
-	f, err := format(o.format, report.FormatJSON, report.FormatYAML)
-	if err != nil {
-		return err
-	}
-	c, p, err := o.g.load()
+	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatJSON, report.FormatYAML)
 	if err != nil {
 		return err
 	}

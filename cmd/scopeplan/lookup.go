@@ -33,11 +33,7 @@ doc link as it appears on the granular scopes page.`,
 }
 
 func runLookup(o *lookupOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
-	if err != nil {
-		return err
-	}
-	c, p, err := o.g.load()
+	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
 	if err != nil {
 		return err
 	}

@@ -108,6 +108,17 @@ func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
 	return g.findings
 }
 
+// formatAndLoad checks a --format value, then loads the catalog: the
+// start of every command that only reads the catalog.
+func (g *globalOptions) formatAndLoad(name string, allowed ...report.Format) (report.Format, *catalog.Catalog, loader.Provenance, error) {
+	f, err := format(name, allowed...)
+	if err != nil {
+		return "", nil, loader.Provenance{}, err
+	}
+	c, p, err := g.load()
+	return f, c, p, err
+}
+
 // format checks a --format value.
 func format(s string, allowed ...report.Format) (report.Format, error) {
 	f, err := report.ParseFormat(s, allowed...)

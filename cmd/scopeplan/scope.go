@@ -30,11 +30,7 @@ func newScopeCmd(g *globalOptions) *cobra.Command {
 }
 
 func runScope(o *scopeOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
-	if err != nil {
-		return err
-	}
-	c, p, err := o.g.load()
+	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
 	if err != nil {
 		return err
 	}

@@ -10,58 +10,79 @@ import (
 // Distance is the Levenshtein distance between a and b, counted in runes.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 {
-		return len(rb)
+	d, _ := bounded(ra, rb, max(len(ra), len(rb)))
+	return d
+}
+
+// bounded is the Levenshtein distance of a and b when it is at most limit;
+// ok is false as soon as it is known to exceed it.
+func bounded(a, b []rune, limit int) (int, bool) {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return 0, false
 	}
-	if len(rb) == 0 {
-		return len(ra)
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return 0, false
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return prev[len(b)], prev[len(b)] <= limit
 }
 
-// Nearest returns up to n candidates closest to s (case-insensitive), no
-// farther than maxDist, ordered by distance then alphabetically. Duplicates
-// are dropped. A maxDist below zero means "a third of the query's length,
-// at least 2".
-func Nearest(s string, candidates []string, n, maxDist int) []string {
-	q := strings.ToLower(s)
+// Index answers "nearest names" questions over a fixed vocabulary: names
+// are lower-cased once, duplicates and empty names dropped, and each
+// distance stops as soon as it exceeds the limit.
+type Index struct {
+	names []string
+	lower [][]rune
+}
+
+// NewIndex indexes a vocabulary.
+func NewIndex(names []string) *Index {
+	seen := make(map[string]bool, len(names))
+	ix := &Index{}
+	for _, n := range names {
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		ix.names = append(ix.names, n)
+		ix.lower = append(ix.lower, []rune(strings.ToLower(n)))
+	}
+	return ix
+}
+
+// Nearest returns up to n names closest to s (case-insensitive), no
+// farther than maxDist, ordered by distance then name. A maxDist below
+// zero means "a third of the query's length, at least 2".
+func (ix *Index) Nearest(s string, n, maxDist int) []string {
+	q := []rune(strings.ToLower(s))
 	if maxDist < 0 {
-		maxDist = max(2, len([]rune(q))/3)
+		maxDist = max(2, len(q)/3)
 	}
 	type hit struct {
 		s string
 		d int
 	}
-	seen := map[string]bool{}
 	var hits []hit
-	for _, c := range candidates {
-		if seen[c] || c == "" {
-			continue
-		}
-		seen[c] = true
-		lc := strings.ToLower(c)
-		// Cheap length filter before the quadratic distance.
-		if abs(len(lc)-len(q)) > maxDist {
-			continue
-		}
-		if d := Distance(q, lc); d <= maxDist {
-			hits = append(hits, hit{c, d})
+	for i, c := range ix.lower {
+		if d, ok := bounded(q, c, maxDist); ok {
+			hits = append(hits, hit{ix.names[i], d})
 		}
 	}
 	sort.Slice(hits, func(i, j int) bool {
@@ -77,9 +98,9 @@ func Nearest(s string, candidates []string, n, maxDist int) []string {
 	return out
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
+// Nearest returns up to n candidates closest to s (case-insensitive), no
+// farther than maxDist, ordered by distance then alphabetically; see
+// Index.Nearest. Use an Index to ask many questions of one vocabulary.
+func Nearest(s string, candidates []string, n, maxDist int) []string {
+	return NewIndex(candidates).Nearest(s, n, maxDist)
 }
