@@ -47,6 +47,7 @@ error, 2 usage error.`,
 }
 
 func runAudit(o *auditOptions) error {
+	o.g.core = true // endpoints and scopes suffice
 	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatSARIF)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ func extraCommands(g *globalOptions) []*cobra.Command {
 		newAuditCmd(g),
 		newMigrateCmd(g),
 		newLintCmd(g),
+		newDocsCmd(g),
 		newUpdateCmd(g),
 	}
 }

@@ -33,6 +33,7 @@ doc link as it appears on the granular scopes page.`,
 }
 
 func runLookup(o *lookupOptions) error {
+	o.g.core = true // endpoints and scopes suffice
 	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
 	if err != nil {
 		return err

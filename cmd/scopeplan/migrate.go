@@ -38,6 +38,7 @@ The app type defaults to the classic scopes' level.`,
 }
 
 func runMigrate(o *migrateOptions) error {
+	o.g.core = true // endpoints and scopes suffice
 	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown)
 	if err != nil {
 		return err

@@ -115,6 +115,7 @@ Exit codes: 0 every call mapped, 3 some call unmapped, 1 input error, 2 usage er
 }
 
 func runPlan(o *planOptions) error {
+	o.g.core = true // endpoints and scopes suffice
 	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatManifest)
 	if err != nil {
 		return err

@@ -72,6 +72,10 @@ type globalOptions struct {
 	docs    []string
 	addDocs []string
 
+	// core is set by commands that need only endpoints and scopes
+	// (resolving calls, planning): the embedded snapshot then skips the
+	// documents, grants and associations.
+	core bool
 	// findings are the loaded catalog's lint findings when they were
 	// computed ahead of time (the embedded snapshot).
 	findings []lint.Finding
@@ -79,7 +83,7 @@ type globalOptions struct {
 
 // load builds the catalog the flags select.
 func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
-	c, p, fs, err := loadPreferringCache(loader.Options{Docs: g.docs, AddDocs: g.addDocs})
+	c, p, fs, err := loadPreferringCache(loader.Options{Docs: g.docs, AddDocs: g.addDocs}, !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
@@ -92,11 +96,11 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 // data (see loader.LoadCached; the cache directory is $SCOPEPLAN_CACHE_DIR
 // or the user cache directory). Lint findings of a cached catalog are not
 // precomputed, so it returns nil findings for it.
-func loadPreferringCache(o loader.Options) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
+func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
 	if c, p, ok := loader.LoadCached(o, ""); ok {
 		return c, p, nil, nil
 	}
-	return snapshot.Load(o)
+	return snapshot.Load(o, full)
 }
 
 // lintFindings returns every lint finding of the loaded catalog, from the

@@ -270,7 +270,7 @@ func TestUpdateHelpListsSources(t *testing.T) {
 func TestLoadPreferringCache(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(cache.EnvDir, dir)
-	_, p, fs, err := loadPreferringCache(loader.Options{})
+	_, p, fs, err := loadPreferringCache(loader.Options{}, true)
 	if err != nil || p.Source != loader.OriginEmbedded || fs == nil {
 		t.Fatalf("without a cache: source %s, %d findings, %v", p.Source, len(fs), err)
 	}
@@ -278,14 +278,14 @@ func TestLoadPreferringCache(t *testing.T) {
 	if _, errOut, code := runUpdateCLI(append([]string{"update"}, z.sourceFlags()...)...); code != 0 {
 		t.Fatalf("update exit %d: %s", code, errOut)
 	}
-	c, p, _, err := loadPreferringCache(loader.Options{})
+	c, p, _, err := loadPreferringCache(loader.Options{}, true)
 	if err != nil || p.Source != loader.OriginCache {
 		t.Fatalf("with a cache: source %s, %v", p.Source, err)
 	}
 	if _, ok := c.ClassicScope("user:read:admin"); !ok {
 		t.Error("catalog from the cache lacks the cached classic page's user:read:admin")
 	}
-	_, p, _, err = loadPreferringCache(loader.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}})
+	_, p, _, err = loadPreferringCache(loader.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}}, true)
 	if err != nil || p.Source != loader.OriginDocs {
 		t.Errorf("--docs with a cache: source %s, %v", p.Source, err)
 	}

@@ -2,27 +2,42 @@ package snapshot_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
 
+	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
 )
 
-// TestSnapshotIsFresh fails when the committed snapshot no longer matches
-// the embedded documents or the code that builds catalogs and findings:
-// run go generate ./data.
-func TestSnapshotIsFresh(t *testing.T) {
+func fresh(t testing.TB) *catalog.Catalog {
+	t.Helper()
 	c, _, err := loader.Fresh(loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Round-trip the fresh snapshot so both sides have gob's shape (nil
-	// versus empty slices), then compare contents, not bytes: compressed
-	// bytes may differ between Go versions.
+	return c
+}
+
+// asJSON is the form catalogs and snapshots are compared in: what users
+// see, and blind to nil versus empty slices.
+func asJSON(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestSnapshotIsFresh fails when the committed snapshot no longer matches
+// the embedded documents or the code that builds catalogs and findings:
+// run go generate ./data.
+func TestSnapshotIsFresh(t *testing.T) {
 	var buf bytes.Buffer
-	if err := snapshot.Encode(&buf, snapshot.Build(c, data.Digest())); err != nil {
+	if err := snapshot.Encode(&buf, snapshot.Build(fresh(t), data.Digest())); err != nil {
 		t.Fatal(err)
 	}
 	want, err := snapshot.Decode(buf.Bytes())
@@ -33,54 +48,101 @@ func TestSnapshotIsFresh(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v: run go generate ./data", err)
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatal("data/snapshot.gob.gz is stale: run go generate ./data")
+	if asJSON(t, got) != asJSON(t, want) {
+		t.Fatal("data/snapshot.bin is stale: run go generate ./data")
 	}
 }
 
-// TestSnapshotRestoresTheCatalog checks the restored catalog answers as the
-// freshly built one does.
+// TestSnapshotRestoresTheCatalog: the catalog restored from the snapshot
+// is the one Build makes, full or core only.
 func TestSnapshotRestoresTheCatalog(t *testing.T) {
-	fresh, _, err := loader.Fresh(loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := snapshot.Decode(data.Snapshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	restored, err := s.Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fresh.Stats() != restored.Stats() {
-		t.Errorf("stats: fresh %+v, restored %+v", fresh.Stats(), restored.Stats())
-	}
-	for _, spec := range []string{"GET /users/me/settings", "userSettings", "Get a user", "/docs/api/rest/reference/user/ma/#operation/userSettings", "POST /users"} {
-		a, _ := fresh.Resolve(spec)
-		b, _ := restored.Resolve(spec)
-		if len(a) != len(b) {
-			t.Fatalf("%s: fresh %d matches, restored %d", spec, len(a), len(b))
+	want := fresh(t)
+	for _, full := range []bool{true, false} {
+		s, err := snapshot.Embedded(full)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for i := range a {
-			if a[i].ID != b[i].ID || a[i].Label() != b[i].Label() {
-				t.Errorf("%s: fresh %s, restored %s", spec, a[i].Label(), b[i].Label())
+		got, err := s.Catalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if asJSON(t, got.Endpoints) != asJSON(t, want.Endpoints) {
+			t.Errorf("full=%v: endpoints differ", full)
+		}
+		if full && asJSON(t, got) != asJSON(t, want) {
+			t.Errorf("full catalog differs from a fresh build")
+		}
+		for _, spec := range []string{"GET /users/me/settings", "userSettings", "Get a user", "/docs/api/rest/reference/user/ma/#operation/userSettings", "POST /users"} {
+			a, _ := want.Resolve(spec)
+			b, _ := got.Resolve(spec)
+			if asJSON(t, a) != asJSON(t, b) {
+				t.Errorf("full=%v: Resolve(%q) differs", full, spec)
+			}
+		}
+		for _, s := range want.Scopes {
+			r, ok := got.GranularScope(s.Name)
+			if s.Kind == catalog.KindClassic {
+				r, ok = got.ClassicScope(s.Name)
+			}
+			if !ok || !reflect.DeepEqual(r.Endpoints, s.Endpoints) || r.Parsed != s.Parsed {
+				t.Fatalf("full=%v: scope %s differs", full, s.Name)
 			}
 		}
 	}
 }
 
+func TestCoreRoundTrip(t *testing.T) {
+	s := snapshot.Build(fresh(t), "digest")
+	b := snapshot.EncodeCore(s.Core)
+	got, err := snapshot.DecodeCore(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asJSON(t, got) != asJSON(t, s.Core) {
+		t.Error("core changed in a round trip")
+	}
+	// Every truncation is an error, never a panic or a silent success.
+	for _, n := range []int{0, 3, 8, 20, len(b) / 2, len(b) - 1} {
+		if _, err := snapshot.DecodeCore(b[:n]); err == nil {
+			t.Errorf("DecodeCore of %d of %d bytes succeeded", n, len(b))
+		}
+	}
+}
+
 func TestDecodeRejectsGarbage(t *testing.T) {
-	for _, b := range [][]byte{nil, []byte("not gzip"), {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0}} {
+	for _, b := range [][]byte{nil, []byte("not a snapshot"), {0x05, 'S', 'P', 'C'}, {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0}} {
 		if _, err := snapshot.Decode(b); err == nil {
 			t.Errorf("Decode(%q) succeeded", b)
 		}
 	}
 }
 
-func BenchmarkDecodeAndRestore(b *testing.B) {
+func FuzzDecodeCore(f *testing.F) {
+	s := snapshot.Build(fresh(f), "d")
+	s.Core.Endpoints = s.Core.Endpoints[:3]
+	s.Core.Scopes = s.Core.Scopes[:3]
+	s.Core.Findings = s.Core.Findings[:3]
+	f.Add(snapshot.EncodeCore(s.Core))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, _ = snapshot.DecodeCore(b)
+	})
+}
+
+func BenchmarkLoadCore(b *testing.B) {
 	for b.Loop() {
-		s, err := snapshot.Decode(data.Snapshot())
+		s, err := snapshot.Embedded(false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Catalog(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadFull(b *testing.B) {
+	for b.Loop() {
+		s, err := snapshot.Embedded(true)
 		if err != nil {
 			b.Fatal(err)
 		}

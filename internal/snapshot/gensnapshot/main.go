@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "snapshot.gob.gz", "output file")
+	out := flag.String("o", "snapshot.bin", "output file")
 	flag.Parse()
 	if err := run(*out); err != nil {
 		fmt.Fprintln(os.Stderr, "gensnapshot:", err)

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/lint"
+	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/report/site"
+)
+
+type docsOptions struct {
+	g      *globalOptions
+	out    string
+	format string
+}
+
+func newDocsCmd(g *globalOptions) *cobra.Command {
+	o := &docsOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "docs --out DIR [--format markdown|html]",
+		Short: "Generate the scope catalog's documentation: Markdown pages or an HTML explorer",
+		Long: `docs writes the catalog as documentation, least privilege first.
+
+markdown (the default) writes DIR/index.md, one page per product
+(DIR/products/) giving, per endpoint and app type, the least privileged
+granular scope, the higher privileged alternatives and the classic scopes,
+and one page per scope (DIR/scopes/granular/, DIR/scopes/classic/) listing
+the endpoints it grants and its equivalents of the other kind.
+
+html writes DIR/index.html: one self-contained file (no network access) to
+search endpoints and scopes, filter by product and app type, see lint
+findings beside what they touch, and tick endpoints to build a plan.
+
+Output is deterministic, so a docs pipeline's diffs show only what changed.
+Existing files in DIR are overwritten; files no longer generated are left.
+
+Exit codes: 0 written, 1 input or write error, 2 usage error.`,
+		Example: `  scopeplan docs --out site/scopes
+  scopeplan docs --out public --format html`,
+		Args: args(cobra.NoArgs),
+		RunE: func(_ *cobra.Command, _ []string) error { return runDocs(o) },
+	}
+	cmd.Flags().StringVar(&o.out, "out", "", "output `DIR` (required)")
+	cmd.Flags().StringVar(&o.format, "format", "markdown", "output format: markdown|html")
+	return cmd
+}
+
+func runDocs(o *docsOptions) error {
+	f, err := format(o.format, report.FormatMarkdown, report.FormatHTML)
+	if err != nil {
+		return err
+	}
+	if o.out == "" {
+		return usageErr("docs: --out DIR is required")
+	}
+	c, _, err := o.g.load()
+	if err != nil {
+		return err
+	}
+	s, err := site.New(c, site.Options{Notes: lintNotes(c, lint.Run(c, lint.Rules()))})
+	if err != nil {
+		return inputErr(fmt.Errorf("docs: %w", err))
+	}
+	if f == report.FormatHTML {
+		path := filepath.Join(o.out, site.HTMLFile)
+		if err := writeHTMLFile(s, path); err != nil {
+			return inputErr(fmt.Errorf("docs: %w", err))
+		}
+		fmt.Fprintf(o.g.io.out, "wrote %s\n", path)
+		return nil
+	}
+	pages := s.Markdown()
+	if err := site.WritePages(o.out, pages); err != nil {
+		return inputErr(fmt.Errorf("docs: %w", err))
+	}
+	fmt.Fprintf(o.g.io.out, "wrote %d pages under %s\n", len(pages), o.out)
+	return nil
+}
+
+// writeHTMLFile writes the explorer through a temporary file renamed into
+// place, so a failed run never leaves half a page.
+func writeHTMLFile(s *site.Site, path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create output dir: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".index-*.html")
+	if err != nil {
+		return fmt.Errorf("create temporary file: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := s.WriteHTML(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// lintNotes ties each lint finding to the endpoints it touches
+// (lint.Touching) and the scope it names (lint.TouchingScope), for the
+// explorer.
+func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
+	notes := make([]site.Note, len(findings))
+	index := make(map[lint.Finding]int, len(findings))
+	for i, f := range findings {
+		index[f] = i
+		notes[i] = site.Note{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
+			Suggestion: f.Suggestion, File: f.File, Line: f.Line}
+		if _, ok := c.Scope(f.Subject); ok {
+			notes[i].Scopes = []string{f.Subject}
+		}
+	}
+	for _, e := range c.Endpoints {
+		for _, f := range lint.Touching(findings, e) {
+			if i, ok := index[f]; ok {
+				notes[i].Endpoints = append(notes[i].Endpoints, e.ID)
+			}
+		}
+	}
+	return notes
+}

@@ -1,0 +1,300 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/planner"
+)
+
+// chromiumPath is Debian's chromium package (apt-get install chromium).
+const chromiumPath = "/usr/bin/chromium"
+
+// browser starts headless Chromium for a test and returns a context for
+// its actions, or skips the test when Chromium is not installed, unless
+// CI=true: then it fails, so CI cannot skip the browser test silently.
+// Script exceptions, console errors and browser log errors (Content
+// Security Policy violations among them) are collected in errs.
+func browser(t *testing.T, errs *pageErrors) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true but %s is missing (apt-get install -y chromium): %v", chromiumPath, err)
+		}
+		t.Skipf("%s not installed (apt-get install -y chromium); skipping the browser test", chromiumPath)
+	}
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("browser test skipped in -short mode")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1440, 1000),
+	}
+	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelCtx := chromedp.NewContext(ctx, chromedp.WithListener(errs.record))
+	t.Cleanup(cancelCtx)
+	// The first action starts the browser; it must not run under a
+	// timeout, which would stop the browser when it expires.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start %s: %v", chromiumPath, err)
+	}
+	tctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancelTimeout)
+	return tctx
+}
+
+// pageErrors collects the errors a page reports.
+type pageErrors struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+func (p *pageErrors) record(ev any) {
+	var msg string
+	switch ev := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		msg = "exception: " + ev.ExceptionDetails.Text
+		if ex := ev.ExceptionDetails.Exception; ex != nil {
+			msg += " " + ex.Description
+		}
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			msg = "console.error: " + strings.Join(parts, " ")
+		}
+	case *cdplog.EventEntryAdded:
+		if ev.Entry != nil && ev.Entry.Level == cdplog.EntryLevelError {
+			msg = "log: " + ev.Entry.Text
+		}
+	}
+	if msg != "" {
+		p.mu.Lock()
+		p.errs = append(p.errs, msg)
+		p.mu.Unlock()
+	}
+}
+
+func (p *pageErrors) list() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.errs)
+}
+
+// resolveOne resolves a call spec to exactly one endpoint.
+func resolveOne(t *testing.T, c *catalog.Catalog, spec string) *catalog.Endpoint {
+	t.Helper()
+	eps, _ := c.Resolve(spec)
+	if len(eps) != 1 {
+		t.Fatalf("%q resolves to %d endpoints, want 1", spec, len(eps))
+	}
+	return eps[0]
+}
+
+// TestBrowser drives the explorer over the embedded catalog in headless
+// Chromium: search as you type, click through to a scope and on to an
+// endpoint, see a lint finding beside it, tick two endpoints and compare
+// the plan the page shows (computed by the WebAssembly optimiser) with
+// planner.Make's for every app type, and take a screenshot.
+func TestBrowser(t *testing.T) {
+	var errs pageErrors
+	ctx := browser(t, &errs)
+	c := embeddedCatalog(t)
+	e1 := resolveOne(t, c, "GET /users/{userId}")
+	e2 := resolveOne(t, c, "GET /users")
+	note := Note{Rule: "TEST_RULE", Severity: "warning", Message: "a finding about " + e1.Name, Endpoints: []int{e1.ID}}
+	s := newSite(t, c, Options{Notes: []Note{note}})
+	file := filepath.Join(t.TempDir(), HTMLFile)
+	if err := os.WriteFile(file, renderHTML(t, s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pageURL := (&url.URL{Scheme: "file", Path: file}).String()
+
+	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v (page errors: %q)", step, err, errs.list())
+		}
+	}
+	eval := func(step, expr string, v any) {
+		t.Helper()
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](expr))
+		if err != nil {
+			t.Fatalf("%s: %v (page errors: %q)", step, err, errs.list())
+		}
+		if v != nil {
+			if err := json.Unmarshal(raw, v); err != nil {
+				t.Fatalf("%s: decode %s: %v", step, raw, err)
+			}
+		}
+	}
+	do("load", chromedp.Navigate(pageURL), chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.WaitReady(chromedp.CSS(`body[data-solver="ready"]`)))
+
+	// Search as you type.
+	do("search", chromedp.SendKeys(chromedp.ID("q"), "list users"),
+		chromedp.WaitVisible(chromedp.CSS(`#endpoint-results a[data-endpoint="`+strconv.Itoa(e2.ID)+`"]`)))
+	var ids []int
+	var count string
+	eval("results", `[...document.querySelectorAll("#endpoint-results a.endpoint")].map(a => Number(a.dataset.endpoint))`, &ids)
+	eval("count", `document.getElementById("endpoint-count").textContent`, &count)
+	if len(ids) == 0 || (len(ids) < 100 && strconv.Itoa(len(ids)) != count) {
+		t.Errorf("search shows %d results, count says %s", len(ids), count)
+	}
+	for _, id := range ids {
+		e := c.Endpoint(id)
+		text := strings.ToLower(strings.Join([]string{e.Name, e.Method + " " + e.Path, e.OperationID, e.Section, s.products[s.productOf[id]].name}, "\n"))
+		if !strings.Contains(text, "list") || !strings.Contains(text, "users") {
+			t.Errorf("search result %s does not match %q", e.Label(), "list users")
+		}
+	}
+
+	// Click through to a scope.
+	scope := s.advice[e2.ID][slices.Index(Apps(), planner.AppAdmin)].best
+	sc, ok := c.GranularScope(scope)
+	if !ok {
+		t.Fatalf("no least-privileged admin scope for %s", e2.Label())
+	}
+	do("open scope", setValue("q", ""), chromedp.SendKeys(chromedp.ID("q"), scope),
+		chromedp.Click(chromedp.CSS(`#scope-results a[data-scope="`+scope+`"]`)),
+		chromedp.WaitVisible(chromedp.ID("scope-endpoints")))
+	var hash, title string
+	var rows int
+	eval("hash", `location.hash`, &hash)
+	eval("title", `document.getElementById("detail-title").textContent`, &title)
+	eval("rows", `document.querySelectorAll("#scope-endpoints tbody tr").length`, &rows)
+	if want := "#scope/" + strings.ReplaceAll(scope, ":", "%3A"); hash != want {
+		t.Errorf("hash = %q, want %q", hash, want)
+	}
+	if title != scope || rows != len(sc.Endpoints) {
+		t.Errorf("scope page: title %q with %d endpoints, want %q with %d", title, rows, scope, len(sc.Endpoints))
+	}
+
+	// And back from the scope to an endpoint it grants: its advice and its
+	// lint finding.
+	do("open endpoint", chromedp.Click(chromedp.CSS(`#scope-endpoints a[data-endpoint="`+strconv.Itoa(e2.ID)+`"]`)),
+		chromedp.WaitVisible(chromedp.ID("advice")))
+	eval("endpoint hash", `location.hash`, &hash)
+	if want := "#endpoint/" + strconv.Itoa(e2.ID); hash != want {
+		t.Errorf("hash = %q, want %q", hash, want)
+	}
+	do("open endpoint 1", chromedp.Evaluate[chromedp.Void](`location.hash = "#endpoint/`+strconv.Itoa(e1.ID)+`"`),
+		chromedp.WaitVisible(chromedp.CSS(`#detail input.tick[data-id="`+strconv.Itoa(e1.ID)+`"]`)))
+	var best []string
+	var notes string
+	eval("advice", `[...document.querySelectorAll("#advice tbody td.best")].map(td => td.textContent)`, &best)
+	eval("notes", `document.querySelector("#detail .notes").textContent`, &notes)
+	for ai, app := range Apps() {
+		want := orDash(s.advice[e1.ID][ai].best)
+		if ai >= len(best) || best[ai] != want {
+			t.Errorf("%s app: page shows least privileged %q, want %q", app, best, want)
+		}
+	}
+	if !strings.Contains(notes, "TEST_RULE") || !strings.Contains(notes, note.Message) {
+		t.Errorf("lint finding not shown beside the endpoint: %q", notes)
+	}
+
+	// Tick two endpoints; the plan shown must be planner.Make's.
+	for _, e := range []*catalog.Endpoint{e1, e2} {
+		id := strconv.Itoa(e.ID)
+		do("tick", chromedp.Evaluate[chromedp.Void](`location.hash = "#endpoint/`+id+`"`),
+			chromedp.WaitVisible(chromedp.CSS(`#detail input.tick[data-id="`+id+`"]`)),
+			chromedp.Click(chromedp.CSS(`#detail input.tick[data-id="`+id+`"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#plan-ticked li[data-id="`+id+`"]`)))
+	}
+	calls := []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users"}}
+	for _, app := range []planner.AppType{planner.AppAdmin, planner.AppMaster, planner.AppUser} {
+		want, err := planner.Make(c, calls, planner.Options{App: app})
+		if err != nil {
+			t.Fatal(err)
+		}
+		do("plan "+string(app), setValue("plan-app", string(app)),
+			chromedp.WaitVisible(chromedp.ID("plan-overgrant")))
+		var got struct {
+			Granular  []string `json:"granular"`
+			Classic   []string `json:"classic"`
+			OverGrant string   `json:"overGrant"`
+			Unmapped  int      `json:"unmapped"`
+		}
+		eval("plan "+string(app), `({
+			granular: [...document.querySelectorAll("#plan-granular li")].map(li => li.textContent),
+			classic: [...document.querySelectorAll("ul#plan-classic li")].map(li => li.textContent),
+			overGrant: document.getElementById("plan-overgrant").textContent,
+			unmapped: document.querySelectorAll("#plan-unmapped li").length,
+		})`, &got)
+		if !slices.Equal(got.Granular, want.Granular) || !slices.Equal(nonNil(got.Classic), nonNil(want.Classic)) ||
+			got.OverGrant != strconv.Itoa(want.OverGrant) || got.Unmapped != len(want.Unmapped) {
+			t.Errorf("%s app: page plan = %+v\nplanner.Make = granular %q classic %q over-grant %d unmapped %d",
+				app, got, want.Granular, want.Classic, want.OverGrant, len(want.Unmapped))
+		}
+	}
+
+	// A screenshot, to look at.
+	do("back to admin", setValue("plan-app", "admin"),
+		setValue("q", ""), chromedp.SendKeys(chromedp.ID("q"), "users"))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	shot := filepath.Join(t.TempDir(), "explorer.png")
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if d := os.Getenv("SCOPEPLAN_SCREENSHOT_DIR"); d != "" {
+		if err := os.WriteFile(filepath.Join(d, "explorer.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(png) < 10_000 {
+		t.Errorf("screenshot is only %d bytes", len(png))
+	}
+	if e := errs.list(); len(e) > 0 {
+		t.Errorf("the page reported errors:\n%s", strings.Join(e, "\n"))
+	}
+	t.Logf("screenshot %s (%d bytes)", shot, len(png))
+}
+
+// setValue sets a form control's value and fires the event a user's
+// change would (input for text, change for a select).
+func setValue(id, value string) chromedp.Action[chromedp.Void] {
+	v, _ := json.Marshal(value)
+	idJSON, _ := json.Marshal(id)
+	return chromedp.Evaluate[chromedp.Void](`(() => {
+		const el = document.getElementById(` + string(idJSON) + `);
+		el.value = ` + string(v) + `;
+		el.dispatchEvent(new Event(el.tagName === "SELECT" ? "change" : "input"));
+	})()`)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

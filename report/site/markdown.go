@@ -1,0 +1,309 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser/record"
+	"github.com/scopeplan/scopeplan/report"
+)
+
+// Page is one generated file.
+type Page struct {
+	// Path is relative to the output directory, with '/' separators.
+	Path    string
+	Content []byte
+}
+
+// IndexPath is the path of the Markdown index page.
+const IndexPath = "index.md"
+
+// docsHost is the host the granular page's relative doc links point at.
+const docsHost = "https://developers.zoom.us"
+
+// Markdown renders the Markdown pages: the index first, then one page per
+// product (products/<slug>.md) in name order, then one page per scope
+// (scopes/granular/<name>.md, scopes/classic/<name>.md) in catalog order.
+func (s *Site) Markdown() []Page {
+	pages := make([]Page, 0, 1+len(s.products)+len(s.c.Scopes))
+	pages = append(pages, Page{Path: IndexPath, Content: s.indexPage()})
+	for _, p := range s.products {
+		pages = append(pages, Page{Path: productPagePath(p), Content: s.productPage(p)})
+	}
+	for i, sc := range s.c.Scopes {
+		pages = append(pages, Page{Path: s.scopePath[i], Content: s.scopePage(i, sc)})
+	}
+	return pages
+}
+
+func productPagePath(p *product) string { return "products/" + p.slug + ".md" }
+
+// cell escapes document text for a table cell or heading.
+func cell(s string) string { return report.MarkdownCell(s) }
+
+// orDash renders an empty cell as an em dash.
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// inlineCode renders text as a code span outside tables: the fence is one
+// backtick longer than the longest run inside, so nothing ends it early.
+func inlineCode(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	if s == "" {
+		return ""
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || strings.TrimSpace(s) == "" {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// safeURL returns an absolute http(s) URL for a document's link with every
+// character that could end a Markdown link or table cell percent-encoded,
+// or "" when the link is not a web link (javascript:, data:, ...).
+func safeURL(link string) string {
+	link = strings.TrimSpace(link)
+	if strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") {
+		link = docsHost + link
+	}
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(link); i++ {
+		c := link[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("<>\"'`()[]|\\{}^", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// scopeLink links a scope's page from page from, as code in a table cell.
+func (s *Site) scopeLink(from string, sc *catalog.Scope) string {
+	return "[" + report.MarkdownCode(sc.Name) + "](" + relLink(from, s.scopePath[s.scopeIndex[sc]]) + ")"
+}
+
+// scopeLinks links the named scopes of a kind, comma separated.
+func (s *Site) scopeLinks(from string, names []string, kind catalog.ScopeKind) string {
+	parts := make([]string, 0, len(names))
+	for _, n := range names {
+		if sc, ok := s.scopeByName(n, kind); ok {
+			parts = append(parts, s.scopeLink(from, sc))
+		} else {
+			parts = append(parts, report.MarkdownCode(n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// endpointTitle is an endpoint's heading text.
+func endpointTitle(e *catalog.Endpoint) string {
+	name := strings.TrimSpace(e.Name)
+	if name == "" {
+		name = strings.TrimSpace(e.Method + " " + e.Path)
+	}
+	if name == "" {
+		name = "Endpoint " + strconv.Itoa(e.ID)
+	}
+	if e.Variant == record.VariantMaster {
+		name += " (master account)"
+	}
+	return name
+}
+
+func anchor(e *catalog.Endpoint) string { return "endpoint-" + strconv.Itoa(e.ID) }
+
+func (s *Site) indexPage() []byte {
+	var b strings.Builder
+	st := s.c.Stats()
+	fmt.Fprintf(&b, "# %s\n\n", cell(s.o.Title))
+	if !s.o.Generated.IsZero() {
+		fmt.Fprintf(&b, "Generated %s.\n\n", s.o.Generated.UTC().Format(time.RFC3339))
+	}
+	fmt.Fprintf(&b, "%d endpoints in %d products, %d granular scopes, %d classic scopes.\n\n",
+		st.Endpoints, len(s.products), st.GranularScopes, st.ClassicScopes)
+	b.WriteString("Each product page gives, per endpoint and app type, the least privileged granular scope " +
+		"(the planner's choice for a call to that endpoint alone), the higher privileged scopes that would also cover it, " +
+		"and the classic scopes of that level.\n\n")
+	b.WriteString("## Products\n\n| Product | Endpoints |\n| --- | ---: |\n")
+	for _, p := range s.products {
+		fmt.Fprintf(&b, "| [%s](%s) | %d |\n", cell(p.name), productPagePath(p), len(p.endpoints))
+	}
+	for _, kind := range []catalog.ScopeKind{catalog.KindGranular, catalog.KindClassic} {
+		if kind == catalog.KindGranular {
+			b.WriteString("\n## Granular scopes\n\n| Scope | Level | Endpoints |\n| --- | --- | ---: |\n")
+		} else {
+			b.WriteString("\n## Classic scopes\n\n| Scope | Level | Endpoints | Description |\n| --- | --- | ---: | --- |\n")
+		}
+		for _, sc := range s.c.Scopes {
+			if sc.Kind != kind {
+				continue
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d |", s.scopeLink(IndexPath, sc), sc.Level(), len(sc.Endpoints))
+			if kind == catalog.KindClassic {
+				fmt.Fprintf(&b, " %s |", orDash(cell(sc.Description)))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	if len(s.c.Documents) > 0 {
+		b.WriteString("\n## Sources\n\n| Document | Kind | SHA-256 |\n| --- | --- | --- |\n")
+		for _, d := range s.c.Documents {
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", report.MarkdownCode(d.Path), cell(string(d.Kind)), report.MarkdownCode(d.SHA256))
+		}
+	}
+	return []byte(b.String())
+}
+
+func (s *Site) productPage(p *product) []byte {
+	from := productPagePath(p)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n[Index](%s)\n\n", cell(p.name), relLink(from, IndexPath))
+	fmt.Fprintf(&b, "%d endpoints. Per app type: the least privileged granular scope, the higher privileged scopes "+
+		"that also cover the endpoint (least privileged first), and the classic scopes of that level.\n", len(p.endpoints))
+	for _, sec := range bySection(p.endpoints) {
+		if sec[0].Section != "" {
+			fmt.Fprintf(&b, "\n## %s\n", cell(sec[0].Section))
+		}
+		for _, e := range sec {
+			s.writeEndpoint(&b, from, e)
+		}
+	}
+	return []byte(b.String())
+}
+
+func (s *Site) writeEndpoint(b *strings.Builder, from string, e *catalog.Endpoint) {
+	fmt.Fprintf(b, "\n<a id=\"%s\"></a>\n\n### %s\n\n", anchor(e), cell(endpointTitle(e)))
+	if e.Path != "" {
+		fmt.Fprintf(b, "- Request: %s\n", inlineCode(e.Method+" "+e.Path))
+	}
+	if e.OperationID != "" {
+		fmt.Fprintf(b, "- Operation ID: %s\n", inlineCode(e.OperationID))
+	}
+	if u := safeURL(e.Link); u != "" {
+		fmt.Fprintf(b, "- Reference: [%s](%s)\n", cell(e.Name), u)
+	}
+	if e.Join.Weak() {
+		fmt.Fprintf(b, "- Note: joined to its API reference by %s only\n", e.Join)
+	}
+	if e.Path != "" || e.OperationID != "" || safeURL(e.Link) != "" || e.Join.Weak() {
+		b.WriteByte('\n')
+	}
+	b.WriteString("| App type | Least privileged scope | Higher privileged scopes | Classic scopes |\n| --- | --- | --- | --- |\n")
+	for ai, app := range Apps() {
+		a := s.advice[e.ID][ai]
+		best := "—"
+		if a.best != "" {
+			best = s.scopeLinks(from, []string{a.best}, catalog.KindGranular)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", app, best,
+			orDash(s.scopeLinks(from, a.higher, catalog.KindGranular)),
+			orDash(s.scopeLinks(from, a.classic, catalog.KindClassic)))
+	}
+}
+
+func (s *Site) scopePage(i int, sc *catalog.Scope) []byte {
+	from := s.scopePath[i]
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n[Index](%s)\n\n", inlineCode(sc.Name), relLink(from, IndexPath))
+	b.WriteString("| Property | Value |\n| --- | --- |\n")
+	fmt.Fprintf(&b, "| Kind | %s |\n| Level | %s |\n| Requestable by | %s |\n", sc.Kind, sc.Level(),
+		orDash(strings.Join(appNames(requestableBy(sc.Level())), ", ")))
+	yes := "no"
+	if sc.Defined {
+		yes = "yes"
+	}
+	fmt.Fprintf(&b, "| Listed on a scopes page | %s |\n", yes)
+	if sc.Parsed.Malformed {
+		fmt.Fprintf(&b, "| Malformed | %s |\n", cell(sc.Parsed.Reason))
+	}
+	if sc.Group != "" {
+		fmt.Fprintf(&b, "| Group | %s |\n", cell(sc.Group))
+	}
+	if sc.Description != "" {
+		fmt.Fprintf(&b, "| Description | %s |\n", cell(sc.Description))
+	}
+	fmt.Fprintf(&b, "\n## Endpoints it grants (%d)\n\n", len(sc.Endpoints))
+	if len(sc.Endpoints) == 0 {
+		b.WriteString("None.\n")
+	} else {
+		b.WriteString("| Endpoint | Request | Product | Least privileged for |\n| --- | --- | --- | --- |\n")
+		for _, id := range sc.Endpoints {
+			e := s.c.Endpoint(id)
+			if e == nil {
+				continue
+			}
+			p := s.products[s.productOf[id]]
+			req := ""
+			if e.Path != "" {
+				req = report.MarkdownCode(e.Method + " " + e.Path)
+			}
+			fmt.Fprintf(&b, "| [%s](%s#%s) | %s | %s | %s |\n", cell(endpointTitle(e)),
+				relLink(from, productPagePath(p)), anchor(e), orDash(req), cell(p.name),
+				orDash(strings.Join(s.leastFor(e, sc), ", ")))
+		}
+	}
+	other := "Classic"
+	if sc.Kind == catalog.KindClassic {
+		other = "Granular"
+	}
+	eq := s.equivalents(sc)
+	fmt.Fprintf(&b, "\n## %s equivalents (%d)\n\n", other, len(eq))
+	if len(eq) == 0 {
+		b.WriteString("None.\n")
+		return []byte(b.String())
+	}
+	fmt.Fprintf(&b, "| %s scope | Level | Endpoints in common |\n| --- | --- | ---: |\n", other)
+	for _, q := range eq {
+		fmt.Fprintf(&b, "| %s | %s | %d of %d |\n", s.scopeLink(from, q.scope), q.scope.Level(), q.common, len(sc.Endpoints))
+	}
+	return []byte(b.String())
+}
+
+// appNames renders app type names as "user apps" etc.
+func appNames(apps []string) []string {
+	out := make([]string, len(apps))
+	for i, a := range apps {
+		out[i] = a + " apps"
+	}
+	return out
+}
+
+// bySection groups endpoints by section, sections in order of first
+// appearance, endpoints in their given order.
+func bySection(eps []*catalog.Endpoint) [][]*catalog.Endpoint {
+	index := map[string]int{}
+	var out [][]*catalog.Endpoint
+	for _, e := range eps {
+		i, ok := index[e.Section]
+		if !ok {
+			i = len(out)
+			index[e.Section] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], e)
+	}
+	return out
+}

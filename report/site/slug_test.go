@@ -1,0 +1,148 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scopeplan/scopeplan/catalog"
+)
+
+func TestScopeFileName(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"user:read:user:admin", "user.read.user.admin"},
+		{"meeting:read", "meeting.read"},
+		{"a.b", "a~2eb"},
+		{"a:b", "a.b"},
+		{"User:Read", "~55ser.~52ead"},
+		{"../../etc/passwd", "~2e~2e~2f~2e~2e~2fetc~2fpasswd"},
+		{"..", "~2e~2e"},
+		{"::", ".."},
+		{"a/b\\c", "a~2fb~5cc"},
+		{"x y", "x~20y"},
+		{"~", "~7e"},
+		{"", "~"},
+		{"é", "~c3~a9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scopeFileName(tt.name); got != tt.want {
+				t.Errorf("scopeFileName(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestScopeFileNameInjective: distinct names never share a page, even on
+// case-insensitive file systems, and long names stay short.
+func TestScopeFileNameInjective(t *testing.T) {
+	long := strings.Repeat("x:read:", 50)
+	names := []string{"a:b", "a.b", "a~2eb", "A:b", "a:B", "", "~", "..", "::", ".", ":", long, long + "y", long + "z", "~~", "a~"}
+	seen := map[string]string{}
+	for _, n := range names {
+		f := strings.ToLower(scopeFileName(n))
+		if other, dup := seen[f]; dup {
+			t.Errorf("%q and %q both map to %q", n, other, f)
+		}
+		seen[f] = n
+		if len(f) > maxNameLen {
+			t.Errorf("%q maps to a %d-byte name", n, len(f))
+		}
+		if p := scopePagePath(&catalog.Scope{Name: n}); !filepath.IsLocal(p) || strings.Count(p, "/") != 2 {
+			t.Errorf("%q maps to page path %q", n, p)
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Zoom User", "zoom-user"},
+		{"Conference Room Connector (CRC)", "conference-room-connector-crc"},
+		{"  --  ", "product"},
+		{"../../etc", "etc"},
+		{"<script>alert(1)</script>", "script-alert-1-script"},
+		{strings.Repeat("ab ", 100), strings.TrimRight(strings.Repeat("ab-", 40), "-")},
+	}
+	for _, tt := range tests {
+		if got := slugify(tt.in); got != tt.want {
+			t.Errorf("slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	taken := map[string]bool{}
+	got := []string{uniqueSlug("a", taken), uniqueSlug("a", taken), uniqueSlug("a-2", taken), uniqueSlug("a", taken)}
+	if strings.Join(got, " ") != "a a-2 a-2-2 a-3" {
+		t.Errorf("uniqueSlug sequence = %q", got)
+	}
+}
+
+func TestRelLink(t *testing.T) {
+	tests := []struct{ from, to, want string }{
+		{"index.md", "products/x.md", "products/x.md"},
+		{"products/x.md", "index.md", "../index.md"},
+		{"scopes/granular/a.md", "index.md", "../../index.md"},
+		{"scopes/granular/a.md", "scopes/classic/b.md", "../../scopes/classic/b.md"},
+	}
+	for _, tt := range tests {
+		if got := relLink(tt.from, tt.to); got != tt.want {
+			t.Errorf("relLink(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/docs/api/rest/reference/user/methods/#operation/user", "https://developers.zoom.us/docs/api/rest/reference/user/methods/#operation/user"},
+		{"https://developers.zoom.us/x", "https://developers.zoom.us/x"},
+		{"javascript:alert(1)", ""},
+		{"JaVaScRiPt:alert(1)", ""},
+		{"data:text/html,<script>", ""},
+		{"//evil.example/x", ""},
+		{"relative/path", ""},
+		{"/x#a|b) [c] <d>", "https://developers.zoom.us/x#a%7Cb%29%20%5Bc%5D%20%3Cd%3E"},
+		{"/docs/#operation/GetanAPIConnector'sprivatekey", "https://developers.zoom.us/docs/#operation/GetanAPIConnector%27sprivatekey"},
+	}
+	for _, tt := range tests {
+		if got := safeURL(tt.in); got != tt.want {
+			t.Errorf("safeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWritePages(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []Page
+		ok    bool
+	}{
+		{"nested", []Page{{Path: "index.md", Content: []byte("i")}, {Path: "scopes/granular/a.b.md", Content: []byte("a")}}, true},
+		{"parent", []Page{{Path: "../escape.md"}}, false},
+		{"inner parent", []Page{{Path: "a/../../escape.md"}}, false},
+		{"absolute", []Page{{Path: "/tmp/escape.md"}}, false},
+		{"backslash", []Page{{Path: `..\escape.md`}}, false},
+		{"empty", []Page{{Path: ""}}, false},
+		{"refused before writing", []Page{{Path: "first.md"}, {Path: "../second.md"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			err := WritePages(dir, tt.pages)
+			if (err == nil) != tt.ok {
+				t.Fatalf("WritePages error = %v, want ok=%v", err, tt.ok)
+			}
+			entries, _ := os.ReadDir(dir)
+			if !tt.ok && len(entries) > 0 {
+				t.Errorf("a refused set of pages wrote %d entries", len(entries))
+			}
+			for _, p := range tt.pages {
+				if !tt.ok {
+					break
+				}
+				b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p.Path)))
+				if err != nil || string(b) != string(p.Content) {
+					t.Errorf("%s: %q, %v", p.Path, b, err)
+				}
+			}
+		})
+	}
+}
