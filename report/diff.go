@@ -24,9 +24,10 @@ type DiffChange struct {
 	ClassicRemoved  []string     `json:"classic_removed" yaml:"classic_removed"`
 }
 
-// DiffReport is the output of "catalog diff".
+// DiffReport is the output of "catalog diff"; its data is the new side's
+// provenance, old and new give both.
 type DiffReport struct {
-	SchemaVersion    int               `json:"schema_version" yaml:"schema_version"`
+	Meta             `yaml:",inline"`
 	Old              loader.Provenance `json:"old" yaml:"old"`
 	New              loader.Provenance `json:"new" yaml:"new"`
 	EndpointsAdded   []EndpointView    `json:"endpoints_added" yaml:"endpoints_added"`
@@ -39,7 +40,7 @@ type DiffReport struct {
 // NewDiffReport converts catalog changes for output.
 func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
 	r := DiffReport{
-		SchemaVersion: SchemaVersion, Old: old, New: new,
+		Meta: NewMeta(new), Old: old, New: new,
 		EndpointsAdded: EndpointViews(d.EndpointsAdded), EndpointsRemoved: EndpointViews(d.EndpointsRemoved),
 		EndpointsChanged: []DiffChange{}, ScopesAdded: []DiffScope{}, ScopesRemoved: []DiffScope{},
 	}
