@@ -7,6 +7,7 @@ import "github.com/spf13/cobra"
 func extraCommands(g *globalOptions) []*cobra.Command {
 	return []*cobra.Command{
 		newPlanCmd(g),
+		newScanCmd(g),
 		newAuditCmd(g),
 		newMigrateCmd(g),
 		newLintCmd(g),

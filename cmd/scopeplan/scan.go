@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/scan"
+)
+
+type scanOptions struct {
+	g      *globalOptions
+	format string
+	paths  []string
+}
+
+func newScanCmd(g *globalOptions) *cobra.Command {
+	o := &scanOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "scan PATH...",
+		Short: "Find the Zoom API calls in source code or recorded traffic",
+		Long: `scan finds the Zoom REST API calls an app makes and names each one as the
+catalog's "METHOD /path/template", ready for plan. PATH is a source file, a
+folder (read recursively, skipping node_modules, vendor, .git, dist and build,
+binary files and files over 2 MB) or a HAR file of recorded traffic.
+
+In source code (Go, JavaScript/TypeScript, Python, PHP, Java/Kotlin, C#,
+Ruby) it finds URLs under https://api.zoom.us/v2 (literal, concatenated,
+interpolated, or on a variable holding the base URL), paths that match a
+catalog path with an HTTP method in the call around them, and SDK methods
+named like operationIds. Routes the app serves itself, other hosts and
+comments are not calls. In a HAR file every request to api.zoom.us/v2 is a
+call, its ids mapped to the catalog's path templates; a HAR call's line is
+the line of its entry.
+
+Each call has a confidence: high (a Zoom URL and its method in one call),
+medium (the method found through a variable, or the only one the catalog has
+for the path; or a path string with a method), low (an SDK method name; a
+path whose method comes through a variable). A Zoom URL whose method cannot
+be told, or that the catalog lacks, is not output: it is listed on standard
+error (and under "skipped" in JSON and YAML) with its candidates, to add with
+plan --call. Calls resolve against the catalog, so --docs and --add-docs apply.
+
+The text output is a call file: one call per line, first occurrence of its
+best evidence as a comment. JSON and YAML list every occurrence.
+
+Exit codes: 0 (also when no call is found: a note on standard error),
+1 a path that does not exist or a malformed HAR file, 2 usage error.`,
+		Example: `  scopeplan scan ./src
+  scopeplan scan ./src | scopeplan plan - --app user --format manifest
+  scopeplan scan session.har --format json
+  scopeplan scan ./src --add-docs zoom-meetings.openapi.json`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(_ *cobra.Command, a []string) error { o.paths = a; return runScan(o) },
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	return cmd
+}
+
+func runScan(o *scanOptions) error {
+	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	if err != nil {
+		return err
+	}
+	for _, p := range o.paths {
+		if _, err := os.Stat(p); err != nil {
+			return inputErr(fmt.Errorf("scan: %w", err))
+		}
+	}
+	c, p, err := o.g.load()
+	if err != nil {
+		return err
+	}
+	res, err := scan.New(c).Scan(o.paths...)
+	if err != nil {
+		return inputErr(err)
+	}
+	if err := report.WriteScan(o.g.io.out, f, report.NewScanReport(res, report.NewMeta(p))); err != nil {
+		return err
+	}
+	errOut := o.g.io.errOut
+	if f == report.FormatText {
+		for _, k := range res.Skipped {
+			at := k.File
+			if k.Line > 0 {
+				at = fmt.Sprintf("%s:%d", k.File, k.Line)
+			}
+			text := ""
+			if k.Text != "" {
+				text = " " + k.Text + ":"
+			}
+			fmt.Fprintf(errOut, "scopeplan: scan: skipped %s:%s %s\n", at, text, k.Reason)
+			if len(k.Candidates) > 0 {
+				fmt.Fprintf(errOut, "    candidates: %s\n", strings.Join(k.Candidates, " | "))
+			}
+		}
+	}
+	if len(res.Calls) == 0 {
+		fmt.Fprintf(errOut, "scopeplan: scan: no Zoom API calls found in %d file(s)\n", res.Files)
+	}
+	return nil
+}

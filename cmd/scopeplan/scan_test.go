@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// scanTestdata is the scan package's fixture tree and its small catalog.
+var (
+	scanSrc     = filepath.Join("..", "..", "scan", "testdata", "src")
+	scanCatalog = filepath.Join("..", "..", "scan", "testdata", "catalog")
+)
+
+// runScanCLI runs the command line with stdin and returns standard
+// output, standard error and the exit code.
+func runScanCLI(stdin []byte, args ...string) (string, string, int) {
+	var out, errOut bytes.Buffer
+	code := run(args, &streams{in: bytes.NewReader(stdin), out: &out, errOut: &errOut})
+	return out.String(), errOut.String(), code
+}
+
+func TestScanCommandExitCodes(t *testing.T) {
+	empty := t.TempDir()
+	if err := os.WriteFile(filepath.Join(empty, "main.go"), []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badHAR := filepath.Join(t.TempDir(), "broken.har")
+	if err := os.WriteFile(badHAR, []byte(`{"log": {"entries": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // substring; "" means empty output
+		stderr     string // substring
+		wantStdout bool
+	}{
+		{"fixture tree", []string{"scan", scanSrc, "--docs", scanCatalog}, exitOK,
+			"POST /users/{userId}/meetings  # ", "candidates: DELETE /users/{userId} | GET /users/{userId} | PATCH /users/{userId}", true},
+		{"HAR file", []string{"scan", filepath.Join(scanSrc, "traffic", "session.har"), "--docs", scanCatalog}, exitOK,
+			"PATCH /meetings/{meetingId}  # ", "GET /webinars/81234567890", true},
+		{"no calls is not an error", []string{"scan", empty}, exitOK, "", "no Zoom API calls found in 1 file(s)", false},
+		{"missing path", []string{"scan", filepath.Join(empty, "nope")}, exitInput, "", "no such file", false},
+		{"malformed HAR named explicitly", []string{"scan", badHAR, "--docs", scanCatalog}, exitInput, "", "not a HAR file", false},
+		{"no path", []string{"scan"}, exitUsage, "", "requires at least 1 arg", false},
+		{"bad format", []string{"scan", scanSrc, "--format", "markdown"}, exitUsage, "", "unknown format", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runScanCLI(nil, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
+			}
+			if tt.wantStdout && !strings.Contains(out, tt.stdout) || !tt.wantStdout && out != "" {
+				t.Errorf("stdout = %q, want it to contain %q", out, tt.stdout)
+			}
+			if !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("stderr = %q, want it to contain %q", errOut, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestScanCommandJSON(t *testing.T) {
+	out, errOut, code := runScanCLI(nil, "scan", scanSrc, "--docs", scanCatalog, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if errOut != "" {
+		t.Errorf("stderr = %q, want nothing in JSON mode (skips are in the document)", errOut)
+	}
+	var doc struct {
+		SchemaVersion int `json:"schema_version"`
+		Data          struct {
+			Source string `json:"source"`
+		} `json:"data"`
+		Files int `json:"files"`
+		Calls []struct {
+			Call       string `json:"call"`
+			File       string `json:"file"`
+			Line       int    `json:"line"`
+			Confidence string `json:"confidence"`
+			Kind       string `json:"kind"`
+		} `json:"calls"`
+		Skipped []json.RawMessage `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.SchemaVersion != 1 || doc.Data.Source != "docs" || doc.Files != 15 || len(doc.Calls) != 35 || len(doc.Skipped) != 2 {
+		t.Errorf("schema %d, source %q, %d files, %d calls, %d skipped", doc.SchemaVersion, doc.Data.Source, doc.Files, len(doc.Calls), len(doc.Skipped))
+	}
+	for _, c := range doc.Calls {
+		if c.Call == "" || c.File == "" || c.Line < 1 || c.Confidence == "" || c.Kind == "" {
+			t.Errorf("incomplete call %+v", c)
+		}
+	}
+}
+
+// TestScanPipesIntoPlan: "scan … | plan - --app admin" plans every call
+// scan found, with the fixture catalog and with the embedded one.
+func TestScanPipesIntoPlan(t *testing.T) {
+	embeddedSrc := t.TempDir()
+	py := `import requests
+
+BASE = "https://api.zoom.us/v2"
+
+
+def settings(uid):
+    return requests.get(BASE + "/users/" + uid + "/settings")
+
+
+def zak():
+    return requests.get("https://api.zoom.us/v2/users/me/zak")
+`
+	if err := os.WriteFile(filepath.Join(embeddedSrc, "zoom.py"), []byte(py), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		src   string
+		docs  []string
+		scope string // a scope the plan must request
+		calls int
+	}{
+		{"fixture catalog", scanSrc, []string{"--docs", scanCatalog}, "meeting:write:meeting:admin", 17},
+		{"embedded catalog", embeddedSrc, nil, "user:read:settings:admin", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			scanned, errOut, code := runScanCLI(nil, append([]string{"scan", tt.src}, tt.docs...)...)
+			if code != exitOK {
+				t.Fatalf("scan: exit %d: %s", code, errOut)
+			}
+			out, errOut, code := runScanCLI([]byte(scanned), append([]string{"plan", "-", "--app", "admin", "--format", "json"}, tt.docs...)...)
+			if code != exitOK {
+				t.Fatalf("plan: exit %d: %s\ninput:\n%s", code, errOut, scanned)
+			}
+			var plan struct {
+				Granular []string          `json:"granular"`
+				Calls    []json.RawMessage `json:"calls"`
+				Unmapped []json.RawMessage `json:"unmapped"`
+			}
+			if err := json.Unmarshal([]byte(out), &plan); err != nil {
+				t.Fatal(err)
+			}
+			if len(plan.Calls) != tt.calls || len(plan.Unmapped) != 0 {
+				t.Errorf("plan has %d calls, %d unmapped; want %d and 0", len(plan.Calls), len(plan.Unmapped), tt.calls)
+			}
+			if !strings.Contains(strings.Join(plan.Granular, " "), tt.scope) {
+				t.Errorf("granular = %v, want %s among them", plan.Granular, tt.scope)
+			}
+		})
+	}
+}
