@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -116,9 +117,24 @@ type builder struct {
 	docProduct map[int]string
 }
 
-// normName is the form API names are compared in.
+// normName is the form API names are compared in: lower case, runs of
+// white space as one space, none at the ends. One pass, one allocation.
 func normName(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 func pathKey(method, path string) string {

@@ -195,3 +195,18 @@ func TestNormalizePath(t *testing.T) {
 		t.Error("IsMasterPath")
 	}
 }
+
+func TestNormName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Get a User":            "get a user",
+		"  Get\ta   user \n":    "get a user",
+		"":                      "",
+		"   ":                   "",
+		"Liste ÉLÈVES":          "liste élèves",
+		"Get user's  settings.": "get user's settings.",
+	} {
+		if got := normName(in); got != want {
+			t.Errorf("normName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
