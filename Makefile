@@ -9,9 +9,12 @@ STATICCHECK_VERSION ?= v0.8.2
 build:
 	$(GO) build -o $(BIN) ./cmd/scopeplan
 
-# The main job on the embedded data: the catalog's figures.
+# The main job on the embedded data: the catalog's figures, then the
+# least-privileged plan of an example app.
 run: build
 	./$(BIN) catalog stats
+	@echo
+	./$(BIN) plan examples/meeting-bot.yaml
 
 test:
 	$(GO) vet ./...

@@ -214,18 +214,36 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 			norm[k] = append(norm[k], label)
 		}
 		sort.Strings(same)
+		// Endpoints whose path no loaded document gives can still be
+		// named by operationId: offer those equal to the path's last
+		// literal segment ("/users/{userId}/meetings" -> "meetings").
+		if seg := lastLiteral(f[1]); seg != "" {
+			for _, e := range c.Endpoints {
+				if e.Path == "" && e.OperationID != "" && (strings.EqualFold(e.OperationID, seg) || strings.EqualFold(e.OperationID, strings.TrimSuffix(seg, "s"))) {
+					same = append(same, e.OperationID)
+				}
+			}
+		}
 		keys := make([]string, 0, len(norm))
 		for k := range norm {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		var out []string
-		out = append(out, same...)
-		for _, k := range editdist.Nearest(strings.ToUpper(f[0])+" "+NormalizePath(f[1]), keys, n, -1) {
-			out = append(out, norm[k]...)
+		seen := map[string]bool{}
+		add := func(s string) {
+			if !seen[s] && len(out) < n {
+				seen[s] = true
+				out = append(out, s)
+			}
 		}
-		if len(out) > n {
-			out = out[:n]
+		for _, s := range same {
+			add(s)
+		}
+		for _, k := range editdist.Nearest(strings.ToUpper(f[0])+" "+NormalizePath(f[1]), keys, n, -1) {
+			for _, s := range norm[k] {
+				add(s)
+			}
 		}
 		return out
 	} else if strings.Contains(spec, "/docs/") {
@@ -240,6 +258,28 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 	}
 	sort.Strings(vocab)
 	return editdist.Nearest(spec, vocab, n, -1)
+}
+
+// lastLiteral is a path's last segment that is not a parameter.
+func lastLiteral(p string) string {
+	segs := strings.Split(TrimPath(p), "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		if segs[i] != "" && !isParam(segs[i]) {
+			return segs[i]
+		}
+	}
+	return ""
+}
+
+// PathsKnown counts the endpoints some loaded document gives a path for.
+func (c *Catalog) PathsKnown() int {
+	n := 0
+	for _, e := range c.Endpoints {
+		if e.Path != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // SuggestScope returns up to n known scope names nearest to name.

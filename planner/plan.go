@@ -212,7 +212,7 @@ func solvePlan(c *catalog.Catalog, p *Plan, mapped []CallPlan, o Options) *Plan 
 // resolveCall resolves one call to exactly one endpoint with at least one
 // scope the app may request, or says why it cannot.
 func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped) {
-	eps, _ := c.Resolve(call.Spec)
+	eps, kind := c.Resolve(call.Spec)
 	var dropped int
 	if len(eps) > 1 {
 		// Endpoints the app type cannot call at all (no scope of an allowed
@@ -230,7 +230,12 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 	}
 	switch {
 	case len(eps) == 0:
-		return CallPlan{}, &Unmapped{Call: call, Reason: "no endpoint matches this call", Suggestions: c.Suggest(call.Spec, 5)}
+		reason := "no endpoint matches this call"
+		if kind == catalog.SpecPath {
+			reason = fmt.Sprintf("no endpoint with a known path matches this call (the loaded documents give paths for %d of %d endpoints; name the others by operationId or doc link, or add the product's OpenAPI file with --add-docs)",
+				c.PathsKnown(), len(c.Endpoints))
+		}
+		return CallPlan{}, &Unmapped{Call: call, Reason: reason, Suggestions: c.Suggest(call.Spec, 5)}
 	case len(eps) > 1:
 		var sug []string
 		for _, e := range eps {

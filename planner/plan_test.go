@@ -79,7 +79,7 @@ func TestPlanHandChecked(t *testing.T) {
 		{
 			name: "unknown call", app: planner.AppUser,
 			calls: []string{"GET /nothing/here"}, granular: []string{}, unmapped: []string{"GET /nothing/here"},
-			reasonHas: "no endpoint matches",
+			reasonHas: "no endpoint with a known path matches",
 		},
 	}
 	for _, tc := range tests {
