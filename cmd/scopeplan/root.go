@@ -88,6 +88,11 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 		return nil, p, inputErr(err)
 	}
 	g.findings = fs
+	if p.Source == loader.OriginCache {
+		// People reading text should know the data is not the embedded set;
+		// JSON says it in "data".
+		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
+	}
 	return c, p, nil
 }
 
