@@ -10,18 +10,21 @@ import (
 // Distance is the Levenshtein distance between a and b, counted in runes.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	d, _ := bounded(ra, rb, max(len(ra), len(rb)))
+	d, _ := bounded(ra, rb, max(len(ra), len(rb)), nil)
 	return d
 }
 
 // bounded is the Levenshtein distance of a and b when it is at most limit;
-// ok is false as soon as it is known to exceed it.
-func bounded(a, b []rune, limit int) (int, bool) {
+// ok is false as soon as it is known to exceed it. buf, when at least
+// 2*(len(b)+1) long, is used for the two rows instead of allocating them.
+func bounded(a, b []rune, limit int, buf []int) (int, bool) {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return 0, false
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if len(buf) < 2*(len(b)+1) {
+		buf = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := buf[:len(b)+1], buf[len(b)+1:2*(len(b)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -50,6 +53,8 @@ func bounded(a, b []rune, limit int) (int, bool) {
 type Index struct {
 	names []string
 	lower [][]rune
+	// longest is the length in runes of the longest name.
+	longest int
 }
 
 // NewIndex indexes a vocabulary.
@@ -62,7 +67,9 @@ func NewIndex(names []string) *Index {
 		}
 		seen[n] = true
 		ix.names = append(ix.names, n)
-		ix.lower = append(ix.lower, []rune(strings.ToLower(n)))
+		r := []rune(strings.ToLower(n))
+		ix.lower = append(ix.lower, r)
+		ix.longest = max(ix.longest, len(r))
 	}
 	return ix
 }
@@ -80,8 +87,9 @@ func (ix *Index) Nearest(s string, n, maxDist int) []string {
 		d int
 	}
 	var hits []hit
+	buf := make([]int, 2*(ix.longest+1))
 	for i, c := range ix.lower {
-		if d, ok := bounded(q, c, maxDist); ok {
+		if d, ok := bounded(q, c, maxDist, buf); ok {
 			hits = append(hits, hit{ix.names[i], d})
 		}
 	}

@@ -63,7 +63,7 @@ func TestBoundedAgreesWithFull(t *testing.T) {
 				t.Errorf("Distance(%q,%q) = %d, want %d", a, b, got, want)
 			}
 			for limit := 0; limit < 6; limit++ {
-				d, ok := bounded([]rune(a), []rune(b), limit)
+				d, ok := bounded([]rune(a), []rune(b), limit, nil)
 				if ok != (want <= limit) || (ok && d != want) {
 					t.Errorf("bounded(%q,%q,%d) = %d,%v; full %d", a, b, limit, d, ok, want)
 				}
