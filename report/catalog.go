@@ -62,13 +62,6 @@ func WriteLookup(w io.Writer, f Format, tty bool, r LookupReport) error {
 	if f == FormatYAML {
 		return WriteYAML(w, r)
 	}
-	if len(r.Matches) == 0 {
-		fmt.Fprintf(w, "no endpoint matches %q\n", r.Query)
-		if len(r.Suggestions) > 0 {
-			fmt.Fprintf(w, "did you mean:\n  %s\n", strings.Join(r.Suggestions, "\n  "))
-		}
-		return nil
-	}
 	for i, m := range r.Matches {
 		if i > 0 {
 			fmt.Fprintln(w)

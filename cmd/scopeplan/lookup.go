@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +44,14 @@ func runLookup(o *lookupOptions) error {
 	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, o.g.lintFindings(c))}
 	if len(matches) == 0 {
 		r.Suggestions = c.Suggest(o.spec, 5)
+	}
+	if len(matches) == 0 && f == report.FormatText {
+		// Text: the error and its suggestions go to standard error alone.
+		msg := fmt.Sprintf("no endpoint matches %q", o.spec)
+		if len(r.Suggestions) > 0 {
+			msg += "; did you mean: " + strings.Join(r.Suggestions, " | ")
+		}
+		return inputErr(errors.New(msg))
 	}
 	if err := report.WriteLookup(o.g.io.out, f, o.g.io.tty, r); err != nil {
 		return err

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/migrate"
@@ -58,15 +61,27 @@ func runMigrate(o *migrateOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, s := range o.classic {
+		if strings.TrimSpace(s) == "" {
+			return usageErr("migrate: empty classic scope name")
+		}
+	}
 	res, err := migrate.Run(c, o.classic, planner.AppType(app), calls)
 	if err != nil {
 		return inputErr(err)
 	}
-	if err := report.WriteMigrate(o.g.io.out, f, report.NewMigrateReport(res, report.NewMeta(p))); err != nil {
-		return err
-	}
 	if len(res.Unknown) > 0 {
-		return &exitError{code: exitInput}
+		var parts []string
+		for _, name := range o.classic {
+			if sug, ok := res.Unknown[name]; ok {
+				part := fmt.Sprintf("%q", name)
+				if len(sug) > 0 {
+					part += " (did you mean " + strings.Join(sug, ", ") + "?)"
+				}
+				parts = append(parts, part)
+			}
+		}
+		return inputErr(fmt.Errorf("unknown classic scope(s): %s", strings.Join(parts, "; ")))
 	}
-	return nil
+	return report.WriteMigrate(o.g.io.out, f, report.NewMigrateReport(res, report.NewMeta(p)))
 }

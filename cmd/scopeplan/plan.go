@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -61,6 +62,9 @@ func (ci *callInput) read(in io.Reader, required bool) ([]planner.Call, planner.
 		calls = append(calls, cf.Calls...)
 	}
 	for _, c := range ci.calls {
+		if strings.TrimSpace(c) == "" {
+			return nil, "", usageErr("--call: empty call")
+		}
 		calls = append(calls, planner.Call{Spec: c, File: "--call"})
 	}
 	app := ci.app
