@@ -84,6 +84,7 @@ func TestGolden(t *testing.T) {
 		{"audit-markdown", "", []string{"audit", "--scopes", "user:read:user,user:read:user:admin", "--call", "GET /users/{userId}", "--app", "user", "--format", "markdown"}, 5},
 		{"migrate-text", "", []string{"migrate", "user:read"}, 0},
 		{"migrate-json", "", []string{"migrate", "user:read:admin", "--format", "json"}, 0},
+		{"migrate-markdown", "", []string{"migrate", "meeting:read", "--format", "markdown"}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -265,6 +266,13 @@ func TestCatalogDiff(t *testing.T) {
 	}
 	if len(r.Changed) != 1 || r.Changed[0].Endpoint.OperationID != "meeting" || len(r.Changed[0].GranularRemoved) != 1 || len(r.Added)+len(r.Removed) != 0 {
 		t.Errorf("diff = %s", out)
+	}
+	for _, f := range []string{"text", "markdown"} {
+		out, errOut, code := runCLI(t, "", "catalog", "diff", old, new, "--format", f)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, errOut)
+		}
+		golden(t, "diff-"+f, out)
 	}
 	if out, _, code := runCLI(t, "", "catalog", "diff", old, old); code != 0 || !strings.Contains(out, "No changes.") {
 		t.Errorf("self diff: exit %d, %q", code, out)
