@@ -184,7 +184,11 @@ func planScopes(r AuditReport) []string {
 	return r.Plan.Granular
 }
 
+// endpointLine names an endpoint for a list: its call and its name.
 func endpointLine(e EndpointView) string {
+	if e.Path == "" && e.OperationID != "" {
+		return e.Name + " (" + endpointShort(e) + ")"
+	}
 	s := endpointShort(e)
 	if e.Path != "" {
 		s += " (" + e.Name + ")"
