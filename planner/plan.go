@@ -422,7 +422,16 @@ func explain(c *catalog.Catalog, cp *CallPlan, chosenG, chosenC map[string]bool,
 		if sc, ok := c.GranularScope(s); ok {
 			n = len(sc.Endpoints)
 		}
-		cp.SetAside = append(cp.SetAside, SetAside{Scope: s, Reason: fmt.Sprintf("grants more: %d endpoint(s), where the chosen %s grants %d", n, cover, coverGrants)})
+		var reason string
+		switch {
+		case n > coverGrants:
+			reason = fmt.Sprintf("grants more: %d endpoint(s), where the chosen %s grants %d", n, cover, coverGrants)
+		case n == coverGrants:
+			reason = fmt.Sprintf("not needed: the chosen %s grants as many endpoints (%d) and ties go to fewer scopes, then to the first name", cover, n)
+		default:
+			reason = fmt.Sprintf("not needed: the chosen %s, which other calls need too, already covers this call (this scope alone grants %d endpoint(s))", cover, n)
+		}
+		cp.SetAside = append(cp.SetAside, SetAside{Scope: s, Reason: reason})
 	}
 }
 

@@ -282,3 +282,22 @@ func ExampleMake() {
 	fmt.Println(p.Granular, p.Optimal)
 	// Output: [user:read:settings user:read:user] true
 }
+
+// TestSetAsideReasons: every alternative a call does not use is explained,
+// and the level reason names the app type's rule.
+func TestSetAsideReasons(t *testing.T) {
+	c := embedded(t)
+	p, err := planner.Make(c, calls("GET /users/{userId}"), planner.Options{App: planner.AppAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := p.Calls[0]
+	if len(cp.Granular)+len(cp.SetAside) != len(cp.Endpoint.Granular) {
+		t.Fatalf("chosen %v + set aside %v do not account for %v", cp.Granular, cp.SetAside, cp.Endpoint.Granular)
+	}
+	for _, s := range cp.SetAside {
+		if s.Scope == "user:read:user" && !strings.Contains(s.Reason, "an admin app may request only admin-level scopes") {
+			t.Errorf("reason for %s: %q", s.Scope, s.Reason)
+		}
+	}
+}
