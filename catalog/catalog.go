@@ -120,6 +120,32 @@ type builder struct {
 // normName is the form API names are compared in: lower case, runs of
 // white space as one space, none at the ends. One pass, one allocation.
 func normName(s string) string {
+	// Fast path for ASCII, which nearly every API name is.
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return normNameUnicode(s)
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = b.Len() > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// normNameUnicode is normName for names with non-ASCII characters.
+func normNameUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
