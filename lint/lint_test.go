@@ -371,9 +371,10 @@ func TestTouching(t *testing.T) {
 	if len(eps) == 0 {
 		eps, _ = c.Resolve("Update a region")
 	}
+	a := Attribute(c, fs)
 	var hit bool
 	for _, e := range eps {
-		for _, f := range Touching(fs, e) {
+		for _, f := range a.Endpoint(e) {
 			if f.Subject == "contact_center:udpate:region:admin" {
 				hit = true
 			}
@@ -382,11 +383,11 @@ func TestTouching(t *testing.T) {
 	if !hit {
 		t.Errorf("Touching found no finding about contact_center:udpate:region:admin on %d endpoints", len(eps))
 	}
-	if got := Touching(fs, nil); len(got) != 0 {
-		t.Errorf("Touching(nil) = %d findings", len(got))
+	if got := a.Endpoint(nil); len(got) != 0 {
+		t.Errorf("Endpoint(nil) = %d findings", len(got))
 	}
-	if got := TouchingScope(fs, "zra:write:team_manages:admin"); len(got) != 1 {
-		t.Errorf("TouchingScope = %d findings, want 1", len(got))
+	if got := a.Scope("zra:write:team_manages:admin"); len(got) != 1 {
+		t.Errorf("Scope = %d findings, want 1", len(got))
 	}
 }
 
@@ -396,5 +397,36 @@ func BenchmarkRun(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Run(c, rules)
+	}
+}
+
+// TestAttributionOnSharedLines: in a minified OpenAPI file every operation
+// is on line 1, so a finding there touches only the operation at its
+// column (or named by its subject), never all of them.
+func TestAttributionOnSharedLines(t *testing.T) {
+	src := func(col int) record.Source { return record.Source{File: "min.json", Line: 1, Column: col} }
+	c := &catalog.Catalog{Endpoints: []*catalog.Endpoint{
+		{ID: 0, Method: "GET", Path: "/a", Sources: []record.Source{src(10)}},
+		{ID: 1, Method: "GET", Path: "/b", Sources: []record.Source{src(90)}},
+		{ID: 2, Method: "GET", Path: "/c", Sources: []record.Source{{File: "page.md", Line: 7, Column: 1}}},
+	}}
+	fs := []Finding{
+		{Rule: "R1", File: "min.json", Line: 1, Column: 10, Subject: "x"},
+		{Rule: "R2", File: "min.json", Line: 1, Column: 55, Subject: "GET /b"},
+		{Rule: "R3", File: "min.json", Line: 1, Subject: "y"},
+		{Rule: "R4", File: "page.md", Line: 7, Column: 30, Subject: "z"},
+	}
+	a := Attribute(c, fs)
+	rules := func(e *catalog.Endpoint) string {
+		var out []string
+		for _, f := range a.Endpoint(e) {
+			out = append(out, f.Rule)
+		}
+		return strings.Join(out, ",")
+	}
+	for i, want := range []string{"R1", "R2", "R4"} {
+		if got := rules(c.Endpoints[i]); got != want {
+			t.Errorf("endpoint %d: findings %q, want %q", i, got, want)
+		}
 	}
 }

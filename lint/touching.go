@@ -4,21 +4,61 @@ import (
 	"github.com/scopeplan/scopeplan/catalog"
 )
 
-// Touching returns the findings about an endpoint: those at one of its
-// sources (file and line of a page row or reference operation) and those
-// whose subject is one of its scopes, its link or its operationId.
-func Touching(findings []Finding, e *catalog.Endpoint) []Finding {
+// Attribution ties findings to the endpoints and scopes they touch.
+type Attribution struct {
+	findings []Finding
+	// shared marks the (file, line) places that describe more than one
+	// endpoint, such as every operation of a minified OpenAPI file: a
+	// finding there touches an endpoint only at the endpoint's own column.
+	shared map[lineRef]bool
+}
+
+type lineRef struct {
+	file string
+	line int
+}
+
+// Attribute indexes findings against a catalog's endpoints.
+func Attribute(c *catalog.Catalog, findings []Finding) *Attribution {
+	a := &Attribution{findings: findings, shared: map[lineRef]bool{}}
+	if c == nil {
+		return a
+	}
+	owner := map[lineRef]int{}
+	for _, e := range c.Endpoints {
+		for _, s := range e.Sources {
+			p := lineRef{s.File, s.Line}
+			if id, ok := owner[p]; ok && id != e.ID {
+				a.shared[p] = true
+			}
+			owner[p] = e.ID
+		}
+	}
+	return a
+}
+
+// Endpoint returns the findings about an endpoint: those at one of its
+// sources (its page row or reference operation; on a line shared with
+// other endpoints, at the same column) and those whose subject is one of
+// its scopes, its link or its "METHOD /path". A nil Attribution has none.
+func (a *Attribution) Endpoint(e *catalog.Endpoint) []Finding {
 	out := []Finding{}
-	if e == nil {
+	if a == nil || e == nil {
 		return out
 	}
 	type at struct {
-		file string
-		line int
+		file      string
+		line, col int
 	}
 	lines := map[at]bool{}
 	for _, s := range e.Sources {
-		lines[at{s.File, s.Line}] = true
+		if a.shared[lineRef{s.File, s.Line}] {
+			if s.Column > 0 {
+				lines[at{s.File, s.Line, s.Column}] = true
+			}
+			continue
+		}
+		lines[at{s.File, s.Line, 0}] = true
 	}
 	subjects := map[string]bool{}
 	for _, s := range e.Granular {
@@ -30,18 +70,34 @@ func Touching(findings []Finding, e *catalog.Endpoint) []Finding {
 	if e.Link != "" {
 		subjects[e.Link] = true
 	}
-	for _, f := range findings {
-		if lines[at{f.File, f.Line}] || subjects[f.Subject] {
+	if e.Path != "" {
+		// Findings about an operation name it "METHOD /path".
+		subjects[e.Method+" "+e.Path] = true
+	}
+	for _, f := range a.findings {
+		key := at{f.File, f.Line, 0}
+		if a.shared[lineRef{f.File, f.Line}] {
+			// Only the column can lineRef the finding; without one it
+			// touches no endpoint by position.
+			key.col = f.Column
+			if key.col == 0 {
+				key.col = -1
+			}
+		}
+		if lines[key] || subjects[f.Subject] {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// TouchingScope returns the findings whose subject is the scope name.
-func TouchingScope(findings []Finding, scope string) []Finding {
+// Scope returns the findings whose subject is the scope name.
+func (a *Attribution) Scope(scope string) []Finding {
 	out := []Finding{}
-	for _, f := range findings {
+	if a == nil {
+		return out
+	}
+	for _, f := range a.findings {
 		if f.Subject == scope {
 			out = append(out, f)
 		}

@@ -124,12 +124,12 @@ type ScopeReport struct {
 
 // NewScopeReport describes a scope, with the lint findings about it and
 // the endpoints it grants when fs is given.
-func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, fs []lint.Finding) ScopeReport {
+func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, a *lint.Attribution) ScopeReport {
 	return ScopeReport{
 		Meta: NewMeta(p), Scope: s.Name, Kind: s.Kind, Level: s.Level(), Defined: s.Defined,
 		Group: s.Group, Description: s.Description,
-		Endpoints: EndpointViewsWith(c.EndpointsOf(s.Endpoints), fs), Sources: s.Sources,
-		Findings: lint.TouchingScope(fs, s.Name),
+		Endpoints: EndpointViewsWith(c.EndpointsOf(s.Endpoints), a), Sources: s.Sources,
+		Findings: a.Scope(s.Name),
 	}
 }
 

@@ -46,20 +46,20 @@ func EndpointViews(es []*catalog.Endpoint) []EndpointView {
 }
 
 // EndpointViewsWith converts endpoints for output with the lint findings
-// that touch each of them.
-func EndpointViewsWith(es []*catalog.Endpoint, fs []lint.Finding) []EndpointView {
+// that touch each of them (none when a is nil).
+func EndpointViewsWith(es []*catalog.Endpoint, a *lint.Attribution) []EndpointView {
 	out := make([]EndpointView, 0, len(es))
 	for _, e := range es {
-		out = append(out, NewEndpointViewWith(e, fs))
+		out = append(out, NewEndpointViewWith(e, a))
 	}
 	return out
 }
 
 // NewEndpointViewWith converts an endpoint with the lint findings that
-// touch it.
-func NewEndpointViewWith(e *catalog.Endpoint, fs []lint.Finding) EndpointView {
+// touch it (none when a is nil).
+func NewEndpointViewWith(e *catalog.Endpoint, a *lint.Attribution) EndpointView {
 	v := NewEndpointView(e)
-	if t := lint.Touching(fs, e); len(t) > 0 {
+	if t := a.Endpoint(e); len(t) > 0 {
 		v.Findings = t
 	}
 	return v

@@ -45,9 +45,9 @@ type PlanReport struct {
 	TradeOffs        []planner.TradeOff `json:"trade_offs" yaml:"trade_offs"`
 }
 
-// NewPlanReport converts a plan for output; fs, when given, are the lint
-// findings to show beside each call's endpoint.
-func NewPlanReport(p *planner.Plan, m Meta, fs []lint.Finding) PlanReport {
+// NewPlanReport converts a plan for output; a, when given, attributes the
+// lint findings to show beside each call's endpoint.
+func NewPlanReport(p *planner.Plan, m Meta, a *lint.Attribution) PlanReport {
 	r := PlanReport{
 		Meta: m, App: p.App, Granular: p.Granular, Classic: p.Classic, Optional: p.Optional,
 		OverGrant: p.OverGrant, ClassicOverGrant: p.ClassicOverGrant, Optimal: p.Optimal, Gap: p.Gap,
@@ -58,7 +58,7 @@ func NewPlanReport(p *planner.Plan, m Meta, fs []lint.Finding) PlanReport {
 	}
 	for _, c := range p.Calls {
 		r.Calls = append(r.Calls, PlanCall{
-			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointViewWith(c.Endpoint, fs),
+			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointViewWith(c.Endpoint, a),
 			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: c.Notes,
 		})
 	}

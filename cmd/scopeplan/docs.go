@@ -112,8 +112,7 @@ func writeHTMLFile(s *site.Site, path string) error {
 }
 
 // lintNotes ties each lint finding to the endpoints it touches
-// (lint.Touching) and the scope it names (lint.TouchingScope), for the
-// explorer.
+// (lint.Attribution) and the scope it names, for the explorer.
 func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
 	notes := make([]site.Note, len(findings))
 	index := make(map[lint.Finding]int, len(findings))
@@ -125,8 +124,9 @@ func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
 			notes[i].Scopes = []string{f.Subject}
 		}
 	}
+	a := lint.Attribute(c, findings)
 	for _, e := range c.Endpoints {
-		for _, f := range lint.Touching(findings, e) {
+		for _, f := range a.Endpoint(e) {
 			if i, ok := index[f]; ok {
 				notes[i].Endpoints = append(notes[i].Endpoints, e.ID)
 			}

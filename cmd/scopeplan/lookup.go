@@ -41,7 +41,7 @@ func runLookup(o *lookupOptions) error {
 		return err
 	}
 	matches, _ := c.Resolve(o.spec)
-	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, o.g.lintFindings(c))}
+	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, o.g.attribution(c))}
 	if len(matches) == 0 {
 		r.Suggestions = c.Suggest(o.spec, 5)
 	}

@@ -135,12 +135,12 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
-	fs := o.g.lintFindings(c)
-	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(fs)})
+	a := o.g.attribution(c)
+	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(a)})
 	if err != nil {
 		return inputErr(err)
 	}
-	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, report.NewPlanReport(plan, report.NewMeta(p), fs)); err != nil {
+	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, report.NewPlanReport(plan, report.NewMeta(p), a)); err != nil {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {

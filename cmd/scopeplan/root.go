@@ -108,6 +108,11 @@ func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.
 	return snapshot.Load(o, full)
 }
 
+// attribution ties the loaded catalog's lint findings to its endpoints.
+func (g *globalOptions) attribution(c *catalog.Catalog) *lint.Attribution {
+	return lint.Attribute(c, g.lintFindings(c))
+}
+
 // lintFindings returns every lint finding of the loaded catalog, from the
 // snapshot when it has them, else by running every rule.
 func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {

@@ -42,5 +42,5 @@ func runScope(o *scopeOptions) error {
 		}
 		return inputErr(fmt.Errorf("%s", msg))
 	}
-	return report.WriteScope(o.g.io.out, f, o.g.io.tty, report.NewScopeReport(c, s, p, o.g.lintFindings(c)))
+	return report.WriteScope(o.g.io.out, f, o.g.io.tty, report.NewScopeReport(c, s, p, o.g.attribution(c)))
 }
