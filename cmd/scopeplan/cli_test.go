@@ -134,6 +134,8 @@ func TestExitCodes(t *testing.T) {
 		{"migrate empty scope", []string{"migrate", ""}, 2, "empty classic scope name"},
 		{"lookup unknown", []string{"lookup", "Get a usr"}, 1, `no endpoint matches "Get a usr"; did you mean: Get a user | Get user`},
 		{"blank call", []string{"plan", "--app", "user", "--call", "  "}, 2, "--call: empty call"},
+		{"blank lookup", []string{"lookup", " "}, 2, "empty SPEC"},
+		{"blank scope", []string{"scope", ""}, 2, "empty NAME"},
 		{"catalog needs a subcommand", []string{"catalog"}, 2, "name a subcommand"},
 	}
 	for _, tc := range tests {
@@ -276,5 +278,20 @@ func TestCatalogDiff(t *testing.T) {
 	}
 	if out, _, code := runCLI(t, "", "catalog", "diff", old, old); code != 0 || !strings.Contains(out, "No changes.") {
 		t.Errorf("self diff: exit %d, %q", code, out)
+	}
+}
+
+// TestBaselineChain runs the README's example: write a baseline, then lint
+// against it; both succeed.
+func TestBaselineChain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lint-baseline.json")
+	if _, errOut, code := runCLI(t, "", "lint", "--write-baseline", path); code != 0 {
+		t.Fatalf("write baseline: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, "", "lint", "--baseline", path); code != 0 {
+		t.Fatalf("lint against the baseline: exit %d: %s", code, errOut)
+	}
+	if _, _, code := runCLI(t, "", "lint"); code != exitFindings {
+		t.Fatalf("lint without a baseline: exit %d, want %d", code, exitFindings)
 	}
 }

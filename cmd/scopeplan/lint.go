@@ -87,6 +87,14 @@ func runLint(o *lintOptions) error {
 		if err := writeBaseline(o.writeBaseline, findings); err != nil {
 			return inputErr(err)
 		}
+		// Writing a baseline accepts every current finding: report them,
+		// then succeed, so "write, then lint against it" chains in CI.
+		r := report.NewLintReport(report.NewMeta(p), findings, 0)
+		if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
+			return err
+		}
+		fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		return nil
 	}
 	baselined := 0
 	if base != nil {

@@ -28,7 +28,13 @@ doc link as it appears on the granular scopes page.`,
   scopeplan lookup userSettings --format json
   scopeplan lookup /docs/api/rest/reference/user/methods/#operation/userSettings`,
 		Args: args(cobra.ExactArgs(1)),
-		RunE: func(_ *cobra.Command, a []string) error { o.spec = a[0]; return runLookup(o) },
+		RunE: func(_ *cobra.Command, a []string) error {
+			if strings.TrimSpace(a[0]) == "" {
+				return usageErr("lookup: empty SPEC")
+			}
+			o.spec = a[0]
+			return runLookup(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
 	return cmd

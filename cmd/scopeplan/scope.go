@@ -23,7 +23,13 @@ func newScopeCmd(g *globalOptions) *cobra.Command {
 		Example: `  scopeplan scope user:read:settings:admin
   scopeplan scope meeting:read --format json`,
 		Args: args(cobra.ExactArgs(1)),
-		RunE: func(_ *cobra.Command, a []string) error { o.name = a[0]; return runScope(o) },
+		RunE: func(_ *cobra.Command, a []string) error {
+			if strings.TrimSpace(a[0]) == "" {
+				return usageErr("scope: empty NAME")
+			}
+			o.name = a[0]
+			return runScope(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
 	return cmd
