@@ -41,6 +41,9 @@ func TestParseRequest(t *testing.T) {
 		{name: "bad usage", file: "m.json", data: `{"oauth_information": {"usage": "ROOT", "scopes": ["a"]}}`, errHas: "usage"},
 		{name: "no scopes key", file: "m.json", data: `{"name": "x"}`, errHas: "no scopes"},
 		{name: "bad optional", file: "m.yaml", data: "scopes:\n  - scope: a\n    optional: maybe\n", errHas: "optional"},
+		{name: "truncated json", file: "m.json", data: `{"oauth_information": {`, errHas: "m.json: line 1"},
+		{name: "bad yaml indent", file: "m.yaml", data: "oauth_information:\n  usage: ADMIN_MANAGEMENT\n scopes:\n    - scope: a\n", errHas: "m.yaml: line"},
+		{name: "byte-order mark", file: "s.txt", data: "\ufeffa:read:b\n", want: []audit.Requested{{Scope: "a:read:b"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,15 +41,26 @@ func ParseScopeList(s string) Request {
 // an admin app), a bare scopes: block as "plan --format manifest" writes
 // it, or a plain list (one scope a line or comma-separated, # comments).
 func ParseRequest(name string, data []byte) (Request, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark from Windows editors
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
 		return Request{}, fmt.Errorf("%s: the file is empty", name)
 	}
-	var probe any
-	if err := yaml.Unmarshal(trimmed, &probe); err == nil {
-		if m, ok := probe.(map[string]any); ok {
-			return parseManifest(name, m)
+	if looksStructured(data) {
+		// A manifest or scopes block: it must parse, never fall back to
+		// reading its lines as scope names.
+		if err := planner.CheckJSON(data); err != nil {
+			return Request{}, fmt.Errorf("%s: %w", name, err)
 		}
+		var probe any
+		if err := yaml.Unmarshal(data, &probe); err != nil {
+			return Request{}, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		m, ok := probe.(map[string]any)
+		if !ok {
+			return Request{}, fmt.Errorf("%s: want a manifest (oauth_information.scopes) or a scopes: list", name)
+		}
+		return parseManifest(name, m)
 	}
 	var r Request
 	for _, line := range strings.Split(string(data), "\n") {
@@ -114,4 +125,22 @@ func parseManifest(name string, m map[string]any) (Request, error) {
 		return r, fmt.Errorf("%s: the scopes list is empty", name)
 	}
 	return r, nil
+}
+
+// looksStructured reports whether a requested-scopes file is JSON or YAML
+// rather than a plain list: its first meaningful line opens a JSON value or
+// is a YAML key that opens a block ("scopes:", "oauth_information:").
+func looksStructured(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") || l == "---" {
+			continue
+		}
+		if strings.HasPrefix(l, "{") || strings.HasPrefix(l, "[") {
+			return true
+		}
+		key, rest, ok := strings.Cut(l, ":")
+		return ok && strings.TrimSpace(rest) == "" && !strings.ContainsAny(key, " \t")
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package planner
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -41,6 +42,7 @@ var ErrNoCalls = errors.New("no calls")
 // content: a document whose first meaningful line is `{`, `app:` or
 // `calls:` is structured, anything else is text.
 func ParseCallFile(name string, data []byte) (CallFile, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark from Windows editors
 	if len(bytes.TrimSpace(data)) == 0 {
 		return CallFile{}, fmt.Errorf("%s: %w: the file is empty", name, ErrNoCalls)
 	}
@@ -90,6 +92,9 @@ func parseText(name string, data []byte) (CallFile, error) {
 }
 
 func parseStructured(name string, data []byte) (CallFile, error) {
+	if err := CheckJSON(data); err != nil {
+		return CallFile{}, fmt.Errorf("%s: %w", name, err)
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return CallFile{}, fmt.Errorf("%s: %w", name, cleanYAMLError(err))
@@ -164,6 +169,34 @@ func parseCallNode(name string, n *yaml.Node) (Call, error) {
 		return c, fmt.Errorf("%s:%d: empty call", name, n.Line)
 	}
 	return c, nil
+}
+
+// CheckJSON reports the line and column of a JSON syntax error when data
+// looks like JSON (starts with '{' or '['); YAML's own errors for JSON
+// content name no line. Anything else is left to the YAML parser.
+func CheckJSON(data []byte) error {
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := 1, 1
+		for _, b := range data[:min(int(se.Offset), len(data))] {
+			if b == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		return fmt.Errorf("line %d, column %d: %v", line, col, se)
+	}
+	if err != nil {
+		return fmt.Errorf("invalid JSON: %w", err)
+	}
+	return nil
 }
 
 // cleanYAMLError removes the library's "yaml: " prefix; its message

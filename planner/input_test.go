@@ -30,6 +30,8 @@ func TestParseCallFile(t *testing.T) {
 		{name: "bad call item", file: "x.yaml", data: "calls:\n  - [a, b]\n", errHas: "x.yaml:2: a call must be"},
 		{name: "bad optional", file: "x.yaml", data: "calls:\n  - call: a\n    optional: maybe\n", errHas: "x.yaml:3: optional"},
 		{name: "not a mapping", file: "x.json", data: `["GET /users"]`, errHas: "want a mapping"},
+		{name: "bad json", file: "x.json", data: "{\"app\": \"user\",\n \"calls\": [\"a\",]}", errHas: "x.json: line 2, column"},
+		{name: "byte-order mark", file: "calls.txt", data: "\ufeffGET /users/me\r\nmeeting\r\n", specs: []string{"GET /users/me", "meeting"}, lines: []int{1, 2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
