@@ -66,8 +66,14 @@ type Result struct {
 	Unknown        []Unknown
 	Levels         []LevelIssue
 	OverPrivileged []Unused
+	// Redundant lists requested scopes that some call needs but other
+	// requested scopes already cover: over-privilege too.
+	Redundant      []Unused
 	OptionalUnused []Unused
-	Missing        []Missing
+	// Unmapped lists the calls the plan could not map; the request
+	// cannot be checked against them.
+	Unmapped []planner.Unmapped
+	Missing  []Missing
 	// Plan is the least-privileged plan for the calls (nil without calls).
 	Plan *planner.Plan
 	// ToAdd and ToRemove turn the request into the plan (same kind as the
@@ -77,11 +83,84 @@ type Result struct {
 	HasCalls        bool
 }
 
-// Mismatch reports whether the request is over- or under-privileged or
-// otherwise unusable as it stands.
+// Mismatch reports whether the request is over- or under-privileged, or
+// cannot be checked against every call (an unmapped call), or is otherwise
+// unusable as it stands.
 func (r *Result) Mismatch() bool {
 	return len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
-		len(r.OverPrivileged) > 0 || len(r.Missing) > 0
+		len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || len(r.Unmapped) > 0
+}
+
+// coveredBy reports whether any of the alternatives is a usable requested
+// scope.
+func coveredBy(alternatives []string, usable func(string) bool) bool {
+	for _, s := range alternatives {
+		if usable(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// redundant finds requested scopes that some call needs but other
+// requested scopes already cover: dropping each, in the order the plan
+// would drop them, keeps every covered call covered. Optional scopes are
+// left alone.
+func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool, usable func(string) bool, alts func(*catalog.Endpoint) []string) []Unused {
+	keep := map[string]bool{}
+	for _, rq := range req.Scopes {
+		if usable(rq.Scope) {
+			keep[rq.Scope] = true
+		}
+	}
+	want := map[string]bool{}
+	for _, s := range plan.Granular {
+		want[s] = true
+	}
+	if classic {
+		want = map[string]bool{}
+		for _, s := range plan.Classic {
+			want[s] = true
+		}
+	}
+	var out []Unused
+	for _, rq := range req.Scopes {
+		if rq.Optional || !keep[rq.Scope] || want[rq.Scope] {
+			continue
+		}
+		covers, stillCovered := false, true
+		for _, cp := range plan.Calls {
+			a := alts(cp.Endpoint)
+			if !contains(a, rq.Scope) {
+				continue
+			}
+			covers = true
+			other := false
+			for _, s := range a {
+				other = other || (s != rq.Scope && keep[s])
+			}
+			stillCovered = stillCovered && other
+		}
+		if covers && stillCovered {
+			delete(keep, rq.Scope)
+			s, _ := c.Scope(rq.Scope)
+			var eps []*catalog.Endpoint
+			if s != nil {
+				eps = c.EndpointsOf(s.Endpoints)
+			}
+			out = append(out, Unused{Scope: rq.Scope, Endpoints: eps})
+		}
+	}
+	return out
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // InferApp derives the app type from the requested scopes' levels when no
@@ -145,9 +224,23 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		return nil, err
 	}
 	r.Plan = plan
-	called := map[int]bool{}
-	for _, cp := range plan.Calls {
-		called[cp.Endpoint.ID] = true
+	classic := r.Kind == string(catalog.KindClassic)
+	// allowed reports whether a requested scope can serve this app.
+	allowed := func(name string) bool { return known[name] != nil && app.Allows(catalog.LevelOf(name)) }
+	alts := func(e *catalog.Endpoint) []string {
+		if classic {
+			return e.Classic
+		}
+		return e.Granular
+	}
+	// Every endpoint any call may mean, mapped or not: a scope that grants
+	// one of them is not "needed by no call".
+	touched := map[int]bool{}
+	for _, call := range calls {
+		eps, _ := c.Resolve(call.Spec)
+		for _, e := range eps {
+			touched[e.ID] = true
+		}
 	}
 	for _, rq := range req.Scopes {
 		s := known[rq.Scope]
@@ -156,7 +249,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		}
 		used := false
 		for _, id := range s.Endpoints {
-			used = used || called[id]
+			used = used || touched[id]
 		}
 		if used {
 			continue
@@ -168,23 +261,39 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.OverPrivileged = append(r.OverPrivileged, u)
 		}
 	}
-	classic := r.Kind == string(catalog.KindClassic)
+	// Missing: a mapped call, or a call resolved to one endpoint the plan
+	// could not cover with granular scopes, that no requested scope covers.
+	checked := map[string]bool{}
 	for _, cp := range plan.Calls {
-		alts := cp.Endpoint.Granular
+		checked[cp.Call.Spec] = true
 		would := cp.Granular
 		if classic {
-			alts, would = cp.Endpoint.Classic, cp.Classic
+			would = cp.Classic
 		}
-		covered := false
-		for _, s := range alts {
-			if known[s] != nil && app.Allows(catalog.LevelOf(s)) {
-				covered = true
-			}
-		}
-		if !covered {
+		if !coveredBy(alts(cp.Endpoint), allowed) {
 			r.Missing = append(r.Missing, Missing{Call: cp.Call, Endpoint: cp.Endpoint, Would: would})
 		}
 	}
+	for _, u := range plan.Unmapped {
+		eps, _ := c.Resolve(u.Call.Spec)
+		// A classic request can still be checked against a call the
+		// granular plan could not map, when the call names one endpoint
+		// with classic scopes of an allowed level.
+		if !classic || len(eps) != 1 || checked[u.Call.Spec] || !coveredBy(eps[0].Classic, func(s string) bool { return app.Allows(catalog.LevelOf(s)) }) {
+			r.Unmapped = append(r.Unmapped, u)
+			continue
+		}
+		var would []string
+		for _, s := range eps[0].Classic {
+			if app.Allows(catalog.LevelOf(s)) {
+				would = append(would, s)
+			}
+		}
+		if !coveredBy(eps[0].Classic, allowed) {
+			r.Missing = append(r.Missing, Missing{Call: u.Call, Endpoint: eps[0], Would: would})
+		}
+	}
+	r.Redundant = redundant(c, req, plan, classic, allowed, alts)
 	want := plan.Granular
 	if classic {
 		want = plan.Classic

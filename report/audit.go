@@ -34,6 +34,8 @@ type AuditReport struct {
 	Levels         []audit.LevelIssue `json:"level_not_allowed" yaml:"level_not_allowed"`
 	Mixed          bool               `json:"mixed" yaml:"mixed"`
 	OverPrivileged []AuditUnused      `json:"over_privileged" yaml:"over_privileged"`
+	Redundant      []AuditUnused      `json:"redundant" yaml:"redundant"`
+	Unmapped       []PlanUnmapped     `json:"unmapped" yaml:"unmapped"`
 	OptionalUnused []AuditUnused      `json:"optional_unused" yaml:"optional_unused"`
 	Missing        []AuditMissing     `json:"missing" yaml:"missing"`
 	Plan           *PlanReport        `json:"plan,omitempty" yaml:"plan,omitempty"`
@@ -47,6 +49,7 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	out := AuditReport{
 		Meta: m, App: string(r.App), Requested: r.Requested, Kind: r.Kind, Mixed: r.Kind == "mixed",
 		Unknown: r.Unknown, Levels: r.Levels, OverPrivileged: []AuditUnused{}, OptionalUnused: []AuditUnused{},
+		Redundant: []AuditUnused{}, Unmapped: []PlanUnmapped{},
 		Missing: []AuditMissing{}, ToAdd: nonNilStrings(r.ToAdd), ToRemove: nonNilStrings(r.ToRemove), BlastRadius: r.Radius,
 	}
 	if out.Unknown == nil {
@@ -64,6 +67,12 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	for _, u := range r.OverPrivileged {
 		out.OverPrivileged = append(out.OverPrivileged, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
 	}
+	for _, u := range r.Redundant {
+		out.Redundant = append(out.Redundant, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
+	}
+	for _, u := range r.Unmapped {
+		out.Unmapped = append(out.Unmapped, PlanUnmapped{Call: u.Call.Spec, Reason: u.Reason, Suggestions: nonNilStrings(u.Suggestions)})
+	}
 	for _, u := range r.OptionalUnused {
 		out.OptionalUnused = append(out.OptionalUnused, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
 	}
@@ -79,9 +88,11 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 }
 
 func verdict(r *audit.Result) string {
-	over := len(r.OverPrivileged) > 0 || len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed"
+	over := len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed"
 	under := len(r.Missing) > 0
 	switch {
+	case !over && !under && len(r.Unmapped) > 0:
+		return "unverified"
 	case over && under:
 		return "over-and-under-privileged"
 	case over:
@@ -145,6 +156,21 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 		}
 	}
 	writeUnused("Over-privileged (requested, needed by no call)", r.OverPrivileged)
+	if len(r.Redundant) > 0 {
+		fmt.Fprintln(w, "\nRedundant (other requested scopes already cover every call these cover):")
+		for _, u := range r.Redundant {
+			fmt.Fprintf(w, "  %s grants %d endpoint(s)\n", u.Scope, u.Grants)
+		}
+	}
+	if len(r.Unmapped) > 0 {
+		fmt.Fprintln(w, "\nCalls the request could not be checked against (unmapped):")
+		for _, u := range r.Unmapped {
+			fmt.Fprintf(w, "  %s: %s\n", u.Call, u.Reason)
+			if len(u.Suggestions) > 0 {
+				fmt.Fprintf(w, "    did you mean: %s\n", strings.Join(u.Suggestions, " | "))
+			}
+		}
+	}
 	writeUnused("Optional and unused", r.OptionalUnused)
 	if len(r.Missing) > 0 {
 		fmt.Fprintln(w, "\nMissing (calls no requested scope covers):")
@@ -159,9 +185,6 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 		}
 		if len(r.ToRemove) > 0 {
 			fmt.Fprintf(w, "  remove: %s\n", strings.Join(r.ToRemove, ", "))
-		}
-		if len(r.Plan.Unmapped) > 0 {
-			fmt.Fprintf(w, "  %d call(s) could not be mapped; see 'scopeplan plan'\n", len(r.Plan.Unmapped))
 		}
 	}
 	if len(r.BlastRadius) > 0 {
@@ -201,7 +224,7 @@ func writeAuditMarkdown(w io.Writer, r AuditReport) error {
 	if r.Mixed {
 		fmt.Fprintln(w, "\n> The request mixes classic and granular scopes; Zoom rejects such an app.")
 	}
-	if len(r.Unknown) > 0 || len(r.Levels) > 0 || len(r.OverPrivileged) > 0 || len(r.Missing) > 0 {
+	if len(r.Unknown) > 0 || len(r.Levels) > 0 || len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || len(r.Unmapped) > 0 {
 		fmt.Fprintln(w, "\n| Problem | Scope or call | Detail |\n|---|---|---|")
 		for _, u := range r.Unknown {
 			fmt.Fprintf(w, "| unknown scope | %s | did you mean %s |\n", MarkdownCode(u.Scope), codes(u.Suggestions))
@@ -212,8 +235,14 @@ func writeAuditMarkdown(w io.Writer, r AuditReport) error {
 		for _, u := range r.OverPrivileged {
 			fmt.Fprintf(w, "| over-privileged | %s | grants %d endpoint(s), none called |\n", MarkdownCode(u.Scope), u.Grants)
 		}
+		for _, u := range r.Redundant {
+			fmt.Fprintf(w, "| redundant | %s | other requested scopes cover its calls |\n", MarkdownCode(u.Scope))
+		}
 		for _, m := range r.Missing {
 			fmt.Fprintf(w, "| missing | %s | request %s |\n", MarkdownCode(m.Call), codes(m.Would))
+		}
+		for _, u := range r.Unmapped {
+			fmt.Fprintf(w, "| unmapped call | %s | %s |\n", MarkdownCode(u.Call), MarkdownCell(u.Reason))
 		}
 	}
 	if r.Plan != nil {

@@ -15,16 +15,17 @@ func auditRules() []SARIFRule {
 		{ID: "AUDIT_OVER_PRIVILEGED", Description: "A requested scope that no intended call needs.", Level: "warning"},
 		{ID: "AUDIT_MISSING_SCOPE", Description: "An intended call that no requested scope covers.", Level: "error"},
 		{ID: "AUDIT_OPTIONAL_UNUSED", Description: "An optional requested scope that no intended call needs.", Level: "note"},
+		{ID: "AUDIT_REDUNDANT_SCOPE", Description: "A requested scope whose calls other requested scopes already cover.", Level: "warning"},
+		{ID: "AUDIT_UNMAPPED_CALL", Description: "An intended call that maps to no single endpoint, so the request cannot be checked against it.", Level: "error"},
 	}
 }
 
 // WriteAuditSARIF writes an audit as SARIF 2.1.0; results point at the
 // requested-scopes file when there is one.
 func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
+	// Results point at the requested-scopes file; scopes given with
+	// --scopes have no file, and their results no location.
 	file := requestedFile
-	if file == "" {
-		file = "--scopes"
-	}
 	var res []SARIFResult
 	add := func(rule, level, msg string) {
 		res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: file})
@@ -47,6 +48,12 @@ func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
 	}
 	for _, u := range r.OptionalUnused {
 		add("AUDIT_OPTIONAL_UNUSED", "note", fmt.Sprintf("optional %s grants %d endpoint(s), none of them called", u.Scope, u.Grants))
+	}
+	for _, u := range r.Redundant {
+		add("AUDIT_REDUNDANT_SCOPE", "warning", fmt.Sprintf("%s: other requested scopes already cover every call it covers", u.Scope))
+	}
+	for _, u := range r.Unmapped {
+		add("AUDIT_UNMAPPED_CALL", "error", fmt.Sprintf("call %s: %s", u.Call, u.Reason))
 	}
 	for _, m := range r.Missing {
 		add("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("call %s is covered by no requested scope; request %s", m.Call, orNone(m.Would)))

@@ -16,7 +16,8 @@ type SARIFRule struct {
 	URL   string
 }
 
-// SARIFResult is one result of a SARIF run.
+// SARIFResult is one result of a SARIF run; a result with no File has no
+// location.
 type SARIFResult struct {
 	RuleID  string
 	Level   string
@@ -48,6 +49,11 @@ func WriteSARIF(w io.Writer, rules []SARIFRule, results []SARIFResult) error {
 		rule.WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(r.Level))
 	}
 	for _, res := range results {
+		result := sarif.NewRuleResult(res.RuleID).WithLevel(res.Level).WithMessage(sarif.NewTextMessage(res.Message))
+		if res.File == "" {
+			run.AddResult(result)
+			continue
+		}
 		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(res.File))
 		if res.Line > 0 {
 			region := sarif.NewRegion().WithStartLine(res.Line)
@@ -56,10 +62,7 @@ func WriteSARIF(w io.Writer, rules []SARIFRule, results []SARIFResult) error {
 			}
 			loc.WithRegion(region)
 		}
-		run.AddResult(sarif.NewRuleResult(res.RuleID).
-			WithLevel(res.Level).
-			WithMessage(sarif.NewTextMessage(res.Message)).
-			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(loc)}))
+		run.AddResult(result.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(loc)}))
 	}
 	rep.AddRun(run)
 	if err := rep.PrettyWrite(w); err != nil {
