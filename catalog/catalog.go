@@ -48,7 +48,7 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		byLink:    map[string][]int{},
 		byName:    map[string][]int{},
 		byPath:    map[string][]int{},
-	}, products: productTable(), docProduct: map[int]string{}}
+	}, products: productTable(), docProduct: map[int]string{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	refs := 0
 	for _, d := range docs {
 		if d == nil {
@@ -115,6 +115,10 @@ type builder struct {
 	// document's product.
 	products   map[string]string
 	docProduct map[int]string
+	// byName marks classic grants that rest on an API name matching
+	// several endpoints; firm marks those that also have firmer ground.
+	byName map[grantKey]bool
+	firm   map[grantKey]bool
 }
 
 // normName is the form API names are compared in: lower case, runs of
@@ -312,20 +316,103 @@ func (b *builder) addClassicPage(d *record.Document) {
 }
 
 // addAssociations turns the classic page's associated-API items into
-// grants, matching each API name against every endpoint's name.
+// grants. An item names an API, not an endpoint, so it matches every
+// endpoint of that name; when it matches several, two rules narrow the
+// match, both from what the documents say and never by guessing:
+//   - level: a :master classic scope goes to master-account (/ma/) rows,
+//     any other to regular rows, when the name has rows of both kinds;
+//   - product: when some matches belong to a product or section that
+//     shares a word with the scope's product prefix or group
+//     ("user:read:admin" in group "User" and the "Zoom User" rows), only
+//     those are kept.
+//
+// A grant that still rests on a name shared by several endpoints is
+// recorded in Endpoint.ClassicByName, so plans can say so.
 func (b *builder) addAssociations(d *record.Document) {
 	for _, cs := range d.ClassicScopes {
+		words := scopeWords(cs.Name, cs.Group)
+		level := LevelOf(cs.Name)
 		for _, item := range cs.APIs {
-			eps := append([]int(nil), b.c.byName[normName(item.Name)]...)
-			sort.Ints(eps)
-			b.c.Associations = append(b.c.Associations, Association{
-				Scope: cs.Name, API: item.Name, Link: item.Link, Endpoints: eps, Source: item.Source,
-			})
+			all := append([]int(nil), b.c.byName[normName(item.Name)]...)
+			sort.Ints(all)
+			eps := b.narrow(all, level, words)
+			a := Association{Scope: cs.Name, API: item.Name, Link: item.Link, Endpoints: eps, Source: item.Source}
+			if len(eps) != len(all) {
+				a.Matched = all
+			}
+			b.c.Associations = append(b.c.Associations, a)
 			for _, id := range eps {
 				b.grant(cs.Name, KindClassic, id, item.Source, d.Kind)
+				k := grantKey{cs.Name, KindClassic, id}
+				if len(eps) > 1 {
+					b.byName[k] = true
+				} else {
+					b.firm[k] = true
+				}
 			}
 		}
 	}
+}
+
+// narrow applies the level and product rules to the endpoints an API name
+// matched.
+func (b *builder) narrow(ids []int, level Level, words map[string]bool) []int {
+	if len(ids) < 2 {
+		return ids
+	}
+	keep := func(ok func(e *Endpoint) bool) {
+		var out []int
+		for _, id := range ids {
+			if ok(b.c.Endpoints[id]) {
+				out = append(out, id)
+			}
+		}
+		if len(out) > 0 {
+			ids = out
+		}
+	}
+	want := record.VariantRegular
+	if level == LevelMaster {
+		want = record.VariantMaster
+	}
+	keep(func(e *Endpoint) bool { return e.Variant == want })
+	keep(func(e *Endpoint) bool { return sharesWord(words, e.Product+" "+e.ProductTitle+" "+e.Section) })
+	return ids
+}
+
+// scopeWords are the words of a classic scope's product prefix and group,
+// lower case: "phone_recording:read:admin" in "Phone Recording" gives
+// phone, recording.
+func scopeWords(name, group string) map[string]bool {
+	w := map[string]bool{}
+	prefix, _, _ := strings.Cut(name, ":")
+	for _, f := range strings.FieldsFunc(strings.ToLower(prefix+" "+group), isWordBreak) {
+		if len(f) >= 3 && f != "zoom" && f != "scopes" {
+			w[f] = true
+		}
+	}
+	return w
+}
+
+// sharesWord reports whether an endpoint's product segment, product title
+// or section has a word that equals, or is a prefix of, a scope word or the
+// other way round (scim and scim2, dashboard and dashboards).
+func sharesWord(words map[string]bool, text string) bool {
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), isWordBreak) {
+		if len(f) < 3 || f == "zoom" || f == "api" {
+			continue
+		}
+		for w := range words {
+			if strings.HasPrefix(w, f) || strings.HasPrefix(f, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordBreak(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // referenceProduct finds the granular-page product of an API reference
@@ -479,6 +566,7 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 	}
 	for _, s := range op.Classic() {
 		b.grant(s.Name, KindClassic, e.ID, s.Source, d.Kind)
+		b.firm[grantKey{s.Name, KindClassic, e.ID}] = true
 	}
 	// The granular page is the authority on granular scopes; a reference's
 	// own granular list fills in only endpoints no page row describes.
@@ -505,7 +593,14 @@ func (b *builder) finish() {
 		}
 		s.Endpoints = append(s.Endpoints, g.Endpoint)
 	}
+	for k := range b.byName {
+		if !b.firm[k] {
+			e := c.Endpoints[k.endpoint]
+			e.ClassicByName = append(e.ClassicByName, k.scope)
+		}
+	}
 	for _, e := range c.Endpoints {
+		sort.Strings(e.ClassicByName)
 		sort.Strings(e.Granular)
 		sort.Strings(e.Classic)
 		if e.Granular == nil {

@@ -122,15 +122,16 @@ func TestBuildScopesAndAssociations(t *testing.T) {
 	if !ok || s.Defined {
 		t.Errorf("user:write:user:admin: found %v, defined %v; want found, undefined", ok, s != nil && s.Defined)
 	}
-	// "Get a user" names two endpoints (regular and master): both granted.
-	var got []int
+	// "Get a user" names two endpoints (regular and master): an admin-level
+	// classic scope goes to the regular one, and the match is recorded.
+	var got Association
 	for _, a := range c.Associations {
 		if a.API == "Get a user" {
-			got = a.Endpoints
+			got = a
 		}
 	}
-	if len(got) != 2 {
-		t.Errorf("association endpoints = %v, want 2", got)
+	if len(got.Endpoints) != 1 || c.Endpoint(got.Endpoints[0]).Variant != record.VariantRegular || len(got.Matched) != 2 {
+		t.Errorf("association = %+v, want the regular row of 2 matched", got)
 	}
 	if st := c.Stats(); st.ClassicAssociations != 2 || st.Products != 2 {
 		t.Errorf("stats = %+v", st)
@@ -208,5 +209,41 @@ func TestNormName(t *testing.T) {
 		if got := normName(in); got != want {
 			t.Errorf("normName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestClassicNameMatching: an API name shared by endpoints of several
+// products goes to the product whose words the classic scope shares; when
+// none does, every match is granted and marked as resting on the name.
+func TestClassicNameMatching(t *testing.T) {
+	page := &record.Document{Path: "granular.md", Kind: record.KindGranularMD, GranularRows: []record.GranularRow{
+		row("Zoom User", "Get a user", "user", "methods", "user", "user:read:user"),
+		row("SCIM", "Get a user", "scim-api", "methods", "scimUser", "scim2:read:user"),
+		row("Zoom Meeting", "Get recordings", "zoom-api", "methods", "recordingGet", "cloud_recording:read:recording"),
+		row("Zoom Phone", "Get recordings", "phone", "methods", "phoneRecordings", "phone:read:recording"),
+	}}
+	classic := &record.Document{Path: "classic.txt", Kind: record.KindClassic, ClassicScopes: []record.ClassicScope{
+		{Group: "SCIM2", Name: "scim2", APIs: []record.APIItem{{Name: "Get a user"}}},
+		{Group: "Archiving", Name: "archiving:read", APIs: []record.APIItem{{Name: "Get recordings"}}},
+	}}
+	c, err := Build([]*record.Document{page, classic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scim, _ := c.ClassicScope("scim2")
+	if len(scim.Endpoints) != 1 || c.Endpoint(scim.Endpoints[0]).Product != "scim-api" {
+		t.Errorf("scim2 grants %v, want only the SCIM row", scim.Endpoints)
+	}
+	arch, _ := c.ClassicScope("archiving:read")
+	if len(arch.Endpoints) != 2 {
+		t.Fatalf("archiving:read grants %v, want both rows", arch.Endpoints)
+	}
+	for _, id := range arch.Endpoints {
+		if e := c.Endpoint(id); !reflect.DeepEqual(e.ClassicByName, []string{"archiving:read"}) {
+			t.Errorf("%s: ClassicByName = %v", e.Label(), e.ClassicByName)
+		}
+	}
+	if e := c.Endpoint(scim.Endpoints[0]); len(e.ClassicByName) != 0 {
+		t.Errorf("a narrowed match is not weak: %v", e.ClassicByName)
 	}
 }

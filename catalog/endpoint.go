@@ -68,6 +68,10 @@ type Endpoint struct {
 	// alternatives, any one of which suffices.
 	Granular []string `json:"granular" yaml:"granular"`
 	Classic  []string `json:"classic" yaml:"classic"`
+	// ClassicByName lists the classic scopes that grant the endpoint only
+	// through an API name on the classic page that several endpoints
+	// share: the weakest evidence there is.
+	ClassicByName []string `json:"classic_by_name,omitempty" yaml:"classic_by_name,omitempty"`
 	// Sources lists every place the endpoint is described.
 	Sources []record.Source `json:"sources" yaml:"sources"`
 	// Refs are the API reference operations joined to this endpoint.

@@ -35,9 +35,12 @@ type Grant struct {
 // Association is one "Associated API" item of the classic page and the
 // endpoints its API name matched (none, one or several).
 type Association struct {
-	Scope     string        `json:"scope" yaml:"scope"`
-	API       string        `json:"api" yaml:"api"`
-	Link      string        `json:"link,omitempty" yaml:"link,omitempty"`
-	Endpoints []int         `json:"endpoints" yaml:"endpoints"`
-	Source    record.Source `json:"source" yaml:"source"`
+	Scope     string `json:"scope" yaml:"scope"`
+	API       string `json:"api" yaml:"api"`
+	Link      string `json:"link,omitempty" yaml:"link,omitempty"`
+	Endpoints []int  `json:"endpoints" yaml:"endpoints"`
+	// Matched lists every endpoint the API name matched when the level and
+	// product rules kept fewer (Endpoints); empty when they kept all.
+	Matched []int         `json:"matched,omitempty" yaml:"matched,omitempty"`
+	Source  record.Source `json:"source" yaml:"source"`
 }

@@ -329,8 +329,15 @@ func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o O
 	var needs [][]int
 	for _, cp := range mapped {
 		var need []int
-		for _, s := range alternatives(cp.Endpoint, kind) {
+		alts := alternatives(cp.Endpoint, kind)
+		for _, s := range alts {
 			if !o.App.Allows(catalog.LevelOf(s)) {
+				continue
+			}
+			if kind == catalog.KindClassic && contains(cp.Endpoint.ClassicByName, s) && hasFirm(cp.Endpoint, alts, o.App) {
+				// A classic scope that reaches this endpoint only through
+				// an API name shared by several endpoints is no
+				// alternative when better-documented ones exist.
 				continue
 			}
 			i, ok := op.index[s]
@@ -401,6 +408,11 @@ func explain(c *catalog.Catalog, cp *CallPlan, chosenG, chosenC map[string]bool,
 	}
 	if len(cp.Classic) == 0 {
 		cp.Notes = append(cp.Notes, "no classic scope the app type may request covers this endpoint")
+	}
+	for _, s := range cp.Classic {
+		if contains(cp.Endpoint.ClassicByName, s) {
+			cp.Notes = append(cp.Notes, fmt.Sprintf("classic %s covers this endpoint only through an API name the classic page lists, which several endpoints share", s))
+		}
 	}
 	cover := strings.Join(cp.Granular, ", ")
 	coverGrants := 0
@@ -525,4 +537,24 @@ func set(s []string) map[string]bool {
 		m[x] = true
 	}
 	return m
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFirm reports whether an endpoint has a classic alternative of an
+// allowed level that does not rest on a shared API name alone.
+func hasFirm(e *catalog.Endpoint, alts []string, app AppType) bool {
+	for _, s := range alts {
+		if app.Allows(catalog.LevelOf(s)) && !contains(e.ClassicByName, s) {
+			return true
+		}
+	}
+	return false
 }

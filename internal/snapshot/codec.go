@@ -20,7 +20,7 @@ import (
 // the full catalog.
 
 // coreMagic starts every encoded core; it changes with the layout.
-const coreMagic = "SPCORE2\n"
+const coreMagic = "SPCORE3\n"
 
 // Core is the part of a snapshot most commands need.
 type Core struct {
@@ -100,6 +100,7 @@ func EncodeCore(c *Core) []byte {
 		e.ints(p.Candidates)
 		e.strs(p.Granular)
 		e.strs(p.Classic)
+		e.strs(p.ClassicByName)
 		e.sources(p.Sources)
 		e.uint(len(p.Refs))
 		for _, r := range p.Refs {
@@ -276,6 +277,9 @@ func DecodeCore(b []byte) (*Core, error) {
 		p.Candidates = d.ints()
 		p.Granular = d.strs()
 		p.Classic = d.strs()
+		if byName := d.strs(); len(byName) > 0 {
+			p.ClassicByName = byName
+		}
 		p.Sources = d.sources()
 		if n := d.count(); n > 0 {
 			p.Refs = make([]catalog.OperationRef, n)

@@ -66,6 +66,10 @@ type jsEndpoint struct {
 	// Granular and Classic are indices into scopes, in the catalog's order.
 	Granular []int `json:"g"`
 	Classic  []int `json:"c"`
+	// ClassicByName are the classic scopes that reach the endpoint only
+	// through a shared API name; the plan builder, like the planner,
+	// passes them over when a better-documented alternative exists.
+	ClassicByName []int `json:"cw,omitempty"`
 	// Best, Higher and Why are per app (in Apps order): the least
 	// privileged scope (-1 for none), the allowed alternatives and, when
 	// there is no scope, why.
@@ -143,6 +147,7 @@ func (s *Site) data() jsData {
 			ID: e.ID, Method: e.Method, Path: e.Path, Name: e.Name, OpID: e.OperationID,
 			Product: s.productOf[e.ID], Section: e.Section, Master: e.Variant == "master",
 			Link: safeURL(e.Link), Granular: idx(e.Granular, catalog.KindGranular), Classic: idx(e.Classic, catalog.KindClassic),
+			ClassicByName: idx(e.ClassicByName, catalog.KindClassic),
 		}
 		for ai := range Apps() {
 			a := s.advice[e.ID][ai]

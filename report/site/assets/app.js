@@ -240,9 +240,14 @@
     const candidates = [], index = new Map(), needs = [];
     for (const id of ids) {
       const need = [];
-      for (const si of (kind === "g" ? D.endpoints[id].g : D.endpoints[id].c)) {
+      const e = D.endpoints[id];
+      const alts = kind === "g" ? e.g : e.c;
+      const weak = new Set(kind === "g" ? [] : (e.cw || []));
+      const firm = alts.some((si) => allows(app, D.scopes[si].lv) && !weak.has(si));
+      for (const si of alts) {
         const s = D.scopes[si];
         if (!allows(app, s.lv)) continue;
+        if (weak.has(si) && firm) continue;
         let i = index.get(si);
         if (i === undefined) {
           i = candidates.length;
