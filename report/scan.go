@@ -40,6 +40,11 @@ func NewScanReport(r *scan.Result, m Meta) ScanReport {
 // (the first of equals), and lines are in that occurrence's (file, line)
 // order. Every occurrence is in the JSON and YAML forms. The text form is
 // the same on a terminal and in a pipe.
+//
+// Zoom calls the catalog cannot resolve (a path it does not know, or a
+// path whose method the code does not show) follow as lines of their own,
+// "METHOD /path" or "/path" with an "unresolved" comment, so that plan
+// reports them as unmapped instead of planning without them.
 func WriteScan(w io.Writer, f Format, r ScanReport) error {
 	switch f {
 	case FormatJSON:
@@ -87,6 +92,14 @@ func writeScanText(w io.Writer, r ScanReport) error {
 			fmt.Fprintf(&b, " (+%d more)", g.count-1)
 		}
 		b.WriteByte('\n')
+	}
+	seen := map[string]bool{}
+	for _, k := range r.Skipped {
+		if k.Text == "" || seen[k.Text] {
+			continue
+		}
+		seen[k.Text] = true
+		fmt.Fprintf(&b, "%s  # %s:%d unresolved: %s\n", k.Text, k.File, k.Line, k.Reason)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write scan: %w", err)

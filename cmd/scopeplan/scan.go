@@ -84,6 +84,9 @@ func runScan(o *scanOptions) error {
 	errOut := o.g.io.errOut
 	if f == report.FormatText {
 		for _, k := range res.Skipped {
+			if k.Text != "" {
+				continue // on standard output, as an unresolved call
+			}
 			at := k.File
 			if k.Line > 0 {
 				at = fmt.Sprintf("%s:%d", k.File, k.Line)
