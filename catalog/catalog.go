@@ -48,7 +48,7 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		byLink:    map[string][]int{},
 		byName:    map[string][]int{},
 		byPath:    map[string][]int{},
-	}, products: productTable(), docProduct: map[int]string{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
+	}, docProduct: map[int]string{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	refs := 0
 	for _, d := range docs {
 		if d == nil {
@@ -111,9 +111,7 @@ type builder struct {
 	pageGranular map[int]bool
 	// pathFromName marks endpoints whose path came from a name-only join.
 	pathFromName map[int]bool
-	// products is the product table; docProduct caches each reference
-	// document's product.
-	products   map[string]string
+	// docProduct caches each reference document's product.
 	docProduct map[int]string
 	// byName marks classic grants that rest on an API name matching
 	// several endpoints; firm marks those that also have firmer ground.
@@ -415,16 +413,12 @@ func isWordBreak(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-// referenceProduct finds the granular-page product of an API reference
-// from its title or, failing that, its operations' tags.
+// referenceProduct caches ReferenceProduct per document.
 func (b *builder) referenceProduct(di int, d *record.Document) string {
 	if p, ok := b.docProduct[di]; ok {
 		return p
 	}
-	p := productIn(b.products, d.Title)
-	for i := 0; p == "" && i < len(d.Operations); i++ {
-		p = productIn(b.products, "", d.Operations[i].Tags...)
-	}
+	p := ReferenceProduct(d)
 	b.docProduct[di] = p
 	return p
 }

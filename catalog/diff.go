@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"sort"
+	"strings"
 )
 
 // Key identifies an endpoint across two catalogs: its doc link when it has
@@ -68,6 +69,7 @@ func Diff(old, new *Catalog) Changes {
 			d.EndpointsRemoved = append(d.EndpointsRemoved, olds[i])
 		}
 	}
+	d.pairMoved()
 	for _, s := range new.Scopes {
 		if _, ok := old.scopeOfKind(s.Name, s.Kind); !ok {
 			d.ScopesAdded = append(d.ScopesAdded, s)
@@ -79,6 +81,61 @@ func Diff(old, new *Catalog) Changes {
 		}
 	}
 	return d
+}
+
+// pairMoved matches removed and added endpoints that are one operation
+// whose key changed, because a document gave it a link or a path it did
+// not have (an operation that now joins a page row): same method and
+// path, or same product and operationId.
+func (d *Changes) pairMoved() {
+	alt := func(e *Endpoint) []string {
+		var ks []string
+		if e.Path != "" {
+			ks = append(ks, "path "+e.Method+" "+NormalizePath(e.Path))
+		}
+		if e.OperationID != "" {
+			ks = append(ks, "op "+strings.ToLower(e.Product)+" "+string(e.Variant)+" "+e.OperationID)
+		}
+		return ks
+	}
+	added := map[string]int{}
+	for i, e := range d.EndpointsAdded {
+		for _, k := range alt(e) {
+			if _, ok := added[k]; !ok {
+				added[k] = i
+			}
+		}
+	}
+	usedAdded := map[int]bool{}
+	var removed []*Endpoint
+	for _, o := range d.EndpointsRemoved {
+		match := -1
+		for _, k := range alt(o) {
+			if i, ok := added[k]; ok && !usedAdded[i] {
+				match = i
+				break
+			}
+		}
+		if match < 0 {
+			removed = append(removed, o)
+			continue
+		}
+		usedAdded[match] = true
+		n := d.EndpointsAdded[match]
+		ch := EndpointChange{Old: o, New: n}
+		ch.GranularAdded, ch.GranularRemoved = setDiff(o.Granular, n.Granular)
+		ch.ClassicAdded, ch.ClassicRemoved = setDiff(o.Classic, n.Classic)
+		if len(ch.GranularAdded)+len(ch.GranularRemoved)+len(ch.ClassicAdded)+len(ch.ClassicRemoved) > 0 {
+			d.EndpointsChanged = append(d.EndpointsChanged, ch)
+		}
+	}
+	var added2 []*Endpoint
+	for i, e := range d.EndpointsAdded {
+		if !usedAdded[i] {
+			added2 = append(added2, e)
+		}
+	}
+	d.EndpointsAdded, d.EndpointsRemoved = added2, removed
 }
 
 func (c *Catalog) scopeOfKind(name string, kind ScopeKind) (*Scope, bool) {

@@ -55,3 +55,28 @@ func TestDiff(t *testing.T) {
 		t.Error("a catalog differs from itself")
 	}
 }
+
+// TestDiffPairsMovedEndpoints: an operation that an API reference described
+// alone and that now joins a page row is one endpoint, not a removal and an
+// addition.
+func TestDiffPairsMovedEndpoints(t *testing.T) {
+	ref := &record.Document{Path: "u.txt", Kind: record.KindOpenAPIText, Title: "Users", Operations: []record.Operation{
+		op("GET", "/users/{userId}/things", "things", "List things", nil, []string{"user:read:things"}),
+	}}
+	old, err := Build([]*record.Document{ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := &record.Document{Path: "p.md", Kind: record.KindGranularMD, GranularRows: []record.GranularRow{
+		row("Zoom User", "List things", "user", "methods", "things", "user:read:things", "user:read:things:admin"),
+	}}
+	new, err := Build([]*record.Document{page, ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Diff(old, new)
+	if len(d.EndpointsAdded)+len(d.EndpointsRemoved) != 0 || len(d.EndpointsChanged) != 1 ||
+		!reflect.DeepEqual(d.EndpointsChanged[0].GranularAdded, []string{"user:read:things:admin"}) {
+		t.Errorf("diff = added %d removed %d changed %+v", len(d.EndpointsAdded), len(d.EndpointsRemoved), d.EndpointsChanged)
+	}
+}

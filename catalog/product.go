@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/scopeplan/scopeplan/parser/record"
+)
 
 // productTable maps the titles and tags API references give their product
 // to the product segment of the granular page's doc links
@@ -63,3 +67,47 @@ func productIn(t map[string]string, title string, tags ...string) string {
 // sameProduct compares product segments case-insensitively (the granular
 // page writes a few of them capitalised).
 func sameProduct(a, b string) bool { return strings.EqualFold(a, b) }
+
+// pathTable maps the first segment of an API path to the product whose
+// reference describes it, for references that name their product nowhere
+// else (a Postman export has neither title nor product tags).
+func pathTable() map[string]string {
+	return map[string]string{
+		"users": "user", "groups": "user", "contacts": "user", "divisions": "user",
+		"phone":    "phone",
+		"meetings": "zoom-api", "webinars": "zoom-api", "past_meetings": "zoom-api", "past_webinars": "zoom-api",
+		"chat":              "chat",
+		"rooms":             "zoom-rooms",
+		"number_management": "number-management",
+		"contact_center":    "contact-center",
+	}
+}
+
+// ReferenceProduct is the granular-page product of an API reference: from
+// its title, else its operations' tags, else the product most of its
+// paths belong to ("" when none of these is in the tables).
+func ReferenceProduct(d *record.Document) string {
+	t := productTable()
+	p := productIn(t, d.Title)
+	for i := 0; p == "" && i < len(d.Operations); i++ {
+		p = productIn(t, "", d.Operations[i].Tags...)
+	}
+	if p != "" {
+		return p
+	}
+	paths := pathTable()
+	votes := map[string]int{}
+	for _, op := range d.Operations {
+		segs := strings.Split(strings.TrimPrefix(TrimPath(op.Path), "/"), "/")
+		if prod, ok := paths[segs[0]]; ok {
+			votes[prod]++
+		}
+	}
+	best := 0
+	for prod, n := range votes {
+		if n > best || (n == best && prod < p) {
+			p, best = prod, n
+		}
+	}
+	return p
+}

@@ -89,29 +89,31 @@ type updateReport struct {
 	Changes *report.DiffReport `json:"changes,omitempty" yaml:"changes,omitempty"`
 }
 
-// updateChanges diffs the catalogs before and after an update that
-// changed something.
+// updateChanges diffs the catalog commands used before an update that
+// changed something against the one they use after: each side is the
+// cached documents merged with the embedded ones they do not replace.
 func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
 	if res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
 		return nil, nil
 	}
-	oldDocs, origin := res.Old, loader.OriginCache
-	if len(oldDocs) == 0 {
-		docs, err := loader.Embedded()
-		if err != nil {
-			return nil, inputErr(err)
-		}
-		oldDocs, origin = docs, loader.OriginEmbedded
+	embedded, err := loader.Embedded()
+	if err != nil {
+		return nil, inputErr(err)
 	}
+	oldDocs, newDocs := loader.MergeCached(embedded, res.Old), loader.MergeCached(embedded, res.New)
 	oldC, err := catalog.Build(oldDocs)
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	newC, err := catalog.Build(res.New)
+	newC, err := catalog.Build(newDocs)
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	d := report.NewDiffReport(catalog.Diff(oldC, newC), loader.ProvenanceOf(origin, oldDocs), loader.ProvenanceOf(loader.OriginCache, res.New))
+	origin := loader.OriginCache
+	if len(res.Old) == 0 {
+		origin = loader.OriginEmbedded
+	}
+	d := report.NewDiffReport(catalog.Diff(oldC, newC), loader.ProvenanceOf(origin, oldDocs), loader.ProvenanceOf(loader.OriginCache, newDocs))
 	return &d, nil
 }
 

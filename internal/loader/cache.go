@@ -53,59 +53,48 @@ func CachedDocuments(dir string, since time.Time) ([]*record.Document, error) {
 	return docs, nil
 }
 
-// role groups document kinds that describe the same thing: a cached
-// document replaces the embedded documents of its role.
-func role(k record.Kind) string {
-	switch k {
+// role groups the documents that describe the same thing: a cached
+// document replaces the embedded documents of its role. The scope pages
+// are one role each; API references are one role per product, so a
+// cached Users OpenAPI file replaces the embedded Users references and
+// leaves the Phone page alone.
+func role(d *record.Document) string {
+	switch d.Kind {
 	case record.KindGranularMD, record.KindGranularHTML:
 		return "granular"
 	case record.KindClassic:
 		return "classic"
 	}
-	return "reference" // API references: OpenAPI files and their renderings
+	return "reference:" + catalog.ReferenceProduct(d)
 }
 
 // MergeCached returns the cached documents plus the embedded ones of every
 // role the cache does not cover: a cached granular page replaces the
-// embedded granular page, a cached classic page the classic one, and
-// cached API references (OpenAPI files) all embedded API references.
+// embedded granular page, a cached classic page the classic one, and a
+// cached API reference the embedded references of its product.
 func MergeCached(embedded, cached []*record.Document) []*record.Document {
 	covered := map[string]bool{}
 	for _, d := range cached {
-		covered[role(d.Kind)] = true
+		covered[role(d)] = true
 	}
 	var out []*record.Document
 	for _, d := range embedded {
-		if !covered[role(d.Kind)] {
+		if !covered[role(d)] {
 			out = append(out, d)
 		}
 	}
 	return append(out, cached...)
 }
 
-// embeddedUncovered parses the embedded documents MergeCached would keep
-// beside cached, and no others: kinds are detected first, which is cheap.
+// embeddedUncovered returns the embedded documents MergeCached would keep
+// beside cached.
 func embeddedUncovered(cached []*record.Document) ([]*record.Document, error) {
-	covered := map[string]bool{}
-	for _, d := range cached {
-		covered[role(d.Kind)] = true
+	embedded, err := Embedded()
+	if err != nil {
+		return nil, err
 	}
-	var docs []*record.Document
-	for _, f := range data.Files() {
-		k, err := parser.Detect(f.Data)
-		if err != nil {
-			return nil, fmt.Errorf("embedded data: %s: %w", f.Path, err)
-		}
-		if covered[role(k)] {
-			continue
-		}
-		d, err := parser.Parse(f.Path, f.Data, k)
-		if err != nil {
-			return nil, fmt.Errorf("embedded data: %w", err)
-		}
-		docs = append(docs, d)
-	}
-	return docs, nil
+	merged := MergeCached(embedded, cached)
+	return merged[:len(merged)-len(cached)], nil
 }
 
 // LoadCached builds the catalog from the cache when it applies: no Docs

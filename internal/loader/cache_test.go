@@ -114,8 +114,10 @@ func TestLoadWithCache(t *testing.T) {
 					if d.Kind == record.KindGranularMD {
 						granular++
 					}
-					if d.Kind == record.KindOpenAPIText || d.Kind == record.KindPostman || d.Kind == record.KindEndpointPage {
-						t.Errorf("embedded API reference %s kept beside cached ones", d.Path)
+					// The cached Users file replaces the embedded Users
+					// references; the Phone page describes another product.
+					if d.Kind == record.KindOpenAPIText || d.Kind == record.KindPostman {
+						t.Errorf("embedded Users reference %s kept beside the cached one", d.Path)
 					}
 				}
 				if inCache != 2 || granular != 1 {
@@ -181,5 +183,24 @@ func TestMergeCached(t *testing.T) {
 				t.Errorf("MergeCached = %v, want %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestMergeCachedByProduct: a cached API reference replaces only the
+// embedded references of its own product.
+func TestMergeCachedByProduct(t *testing.T) {
+	doc := func(path string, k record.Kind, title string) *record.Document {
+		return &record.Document{Path: path, Kind: k, Title: title}
+	}
+	embedded := []*record.Document{
+		doc("postman", record.KindPostman, "Users"), doc("text", record.KindOpenAPIText, "Users"),
+		doc("phone", record.KindEndpointPage, "Phone"),
+	}
+	var got []string
+	for _, d := range MergeCached(embedded, []*record.Document{doc("users.json", record.KindOpenAPI, "Users")}) {
+		got = append(got, d.Path)
+	}
+	if strings.Join(got, " ") != "phone users.json" {
+		t.Errorf("MergeCached = %v, want the Phone page kept beside the cached Users file", got)
 	}
 }
