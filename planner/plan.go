@@ -330,8 +330,14 @@ func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o O
 	for _, cp := range mapped {
 		var need []int
 		alts := alternatives(cp.Endpoint, kind)
+		sound := hasSound(c, alts, kind, o.App)
 		for _, s := range alts {
 			if !o.App.Allows(catalog.LevelOf(s)) {
+				continue
+			}
+			if sound && !isSound(c, s, kind) {
+				// A malformed name (" division:read:admin") or one no scope
+				// page defines is no alternative when a sound one exists.
 				continue
 			}
 			if kind == catalog.KindClassic && contains(cp.Endpoint.ClassicByName, s) && hasFirm(cp.Endpoint, alts, o.App) {
@@ -428,6 +434,10 @@ func explain(c *catalog.Catalog, cp *CallPlan, chosenG, chosenC map[string]bool,
 		l := catalog.LevelOf(s)
 		if !o.App.Allows(l) {
 			cp.SetAside = append(cp.SetAside, SetAside{Scope: s, Reason: fmt.Sprintf("level not allowed: %s-level scope; %s", l, o.App.allowedText())})
+			continue
+		}
+		if !isSound(c, s, catalog.KindGranular) && hasSound(c, cp.Endpoint.Granular, catalog.KindGranular, o.App) {
+			cp.SetAside = append(cp.SetAside, SetAside{Scope: s, Reason: "malformed, or defined on no scope page; a well-formed, documented alternative exists"})
 			continue
 		}
 		n := 0
@@ -553,6 +563,23 @@ func contains(s []string, v string) bool {
 func hasFirm(e *catalog.Endpoint, alts []string, app AppType) bool {
 	for _, s := range alts {
 		if app.Allows(catalog.LevelOf(s)) && !contains(e.ClassicByName, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSound reports whether a scope name is well formed and defined on a
+// scope page.
+func isSound(c *catalog.Catalog, name string, kind catalog.ScopeKind) bool {
+	sc, ok := scopeOf(c, name, kind)
+	return ok && sc.Defined && !sc.Parsed.Malformed
+}
+
+// hasSound reports whether any alternative of an allowed level is sound.
+func hasSound(c *catalog.Catalog, alts []string, kind catalog.ScopeKind, app AppType) bool {
+	for _, s := range alts {
+		if app.Allows(catalog.LevelOf(s)) && isSound(c, s, kind) {
 			return true
 		}
 	}
