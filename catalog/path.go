@@ -38,20 +38,26 @@ func TrimPath(p string) string {
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
-	}
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p
+	}
+	if p == "/v2" || strings.HasPrefix(p, "/v2/") {
+		p = p[len("/v2"):]
 	}
 	if len(p) > 1 {
 		p = strings.TrimRight(p, "/")
 	}
+	// Split first, then unescape each segment; an escaped slash (%2F)
+	// stays escaped, inside its segment.
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
-		if strings.HasPrefix(s, ":") && len(s) > 1 {
-			segs[i] = "{" + s[1:] + "}"
+		if u, err := url.PathUnescape(s); err == nil && !strings.Contains(u, "/") {
+			s = u
 		}
+		if strings.HasPrefix(s, ":") && len(s) > 1 {
+			s = "{" + s[1:] + "}"
+		}
+		segs[i] = s
 	}
 	return strings.Join(segs, "/")
 }

@@ -19,7 +19,7 @@ type PlanCall struct {
 	Classic    []string           `json:"classic" yaml:"classic"`
 	SetAside   []planner.SetAside `json:"set_aside" yaml:"set_aside"`
 	Confidence string             `json:"confidence" yaml:"confidence"`
-	Notes      []string           `json:"notes,omitempty" yaml:"notes,omitempty"`
+	Notes      []string           `json:"notes" yaml:"notes"`
 }
 
 // PlanUnmapped is a call the plan could not cover.
@@ -59,7 +59,7 @@ func NewPlanReport(p *planner.Plan, m Meta, a *lint.Attribution) PlanReport {
 	for _, c := range p.Calls {
 		r.Calls = append(r.Calls, PlanCall{
 			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointViewWith(c.Endpoint, a),
-			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: c.Notes,
+			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: nonNilStrings(c.Notes),
 		})
 	}
 	for _, u := range p.Unmapped {

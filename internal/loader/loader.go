@@ -70,7 +70,22 @@ func Documents(o Options) ([]*record.Document, Origin, error) {
 		}
 		docs = append(docs, ds...)
 	}
-	return docs, origin, nil
+	return dedupe(docs), origin, nil
+}
+
+// dedupe drops a document whose content (sha256) an earlier one already
+// has: the same file given twice would otherwise count everything twice.
+func dedupe(docs []*record.Document) []*record.Document {
+	seen := map[string]bool{}
+	out := docs[:0:0]
+	for _, d := range docs {
+		if d.SHA256 != "" && seen[d.SHA256] {
+			continue
+		}
+		seen[d.SHA256] = true
+		out = append(out, d)
+	}
+	return out
 }
 
 // Embedded parses the embedded documents.
