@@ -87,7 +87,8 @@ func newDiffCmd(g *globalOptions) *cobra.Command {
 		Short: "Show what changed between two sets of scope documents",
 		Long: `diff compares the catalogs of two document sets (each a document, KIND=FILE,
 or a folder, for example last release's and today's): endpoints added and
-removed, endpoints whose scopes changed, scopes added and removed.`,
+removed, endpoints whose scopes changed, scopes added and removed. OLD and NEW
+name the documents themselves: --docs and --add-docs do not apply.`,
 		Example: `  scopeplan catalog diff old-docs/ new-docs/ --format markdown`,
 		Args:    args(cobra.ExactArgs(2)),
 		RunE: func(_ *cobra.Command, a []string) error {
