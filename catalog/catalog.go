@@ -526,14 +526,87 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 // joinByID returns the page rows of the product and variant whose
 // operationId is the operation's.
 func (b *builder) joinByID(product string, variant record.Variant, op *record.Operation) []int {
-	if op.OperationID == "" || product == "" {
+	if op.OperationID == "" {
 		return nil
 	}
-	var out []int
+	// The document's product first; then, for a document that spans
+	// products (the Meetings file also describes Zoom Rooms), the
+	// operation's own tags and path.
+	for _, p := range []string{product, productIn(productTable(), "", op.Tags...), productOfPath(op.Path)} {
+		if p == "" {
+			continue
+		}
+		if ids := b.rowsByID(p, variant, op); len(ids) > 0 {
+			return ids
+		}
+	}
+	return nil
+}
+
+// rowsByID returns the page rows of a product whose operationId is the
+// operation's. The variant comes from the path (/accounts/{accountId}/...
+// is the master account's), unless the operation states granular scopes:
+// then the rows whose scopes share the most with them win, because the
+// Accounts API's own paths start with /accounts/{accountId}/ too.
+func (b *builder) rowsByID(product string, variant record.Variant, op *record.Operation) []int {
+	var same, all []int
 	for _, id := range b.c.byOpID[op.OperationID] {
 		e := b.c.Endpoints[id]
-		if len(e.Rows) > 0 && sameProduct(e.Product, product) && e.Variant == variant {
-			out = append(out, id)
+		if len(e.Rows) == 0 || !sameProduct(e.Product, product) {
+			continue
+		}
+		all = append(all, id)
+		if e.Variant == variant {
+			same = append(same, id)
+		}
+	}
+	stated := op.Granular()
+	if len(stated) == 0 || len(all) == 0 {
+		return same
+	}
+	want := map[string]bool{}
+	for _, s := range stated {
+		want[s.Name] = true
+	}
+	best, top := 0, []int(nil)
+	for _, id := range all {
+		n := 0
+		for _, s := range b.pageScopes(id) {
+			if want[s] {
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			best, top = n, []int{id}
+		case n == best && n > 0:
+			top = append(top, id)
+		}
+	}
+	if best == 0 {
+		return same
+	}
+	if len(top) > 1 {
+		// A tie: the path's variant decides, if it is among them.
+		var inSame []int
+		for _, id := range top {
+			if b.c.Endpoints[id].Variant == variant {
+				inSame = append(inSame, id)
+			}
+		}
+		if len(inSame) > 0 {
+			return inSame
+		}
+	}
+	return top
+}
+
+// pageScopes are the granular scopes the page rows of an endpoint state.
+func (b *builder) pageScopes(id int) []string {
+	var out []string
+	for _, r := range b.c.Endpoints[id].Rows {
+		for _, s := range b.c.Documents[r.Doc].GranularRows[r.Row].Scopes {
+			out = append(out, s.Name)
 		}
 	}
 	return out

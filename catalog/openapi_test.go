@@ -55,19 +55,37 @@ func TestOpenAPIJoins(t *testing.T) {
 		}
 	}
 	// One method + path is one endpoint, however many files describe it,
-	// and no join is left ambiguous once operationIds are known.
-	seen := map[string]int{}
+	// except the regular and master-account rows of one Accounts
+	// operation, which share their path (/accounts/{accountId}/settings
+	// for "me" and for a sub account); and no join is left ambiguous once
+	// operationIds are known.
+	seen := map[string][]*catalog.Endpoint{}
 	for _, e := range c.Endpoints {
 		if e.Path != "" {
-			seen[e.Method+" "+catalog.NormalizePath(e.Path)]++
+			k := e.Method + " " + catalog.NormalizePath(e.Path)
+			seen[k] = append(seen[k], e)
 		}
 		if e.Join == catalog.JoinAmbiguous {
 			t.Errorf("%s: ambiguous join", e.Label())
 		}
 	}
-	for k, n := range seen {
-		if n > 1 {
-			t.Errorf("%s is %d endpoints", k, n)
+	for k, es := range seen {
+		if len(es) == 1 {
+			continue
+		}
+		if len(es) > 2 || es[0].OperationID != es[1].OperationID || es[0].Variant == es[1].Variant {
+			t.Errorf("%s is %d endpoints", k, len(es))
+		}
+	}
+	// The Accounts file's own paths start with /accounts/{accountId}/, yet
+	// its operations are the regular ones: their scopes say so.
+	if eps, _ := c.Resolve("/docs/api/rest/reference/account/methods/#operation/accountSettings"); len(eps) != 1 || eps[0].Join != catalog.JoinOperationID {
+		t.Errorf("accountSettings regular row: %+v", eps)
+	}
+	// The Meetings file's Zoom Rooms operations join the zoom-rooms rows.
+	if eps, _ := c.Resolve("GET /rooms"); len(eps) != 1 || eps[0].Product != "zoom-rooms" || eps[0].Join != catalog.JoinOperationID {
+		for _, e := range eps {
+			t.Errorf("GET /rooms: %s %s %s", e.Label(), e.Product, e.Join)
 		}
 	}
 	// Number Management is a product of its own, absent from the pages.

@@ -78,6 +78,7 @@ func pathTable() map[string]string {
 		"meetings": "zoom-api", "webinars": "zoom-api", "past_meetings": "zoom-api", "past_webinars": "zoom-api",
 		"chat":              "chat",
 		"rooms":             "zoom-rooms",
+		"workspaces":        "zoom-rooms",
 		"number_management": "number-management",
 		"contact_center":    "contact-center",
 	}
@@ -95,11 +96,9 @@ func ReferenceProduct(d *record.Document) string {
 	if p != "" {
 		return p
 	}
-	paths := pathTable()
 	votes := map[string]int{}
 	for _, op := range d.Operations {
-		segs := strings.Split(strings.TrimPrefix(TrimPath(op.Path), "/"), "/")
-		if prod, ok := paths[segs[0]]; ok {
+		if prod := productOfPath(op.Path); prod != "" {
 			votes[prod]++
 		}
 	}
@@ -110,4 +109,11 @@ func ReferenceProduct(d *record.Document) string {
 		}
 	}
 	return p
+}
+
+// productOfPath is the product the path table gives a path's first
+// segment, or "".
+func productOfPath(p string) string {
+	segs := strings.Split(strings.TrimPrefix(TrimPath(p), "/"), "/")
+	return pathTable()[segs[0]]
 }
