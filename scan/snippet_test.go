@@ -213,3 +213,22 @@ func TestUnknownMethod(t *testing.T) {
 		})
 	}
 }
+
+// TestTheWordZoomIsNoCue: a map widget that zooms, or a todo app, calls
+// its own backend with relative paths; none of that is a Zoom API call.
+func TestTheWordZoomIsNoCue(t *testing.T) {
+	s := New(testCatalog(t))
+	src := `import axios from "axios";
+map.setZoom(12); // pinch to zoom
+export const load = (userId) => axios.get(` + "`/users/${userId}`" + `);
+export const drop = (userId) => axios.delete(` + "`/users/${userId}/assistants`" + `);
+`
+	if r, _ := s.ScanFile("src/mapview.js", []byte(src)); len(r.Calls) != 0 {
+		t.Errorf("calls = %+v, want none", r.Calls)
+	}
+	// The same code in a Zoom client module is a Zoom call.
+	zoom := "const BASE = \"https://api.zoom.us/v2\";\n" + src
+	if r, _ := s.ScanFile("src/client.js", []byte(zoom)); len(r.Calls) == 0 {
+		t.Error("no calls found in a module that names Zoom's API host")
+	}
+}

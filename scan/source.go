@@ -34,10 +34,26 @@ func newFileScan(s *Scanner, name, src string, l *lang) *fileScan {
 	toks := lex(src, l)
 	return &fileScan{
 		s: s, name: name, l: l, toks: toks,
-		cue:       strings.Contains(strings.ToLower(name), "zoom") || containsFold(src, "zoom"),
+		cue:       zoomCue(name, src),
 		zoomBases: map[string]bool{}, otherBases: map[string]bool{}, zoomClients: map[string]bool{},
 		used: make([]bool, len(toks)), match: matchBrackets(toks),
 	}
+}
+
+// zoomCue reports whether a file is about Zoom's API, so that its path
+// strings and SDK-like method names may be Zoom calls: its name says
+// "zoom", or its text names Zoom's API host or a Zoom SDK package. The
+// bare word "zoom" is not enough ("setZoom(12)", "pinch to zoom").
+func zoomCue(name, src string) bool {
+	if strings.Contains(strings.ToLower(name), "zoom") {
+		return true
+	}
+	for _, clue := range []string{"api.zoom.us", "zoom.us/v2", "zoomus", "@zoom/", "zoom-api", "zoom_api", "zoomapi", "ZoomClient", "zoom-sdk", "zoom_sdk"} {
+		if containsFold(src, strings.ToLower(clue)) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsFold reports whether s contains the lower-case ASCII word sub
