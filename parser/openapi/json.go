@@ -465,21 +465,27 @@ type lineCounter struct {
 	off       int // offset counted up to
 	line      int // line at off
 	lineStart int // offset of the first byte of that line
+	runes     int // characters from lineStart to off
 }
 
-// at returns the 1-based line and byte column of offset off.
+// at returns the 1-based line and column of offset off, the column counted
+// in characters like every other parser's (not bytes: a minified file's
+// one line holds many multi-byte characters).
 func (c *lineCounter) at(off int) (line, col int) {
 	off = min(max(off, 0), len(c.data))
 	if off < c.off {
-		c.off, c.line, c.lineStart = 0, 1, 0
+		c.off, c.line, c.lineStart, c.runes = 0, 1, 0, 0
 	}
 	seg := c.data[c.off:off]
 	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
 		c.line += n
 		c.lineStart = c.off + bytes.LastIndexByte(seg, '\n') + 1
+		c.runes = utf8.RuneCount(c.data[c.lineStart:off])
+	} else {
+		c.runes += utf8.RuneCount(seg)
 	}
 	c.off = off
-	return c.line, off - c.lineStart + 1
+	return c.line, c.runes + 1
 }
 
 // escMapper maps offsets in a decoded JSON string to offsets in its raw

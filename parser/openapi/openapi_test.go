@@ -458,9 +458,11 @@ func TestEscMapper(t *testing.T) {
 }
 
 func TestLineCounter(t *testing.T) {
-	data := []byte("ab\ncd\n\nef")
+	data := []byte("ab\ncd\n\nef\nΩé x")
 	lc := lineCounter{data: data, line: 1}
-	for _, c := range []struct{ off, line, col int }{{0, 1, 1}, {4, 2, 2}, {6, 3, 1}, {8, 4, 2}, {1, 1, 2}, {100, 4, 3}} {
+	// Columns count characters: "x" is the 4th character of the last
+	// line, 5 bytes in.
+	for _, c := range []struct{ off, line, col int }{{0, 1, 1}, {4, 2, 2}, {6, 3, 1}, {8, 4, 2}, {1, 1, 2}, {15, 5, 4}, {100, 5, 5}} {
 		if l, col := lc.at(c.off); l != c.line || col != c.col {
 			t.Errorf("at(%d) = %d:%d, want %d:%d", c.off, l, col, c.line, c.col)
 		}

@@ -90,17 +90,22 @@ func TestRealFiles(t *testing.T) {
 // these files have no escapes inside scope names).
 func checkPositions(t *testing.T, doc *record.Document, data []byte) {
 	t.Helper()
-	lineStart := []int{0}
-	for i, c := range data {
+	// Columns count characters: map (line, column) to a byte offset
+	// through each character's offset.
+	var runeOff []int     // byte offset of each character
+	lineStart := []int{0} // index in runeOff of each line's first character
+	for i, c := range string(data) {
+		runeOff = append(runeOff, i)
 		if c == '\n' {
-			lineStart = append(lineStart, i+1)
+			lineStart = append(lineStart, len(runeOff))
 		}
 	}
+	runeOff = append(runeOff, len(data))
 	bad := 0
 	for _, o := range doc.Operations {
 		for _, l := range o.Scopes {
 			for _, r := range slices.Concat(l.Classic, l.Granular) {
-				off := lineStart[r.Source.Line-1] + r.Source.Column - 1
+				off := runeOff[min(lineStart[r.Source.Line-1]+r.Source.Column-1, len(runeOff)-1)]
 				if !strings.HasPrefix(string(data[off:min(off+len(r.Name), len(data))]), r.Name) {
 					bad++
 					if bad < 5 {
