@@ -50,10 +50,18 @@ func (e *entry) setRequest(method, target string) {
 	e.op.Path = strings.Clone(pathOf(target))
 }
 
-// subject names the entry in problems: "METHOD /path", else its name.
+// subject names the entry in problems: "METHOD /path" with parameters
+// written "{param}" (as every other document and lint rule writes them,
+// so findings about one operation share one subject), else its name.
 func (e *entry) subject() string {
 	if e.op.Method != "" && e.op.Path != "" {
-		return e.op.Method + " " + e.op.Path
+		segs := strings.Split(e.op.Path, "/")
+		for i, s := range segs {
+			if len(s) > 1 && s[0] == ':' {
+				segs[i] = "{" + s[1:] + "}"
+			}
+		}
+		return e.op.Method + " " + strings.Join(segs, "/")
 	}
 	return e.op.Name
 }
