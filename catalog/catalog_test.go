@@ -173,6 +173,8 @@ func TestParseScopeName(t *testing.T) {
 		{"user:read:admin", KindClassic, LevelAdmin, false, "read"},
 		{"user_profile", KindClassic, LevelUser, false, ""},
 		{"user:Read:x", KindGranular, LevelUser, true, "Read"},
+		{"app:deeplink:write:admin", KindClassic, LevelAdmin, false, "write"},
+		{"app:deeplink:write:x", KindClassic, LevelUser, true, "deeplink"},
 	}
 	for _, tc := range tests {
 		n := ParseScopeName(tc.raw, tc.kind)

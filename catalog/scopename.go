@@ -137,6 +137,14 @@ func ParseScopeName(raw string, kind ScopeKind) ScopeName {
 			n.Suffix = strings.TrimSpace(segs[3])
 		}
 	default:
+		// product:resource:action:level ("app:deeplink:write:admin") is
+		// the one four-segment classic form.
+		if len(segs) == 4 && IsAction(strings.TrimSpace(segs[2])) && LevelOf(raw) != LevelUser {
+			n.Resource = strings.TrimSpace(segs[1])
+			n.Action = strings.TrimSpace(segs[2])
+			n.Suffix = strings.TrimSpace(segs[3])
+			return n
+		}
 		if len(segs) > 3 {
 			n.Malformed = true
 			if n.Reason == "" {

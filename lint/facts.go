@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/editdist"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -34,12 +35,33 @@ type occurrence struct {
 
 // Kind is the grammar the name is judged by: granular by position, or a
 // name on a classic list that has the shape of a granular one (three or
-// more segments whose third is not a level).
+// more segments whose third is not a level) and whose second segment is
+// an action or close to one (a misspelt granular scope). A classic name
+// written product:resource:action ("app:deeplink:write") is classic.
 func (o occurrence) Kind() catalog.ScopeKind {
-	if o.Place.granular() || catalog.LooksGranular(o.Name) {
+	if o.Place.granular() {
+		return catalog.KindGranular
+	}
+	if catalog.LooksGranular(o.Name) && actionLike(o.Name) {
 		return catalog.KindGranular
 	}
 	return catalog.KindClassic
+}
+
+// actionLike reports whether a name's second segment is an action or
+// within two edits of one.
+func actionLike(name string) bool {
+	segs := strings.Split(strings.TrimSpace(name), ":")
+	if len(segs) < 2 {
+		return false
+	}
+	a := strings.TrimSpace(segs[1])
+	for _, act := range catalog.Actions() {
+		if editdist.Distance(a, act) <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // facts are computed once per Run and shared by every pass; they are

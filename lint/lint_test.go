@@ -123,7 +123,7 @@ func checkGolden(t *testing.T, path string, got []Finding) {
 func embeddedCounts() map[string]int {
 	return map[string]int{
 		RuleMalformedScope:         12,
-		RuleUnknownAction:          14,
+		RuleUnknownAction:          10,
 		RuleUnknownLevel:           8,
 		RuleSuspiciousResource:     1,
 		RuleMissingMasterRow:       69,
