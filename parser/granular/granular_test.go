@@ -346,3 +346,20 @@ func BenchmarkParseHTML(b *testing.B) {
 		}
 	}
 }
+
+// TestHTMLHeadingInsideHeader: a product heading inside a section's
+// <header> is content, while a page-level <header> is chrome.
+func TestHTMLHeadingInsideHeader(t *testing.T) {
+	page := `<html><body><header><a href="/">Zoom Developers</a><h1>Granular OAuth Scopes</h1></header>
+<section><header><h2>Zoom Phone</h2></header><h3>Alerts</h3>
+<table><tr><th>API Endpoint</th><th>Granular Scopes</th></tr>
+<tr><td><a href="/docs/api/rest/reference/phone/methods/#operation/listAlerts">List alerts</a></td><td><code>phone:read:list_alerts:admin</code></td></tr>
+</table></section></body></html>`
+	doc, err := ParseHTML("page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.GranularRows) != 1 || doc.GranularRows[0].Product != "Zoom Phone" || doc.GranularRows[0].Section != "Alerts" {
+		t.Fatalf("rows = %+v", doc.GranularRows)
+	}
+}

@@ -15,7 +15,10 @@ import (
 )
 
 // chromeSelector names the page chrome ParseHTML drops before reading.
-const chromeSelector = "nav, script, style, footer, header, template, noscript, aside"
+// A <header> is chrome only at page level: inside a section, article or
+// main element (<section><header><h2>Zoom Phone</h2></header>) it is
+// that section's content.
+const chromeSelector = "nav, script, style, footer, template, noscript, aside"
 
 // SniffHTML reports whether data looks like the granular scopes page in
 // HTML: a document starting with a tag, holding a table whose cells link to
@@ -109,6 +112,11 @@ func ParseHTML(path string, data []byte) (*record.Document, error) {
 		lines[n] = m.match(domSignature(n))
 	})
 	doc.Find(chromeSelector).Remove()
+	doc.Find("header").Each(func(_ int, h *goquery.Selection) {
+		if h.ParentsFiltered("section, article, main").Length() == 0 {
+			h.Remove()
+		}
+	})
 
 	p := &htmlParser{b: newBuilder(path, record.KindGranularHTML), path: path, lines: lines}
 	doc.Find("h1, h2, h3, table").Each(func(_ int, s *goquery.Selection) {
