@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scopeplan/scopeplan/internal/cache"
+	"github.com/scopeplan/scopeplan/internal/testutil"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -185,24 +186,6 @@ func newTestUpdater(dir string, clk *clock, sources ...Source) *Updater {
 	}
 }
 
-// dirSnapshot reads every file of a directory.
-func dirSnapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[e.Name()] = string(b)
-	}
-	return out
-}
-
 func run(t *testing.T, u *Updater) *Result {
 	t.Helper()
 	res, err := u.Run(context.Background())
@@ -265,7 +248,7 @@ func TestFirstRunThenNotModified(t *testing.T) {
 	if !strings.HasPrefix(string(stored), "Integrations - Classic scopes\n") || strings.Contains(string(stored), "<") {
 		t.Errorf("classic page stored as:\n%s", stored)
 	}
-	files := dirSnapshot(t, dir)
+	files := testutil.DirFiles(t, dir)
 
 	clk.advance(24 * time.Hour)
 	res = run(t, u)
@@ -291,7 +274,7 @@ func TestFirstRunThenNotModified(t *testing.T) {
 	if !g.Fetched.Equal(day1) || !g.Checked.Equal(day1.Add(24*time.Hour)) {
 		t.Errorf("after 304: fetched %v checked %v", g.Fetched, g.Checked)
 	}
-	after := dirSnapshot(t, dir)
+	after := testutil.DirFiles(t, dir)
 	delete(after, cache.ManifestName)
 	delete(files, cache.ManifestName)
 	if !maps.Equal(files, after) {
@@ -416,7 +399,7 @@ func TestFailuresKeepOldCache(t *testing.T) {
 			if res := run(t, u); res.Sources[0].Status != StatusUpdated {
 				t.Fatalf("seeding the cache: %+v", res.Sources[0])
 			}
-			before := dirSnapshot(t, dir)
+			before := testutil.DirFiles(t, dir)
 
 			z.set("/p", tc.b(t))
 			if tc.tweak != nil {
@@ -439,7 +422,7 @@ func TestFailuresKeepOldCache(t *testing.T) {
 			if s.Before == nil || s.After == nil || *s.Before != *s.After {
 				t.Errorf("failed source changed the document: before %+v after %+v", s.Before, s.After)
 			}
-			if after := dirSnapshot(t, dir); !maps.Equal(before, after) {
+			if after := testutil.DirFiles(t, dir); !maps.Equal(before, after) {
 				t.Errorf("cache directory changed by a failure:\nbefore %v\nafter  %v", keys(before), keys(after))
 			}
 			if u.Cache.Newer(day1) {

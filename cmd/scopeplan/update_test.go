@@ -15,6 +15,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/internal/testutil"
 )
 
 // TestMain points the default cache directory at an empty temporary one,
@@ -102,23 +103,6 @@ func runUpdateCLI(args ...string) (string, string, int) {
 	return out.String(), errOut.String(), code
 }
 
-func cacheFiles(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[e.Name()] = string(b)
-	}
-	return out
-}
-
 func TestUpdateCommand(t *testing.T) {
 	z := newZoomDocs(t)
 	dir := t.TempDir()
@@ -184,7 +168,7 @@ func TestUpdateCommand(t *testing.T) {
 	}
 
 	// Third run: the classic page fails; the cache keeps its copy.
-	before := cacheFiles(t, dir)
+	before := testutil.DirFiles(t, dir)
 	z.failing.Store(true)
 	out, errOut, code = runUpdateCLI(base...)
 	if code != 1 {
@@ -196,7 +180,7 @@ func TestUpdateCommand(t *testing.T) {
 	if !strings.Contains(errOut, "1 of 3 sources failed (classic)") {
 		t.Errorf("failing run stderr: %s", errOut)
 	}
-	after := cacheFiles(t, dir)
+	after := testutil.DirFiles(t, dir)
 	delete(before, cache.ManifestName)
 	delete(after, cache.ManifestName) // granular and openapi-users were re-confirmed
 	if !maps.Equal(before, after) {
@@ -211,13 +195,13 @@ func TestUpdateShapeChanged(t *testing.T) {
 	if _, errOut, code := runUpdateCLI(good...); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	before := cacheFiles(t, dir)
+	before := testutil.DirFiles(t, dir)
 	out, _, code := runUpdateCLI("update", "--cache-dir", dir, "--format", "json",
 		"--source", "granular="+z.srv.URL+"/docs/integrations/oauth-scopes-granular/new")
 	if code != 1 || !strings.Contains(out, `"status": "failed"`) || !strings.Contains(out, "no granular scope table") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
-	if after := cacheFiles(t, dir); !maps.Equal(before, after) {
+	if after := testutil.DirFiles(t, dir); !maps.Equal(before, after) {
 		t.Error("cache changed by a page whose shape changed")
 	}
 }

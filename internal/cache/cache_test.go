@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scopeplan/scopeplan/internal/testutil"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -214,7 +215,7 @@ func TestStoreFailureKeepsOld(t *testing.T) {
 	if _, err := c.Store(Entry{Name: "classic", Kind: record.KindClassic, Fetched: t0, Checked: t0}, []byte("v1")); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, c.Dir)
+	before := testutil.DirFiles(t, c.Dir)
 	if err := os.Chmod(c.Dir, 0o555); err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func TestStoreFailureKeepsOld(t *testing.T) {
 	if _, err := c.Store(Entry{Name: "classic", Kind: record.KindClassic, Fetched: t1, Checked: t1}, []byte("v2")); err == nil {
 		t.Fatal("Store into a read-only directory succeeded")
 	}
-	if after := snapshot(t, c.Dir); !maps.Equal(before, after) {
+	if after := testutil.DirFiles(t, c.Dir); !maps.Equal(before, after) {
 		t.Errorf("cache changed by a failed Store:\nbefore %q\nafter  %q", before, after)
 	}
 }
@@ -232,23 +233,6 @@ func write(t *testing.T, p, s string) {
 	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[e.Name()] = string(b)
-	}
-	return out
 }
 
 func assertNoTemps(t *testing.T, dir string) {
