@@ -6,19 +6,9 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/audit"
-	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/internal/testutil"
 	"github.com/scopeplan/scopeplan/planner"
 )
-
-func embedded(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, _, err := loader.Load(loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func TestParseRequest(t *testing.T) {
 	tests := []struct {
@@ -65,7 +55,7 @@ func TestParseRequest(t *testing.T) {
 }
 
 func TestRun(t *testing.T) {
-	c := embedded(t)
+	c := testutil.Embedded(t)
 	calls := []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users/me/settings"}}
 	// Exactly the plan: a match.
 	res, err := audit.Run(c, audit.ParseScopeList("user:read:user:admin,user:read:settings:admin"), calls, planner.AppAdmin)
@@ -104,7 +94,7 @@ func TestRun(t *testing.T) {
 }
 
 func TestOptionalUnusedIsNotOverPrivilege(t *testing.T) {
-	c := embedded(t)
+	c := testutil.Embedded(t)
 	req := audit.Request{Scopes: []audit.Requested{{Scope: "user:read:user:admin"}, {Scope: "user:read:list_users:admin", Optional: true}}}
 	res, err := audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppAdmin)
 	if err != nil {

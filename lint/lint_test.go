@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/internal/testutil"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -28,19 +28,6 @@ func loadDir(t testing.TB, dir string) *catalog.Catalog {
 	c, err := catalog.Build(docs)
 	if err != nil {
 		t.Fatalf("build %s: %v", dir, err)
-	}
-	return c
-}
-
-func embedded(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	docs, err := loader.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Build(docs)
-	if err != nil {
-		t.Fatal(err)
 	}
 	return c
 }
@@ -150,7 +137,7 @@ func embeddedCounts() map[string]int {
 }
 
 func TestEmbeddedCounts(t *testing.T) {
-	got := Summarize(Run(embedded(t), Rules()))
+	got := Summarize(Run(testutil.Embedded(t), Rules()))
 	want := embeddedCounts()
 	for _, r := range Rules() {
 		if got.ByRule[r.ID] != want[r.ID] {
@@ -165,7 +152,7 @@ func TestEmbeddedCounts(t *testing.T) {
 // TestEmbeddedSamples checks findings verified by hand against the
 // documents.
 func TestEmbeddedSamples(t *testing.T) {
-	fs := Run(embedded(t), Rules())
+	fs := Run(testutil.Embedded(t), Rules())
 	type sample struct {
 		rule, file string
 		line       int
@@ -197,7 +184,7 @@ func TestEmbeddedSamples(t *testing.T) {
 }
 
 func TestRunSortedAndUnique(t *testing.T) {
-	fs := Run(embedded(t), Rules())
+	fs := Run(testutil.Embedded(t), Rules())
 	if !sort.SliceIsSorted(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.File != b.File {
@@ -365,7 +352,7 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestTouching(t *testing.T) {
-	c := embedded(t)
+	c := testutil.Embedded(t)
 	fs := Run(c, Rules())
 	eps, _ := c.Resolve("/docs/api/rest/reference/contact-center/methods/#operation/updateRegion")
 	if len(eps) == 0 {
@@ -392,7 +379,7 @@ func TestTouching(t *testing.T) {
 }
 
 func BenchmarkRun(b *testing.B) {
-	c := embedded(b)
+	c := testutil.Embedded(b)
 	rules := Rules()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
