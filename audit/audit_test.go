@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/audit"
-	"github.com/scopeplan/scopeplan/internal/testutil"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/planner"
 )
 
@@ -55,7 +55,7 @@ func TestParseRequest(t *testing.T) {
 }
 
 func TestRun(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	calls := []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users/me/settings"}}
 	// Exactly the plan: a match.
 	res, err := audit.Run(c, audit.ParseScopeList("user:read:user:admin,user:read:settings:admin"), calls, planner.AppAdmin)
@@ -94,7 +94,7 @@ func TestRun(t *testing.T) {
 }
 
 func TestOptionalUnusedIsNotOverPrivilege(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	req := audit.Request{Scopes: []audit.Requested{{Scope: "user:read:user:admin"}, {Scope: "user:read:list_users:admin", Optional: true}}}
 	res, err := audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppAdmin)
 	if err != nil {

@@ -7,13 +7,13 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/internal/testutil"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // TestEmbeddedFigures pins the figures measured on the real documents.
 func TestEmbeddedFigures(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	st := c.Stats()
 	rows, linked := 0, 0
 	for _, d := range c.Documents {
@@ -53,7 +53,7 @@ func TestEmbeddedFigures(t *testing.T) {
 }
 
 func TestEmbeddedLookups(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	tests := []struct {
 		spec     string
 		wantIDs  []string // operation ids
@@ -85,7 +85,7 @@ func TestEmbeddedLookups(t *testing.T) {
 // TestEmbeddedReverseIndex checks that the two indexes agree: an endpoint
 // lists a scope exactly when the scope lists the endpoint.
 func TestEmbeddedReverseIndex(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	for _, e := range c.Endpoints {
 		for _, name := range e.Granular {
 			s, ok := c.GranularScope(name)

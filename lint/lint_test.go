@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/testutil"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -137,7 +137,7 @@ func embeddedCounts() map[string]int {
 }
 
 func TestEmbeddedCounts(t *testing.T) {
-	got := Summarize(Run(testutil.Embedded(t), Rules()))
+	got := Summarize(Run(catalogtest.Embedded(t), Rules()))
 	want := embeddedCounts()
 	for _, r := range Rules() {
 		if got.ByRule[r.ID] != want[r.ID] {
@@ -152,7 +152,7 @@ func TestEmbeddedCounts(t *testing.T) {
 // TestEmbeddedSamples checks findings verified by hand against the
 // documents.
 func TestEmbeddedSamples(t *testing.T) {
-	fs := Run(testutil.Embedded(t), Rules())
+	fs := Run(catalogtest.Embedded(t), Rules())
 	type sample struct {
 		rule, file string
 		line       int
@@ -184,7 +184,7 @@ func TestEmbeddedSamples(t *testing.T) {
 }
 
 func TestRunSortedAndUnique(t *testing.T) {
-	fs := Run(testutil.Embedded(t), Rules())
+	fs := Run(catalogtest.Embedded(t), Rules())
 	if !sort.SliceIsSorted(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.File != b.File {
@@ -352,7 +352,7 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestTouching(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	fs := Run(c, Rules())
 	eps, _ := c.Resolve("/docs/api/rest/reference/contact-center/methods/#operation/updateRegion")
 	if len(eps) == 0 {
@@ -379,7 +379,7 @@ func TestTouching(t *testing.T) {
 }
 
 func BenchmarkRun(b *testing.B) {
-	c := testutil.Embedded(b)
+	c := catalogtest.Embedded(b)
 	rules := Rules()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/internal/testutil"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/planner"
 )
 
@@ -25,7 +25,7 @@ func calls(specs ...string) []planner.Call {
 // TestPlanHandChecked: plans checked by hand against the granular page
 // (data/docs/granular-scopes.md, lines in comments).
 func TestPlanHandChecked(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	tests := []struct {
 		name      string
 		app       planner.AppType
@@ -101,7 +101,7 @@ func TestPlanHandChecked(t *testing.T) {
 }
 
 func TestPlanRejectsUnknownApp(t *testing.T) {
-	if _, err := planner.Make(testutil.Embedded(t), calls("GET /users"), planner.Options{App: "root"}); err == nil {
+	if _, err := planner.Make(catalogtest.Embedded(t), calls("GET /users"), planner.Options{App: "root"}); err == nil {
 		t.Fatal("want an error for an unknown app type")
 	}
 }
@@ -130,7 +130,7 @@ func objective(c *catalog.Catalog, scopes []string, requested map[int]bool) (int
 // of allowed levels only, and that its objective equals a brute-force
 // search over every subset of the candidate scopes.
 func TestPlanMatchesBruteForce(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	rng := rand.New(rand.NewSource(1))
 	// Endpoints reachable by a unique spec (their doc link).
 	var links []*catalog.Endpoint
@@ -234,7 +234,7 @@ func TestPlanMatchesBruteForce(t *testing.T) {
 }
 
 func BenchmarkPlanAllEndpoints(b *testing.B) {
-	c := testutil.Embedded(b)
+	c := catalogtest.Embedded(b)
 	for _, app := range []planner.AppType{planner.AppUser, planner.AppAdmin, planner.AppMaster} {
 		var cs []planner.Call
 		for _, e := range c.Endpoints {
@@ -253,7 +253,7 @@ func BenchmarkPlanAllEndpoints(b *testing.B) {
 }
 
 func BenchmarkPlanTypicalApp(b *testing.B) {
-	c := testutil.Embedded(b)
+	c := catalogtest.Embedded(b)
 	var cs []planner.Call
 	for _, e := range c.Endpoints {
 		if e.Product == "zoom-api" && e.Variant == "regular" && len(cs) < 30 {
@@ -278,7 +278,7 @@ func ExampleMake() {
 // TestSetAsideReasons: every alternative a call does not use is explained,
 // and the level reason names the app type's rule.
 func TestSetAsideReasons(t *testing.T) {
-	c := testutil.Embedded(t)
+	c := catalogtest.Embedded(t)
 	p, err := planner.Make(c, calls("GET /users/{userId}"), planner.Options{App: planner.AppAdmin})
 	if err != nil {
 		t.Fatal(err)

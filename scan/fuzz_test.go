@@ -27,6 +27,10 @@ func FuzzScanFile(f *testing.F) {
 		"x(((((((\"https://api.zoom.us/v2/users/\"",
 		"a.b<c<d>>(\"/users\")",
 		`{"log":{"entries":[{"request":{"method":"GET","url":"https://api.zoom.us/v2/users/me/zak"}}]}}`,
+		"B = \"https://api.zoom.us/v2\"\nhttp.NewRequest(\"DELETE\", fmt.Sprintf(\"%[2]*.*s/users/%s\", B, id), nil)",
+		"B = \"https://api.zoom.us/v2\"\nrequests.delete(\"%(b)s/u/%s%%\" % {\"b\": B, 'x': (y,)}",
+		"requests.get(\"{b.x!r:>{w}}/users/{}{{\".format(b=Z, *a, **k",
+		"\"%s\" % (\"%s\" % (\"%s/users\" % (",
 	} {
 		for _, e := range exts {
 			f.Add(e, []byte(seed))

@@ -9,7 +9,9 @@
 //   - URL literals under https://api.zoom.us/v2, written whole, built by
 //     concatenation ("…/users/" + id + "/meetings") or interpolation
 //     (`${id}`, f"{id}", "#{id}", "$id", "{$id}", %s), or hung on a
-//     variable the file assigns the Zoom base URL to. Each interpolation
+//     variable the file assigns the Zoom base URL to, also as a format's
+//     first argument (fmt.Sprintf("%s/users/%s", base, id),
+//     "{}/users".format(BASE), "%s/users" % (BASE,)). Each interpolation
 //     is a path parameter, matched against the catalog's path templates.
 //   - Path strings ("/users/" + id) that match a catalog path template,
 //     with an HTTP method in the call around them (requests.post(,
@@ -90,7 +92,10 @@ type Call struct {
 
 // Skipped is something that looks like a Zoom API call but was not
 // reported: its method is unknown and the catalog has several for the
-// path, the catalog does not know the path, or the file could not be read.
+// path, the catalog does not know the path, its path is built at run
+// time, its URL is formatted on a base the file does not show to be
+// Zoom's (in an HTTP call, in a file about Zoom), or the file could not
+// be read.
 type Skipped struct {
 	File string `json:"file" yaml:"file"`
 	Line int    `json:"line" yaml:"line"`

@@ -147,6 +147,70 @@ func TestScanFileSnippets(t *testing.T) {
 		{"multi-line call: line of the URL", "zoom.js",
 			"await axios.post(\n  `https://api.zoom.us/v2/users/${id}/meetings`,\n  body,\n)",
 			[]string{"2 POST /users/{userId}/meetings high url"}},
+		// Format strings whose first placeholder is the base URL.
+		{"go Sprintf on the base constant", "zoom.go",
+			"const baseURL = \"https://api.zoom.us/v2\"\nreq, _ := http.NewRequest(\"DELETE\", fmt.Sprintf(\"%s/users/%s\", baseURL, id), nil)",
+			[]string{"2 DELETE /users/{userId} high url"}},
+		{"go Sprintf on the base into a variable", "zoom.go",
+			"var baseURL = \"https://api.zoom.us/v2\"\nurl := fmt.Sprintf(\"%s/users/%s/meetings\", baseURL, id)\nreq, _ := http.NewRequest(http.MethodGet, url, nil)",
+			[]string{"2 GET /users/{userId}/meetings medium url"}},
+		{"go Sprintf with the host in the format", "zoom.go",
+			`http.NewRequest("DELETE", fmt.Sprintf("https://api.zoom.us/v2/users/%s", id), nil)`,
+			[]string{"1 DELETE /users/{userId} high url"}},
+		{"go Sprintf with the base as a literal argument", "zoom.go",
+			`http.NewRequest("DELETE", fmt.Sprintf("%s/v2/users/%d", "https://api.zoom.us", id), nil)`,
+			[]string{"1 DELETE /users/{userId} high url"}},
+		{"go Sprintf on another host's base is not a call", "zoom.go",
+			"const baseURL = \"https://api.github.com\"\nreq, _ := http.NewRequest(\"DELETE\", fmt.Sprintf(\"%s/users/%s\", baseURL, id), nil)",
+			nil},
+		{"python percent on the base", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nrequests.delete(\"%s/users/%s\" % (ZOOM, uid))",
+			[]string{"2 DELETE /users/{userId} high url"}},
+		{"python percent with a dict", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nrequests.delete(\"%(base)s/meetings/%(id)s\" % {\"base\": ZOOM, \"id\": mid})",
+			[]string{"2 DELETE /meetings/{meetingId} high url"}},
+		{"python format positional", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nrequests.get(\"{}/users/{}/meetings\".format(ZOOM, uid))",
+			[]string{"2 GET /users/{userId}/meetings high url"}},
+		{"python format indexed", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nrequests.get(\"{0}/users/{1}/meetings\".format(ZOOM, uid))",
+			[]string{"2 GET /users/{userId}/meetings high url"}},
+		{"python format named", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nrequests.post(\"{base}/users/{uid}/webinars\".format(base=ZOOM, uid=uid))",
+			[]string{"2 POST /users/{userId}/webinars high url"}},
+		{"python format with the host in the template", "zoom.py",
+			`requests.get("https://api.zoom.us/v2/users/{}".format(uid))`,
+			[]string{"1 GET /users/{userId} high url"}},
+		{"python format into a variable", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nurl = \"{}/meetings/{}\".format(ZOOM, mid)\nrequests.delete(url)",
+			[]string{"2 DELETE /meetings/{meetingId} medium url"}},
+		{"python format on another host's base is not a call", "zoom.py",
+			"GH = \"https://api.github.com\"\nrequests.get(\"{}/users/{}\".format(GH, uid))",
+			nil},
+		{"python percent on a name is not a URL", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nlabel = \"%s/users\" % name\nprint(\"%s/users\" % name)",
+			nil},
+		{"python builtin format is not a template", "zoom.py",
+			"ZOOM = \"https://api.zoom.us/v2\"\nrequests.post(format(\"{}/users\", ZOOM))",
+			nil},
+		{"python format on an unknown base: a path", "zoom_api.py",
+			`requests.delete("{}/users/{}".format(self.base_url, uid))`,
+			[]string{"1 DELETE /users/{userId} medium path"}},
+		{"ruby format and percent", "zoom.rb",
+			"BASE = \"https://api.zoom.us/v2\"\nHTTParty.delete(format(\"%s/users/%s\", BASE, id))\nHTTParty.delete(\"%s/meetings/%s\" % [BASE, id])",
+			[]string{"2 DELETE /users/{userId} high url", "3 DELETE /meetings/{meetingId} high url"}},
+		{"php sprintf", "zoom.php",
+			"<?php $base = \"https://api.zoom.us/v2\";\n$c->request('DELETE', sprintf('%s/users/%s', $base, $id));",
+			[]string{"2 DELETE /users/{userId} high url"}},
+		{"java String.format and formatted", "Zoom.java",
+			"static final String BASE = \"https://api.zoom.us/v2\";\nclient.delete(String.format(\"%s/meetings/%s\", BASE, id));\nclient.delete(\"%s/meetings/%s\".formatted(BASE, id));",
+			[]string{"2 DELETE /meetings/{meetingId} high url", "3 DELETE /meetings/{meetingId} high url"}},
+		{"kotlin format", "Zoom.kt",
+			"val BASE = \"https://api.zoom.us/v2\"\nclient.delete(\"%s/meetings/%s\".format(BASE, id))",
+			[]string{"2 DELETE /meetings/{meetingId} high url"}},
+		{"csharp string.Format", "Zoom.cs",
+			"const string Base = \"https://api.zoom.us/v2\";\nawait http.DeleteAsync(string.Format(\"{0}/meetings/{1}\", Base, id));",
+			[]string{"2 DELETE /meetings/{meetingId} high url"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,5 +294,68 @@ export const drop = (userId) => axios.delete(` + "`/users/${userId}/assistants`"
 	zoom := "const BASE = \"https://api.zoom.us/v2\";\n" + src
 	if r, _ := s.ScanFile("src/client.js", []byte(zoom)); len(r.Calls) == 0 {
 		t.Error("no calls found in a module that names Zoom's API host")
+	}
+}
+
+// TestFormatSkipped: a format on Zoom's base URL (or one that may be) that
+// cannot be resolved is a Skipped with a reason, never dropped; formats
+// on other hosts and strings that are no URL give nothing at all.
+func TestFormatSkipped(t *testing.T) {
+	s := New(testCatalog(t))
+	const zoomPy = "ZOOM = \"https://api.zoom.us/v2\"\n"
+	tests := []struct {
+		name, file, src string
+		want            []string // "LINE TEXT [CANDIDATES]"
+		reason          string   // in every skip's reason
+	}{
+		{"go Sprintf on an unknown base in a request", "zoom.go",
+			`http.NewRequest("DELETE", fmt.Sprintf("%s/users/%s", c.baseURL, id), nil)`,
+			[]string{"1 DELETE {baseURL}/users/{id} [DELETE /users/{userId} GET /users/{userId} PATCH /users/{userId}]"},
+			"does not assign Zoom's base URL"},
+		{"zoom base, method unknown", "zoom.py",
+			zoomPy + `u = "{}/meetings/{}".format(ZOOM, mid)`,
+			[]string{"2 /meetings/{mid} [DELETE /meetings/{meetingId} GET /meetings/{meetingId} PATCH /meetings/{meetingId}]"},
+			"HTTP method not found"},
+		{"zoom base, path not in the catalog", "zoom.py",
+			zoomPy + `requests.get("%s/webinars/%s" % (ZOOM, wid))`,
+			[]string{"2 GET /webinars/{wid} []"},
+			"not in the catalog"},
+		{"zoom base, path built at run time", "zoom.py",
+			zoomPy + `requests.get("%s%s" % (ZOOM, path))`,
+			[]string{"2 /{path} []"},
+			"built at run time"},
+		{"zoom base in a message is no URL", "zoom.py",
+			zoomPy + `log.error("%s: request failed" % ZOOM)`,
+			nil, ""},
+		{"go Sprintf on another host's base", "zoom.go",
+			"const gh = \"https://api.github.com\"\nhttp.NewRequest(\"DELETE\", fmt.Sprintf(\"%s/users/%s\", gh, id), nil)",
+			nil, ""},
+		{"percent on a name", "zoom.py",
+			zoomPy + "label = \"%s/users\" % name\nprint(\"%s/users\" % name)",
+			nil, ""},
+		{"unknown base outside a Zoom file", "client.go",
+			`http.NewRequest("DELETE", fmt.Sprintf("%s/users/%s", c.baseURL, id), nil)`,
+			nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := s.ScanFile(tt.file, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Calls) != 0 {
+				t.Errorf("calls = %+v, want none", res.Calls)
+			}
+			var got []string
+			for _, k := range res.Skipped {
+				got = append(got, fmt.Sprintf("%d %s [%s]", k.Line, k.Text, strings.Join(k.Candidates, " ")))
+				if !strings.Contains(k.Reason, tt.reason) {
+					t.Errorf("reason %q, want it to contain %q", k.Reason, tt.reason)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("skipped = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

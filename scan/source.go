@@ -261,11 +261,21 @@ func (f *fileScan) operandStart(k int) int {
 type chain struct {
 	start, end int // token range [start, end)
 	pieces     []piece
+	// format: the pieces are a format template's, filled in from its
+	// arguments (see formatChain), the first of them the base URL.
+	format bool
 }
 
 // chainAt builds the concatenation chain containing string token i and
 // analyses it.
 func (f *fileScan) chainAt(i int) {
+	if !f.isConcat(i - 1) {
+		if c, ok := f.formatChain(i); ok {
+			f.used[i] = true
+			f.analyze(c)
+			return
+		}
+	}
 	start := i
 	for steps := 0; steps < 32 && f.isConcat(start-1); steps++ {
 		k := f.operandStart(start - 2)
@@ -480,6 +490,7 @@ func (f *fileScan) analyze(c chain) {
 	ps := c.pieces
 	kind := KindPath
 	shape := shapeNone
+	base := "" // the unknown base a path hangs on
 	if !ps[0].param {
 		var rest string
 		shape, rest = classify(ps[0].text)
@@ -509,6 +520,7 @@ func (f *fileScan) analyze(c chain) {
 			if len(ps) < 2 || ps[1].param || !strings.HasPrefix(ps[1].text, "/") {
 				return
 			}
+			base = paramName(ps[0].text)
 			ps = ps[1:]
 			shape = shapePath
 		}
@@ -524,10 +536,15 @@ func (f *fileScan) analyze(c chain) {
 		return
 	}
 	pt := composePath(ps)
+	line := f.toks[c.start].line
 	if !pt.ok || pt.literals == 0 {
+		if c.format && kind == KindURL && pt.ok && (ps[0].param || strings.HasPrefix(ps[0].text, "/")) {
+			// A format on Zoom's base URL whose path is all placeholders
+			// ("%s%s" % (ZOOM, path)): a Zoom call, of no known endpoint.
+			f.skip(line, pt.path, "Zoom API URL whose path is built at run time; give the call the code makes with --call", nil)
+		}
 		return
 	}
-	line := f.toks[c.start].line
 	if kind == KindURL {
 		f.urlCall(c, pt, line)
 		return
@@ -535,7 +552,43 @@ func (f *fileScan) analyze(c chain) {
 	if pt.route {
 		return
 	}
-	f.pathCall(c, pt, line, shape == shapeRelative)
+	if !f.pathCall(c, pt, line, shape == shapeRelative) && c.format && base != "" {
+		f.unknownBase(c, pt, line, base)
+	}
+}
+
+// unknownBase warns of a format on a base URL the file does not assign
+// (fmt.Sprintf("%s/users/%s", c.baseURL, id)) whose path the catalog
+// knows, in an HTTP call with a method, in a file about Zoom, when the
+// path rule did not report it (the URL is not the call's first argument,
+// or the catalog lacks the method): it may well be a Zoom call.
+func (f *fileScan) unknownBase(c chain, pt pathText, line int, base string) {
+	if !f.cue {
+		return
+	}
+	ev := f.evidence(c.start, c.end)
+	if ev.route {
+		return
+	}
+	if ev.method == "" && !ev.ambiguous {
+		v, ok := f.viaVariable(c)
+		if !ok || v.route {
+			return
+		}
+		ev = v
+	}
+	if ev.method == "" && !ev.ambiguous {
+		return
+	}
+	cands := f.s.candidates(pt.path)
+	if len(cands) == 0 {
+		return
+	}
+	text := "{" + base + "}" + pt.path
+	if ev.method != "" {
+		text = ev.method + " " + text
+	}
+	f.skip(line, text, "URL formatted on "+base+", which the file does not assign Zoom's base URL to; if it is Zoom's, give the call with --call", cands)
 }
 
 // urlCall reports a Zoom URL: resolved with its method, or with the only
@@ -583,10 +636,11 @@ func (f *fileScan) urlCall(c chain, pt pathText, line int) {
 
 // pathCall reports a path string that matches a catalog template with an
 // HTTP method in its call. relative paths count only on Zoom clients.
-func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) {
+// It reports whether the path was settled: reported, or a route.
+func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool {
 	ev := f.evidence(c.start, c.end)
 	if ev.route {
-		return
+		return true
 	}
 	conf := Medium
 	if ev.zoomClient {
@@ -594,8 +648,11 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) {
 	}
 	if ev.method == "" || !ev.firstArg {
 		v, ok := f.viaVariable(c)
-		if !ok || v.route || !v.firstArg || v.method == "" {
-			return
+		if ok && v.route {
+			return true
+		}
+		if !ok || !v.firstArg || v.method == "" {
+			return false
 		}
 		ev, conf = v, Low
 		if v.zoomClient {
@@ -603,11 +660,13 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) {
 		}
 	}
 	if !ev.zoomClient && (relative || !f.cue) {
-		return
+		return false
 	}
 	if spec, ok := f.s.resolve(ev.method, pt.path); ok {
 		f.report(spec, line, conf, KindPath)
+		return true
 	}
+	return false
 }
 
 func (f *fileScan) report(spec string, line int, conf Confidence, kind Kind) {

@@ -94,7 +94,7 @@ func TestScanCommandJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 1 || doc.Data.Source != "docs" || doc.Files != 15 || len(doc.Calls) != 35 || len(doc.Skipped) != 2 {
+	if doc.SchemaVersion != 1 || doc.Data.Source != "docs" || doc.Files != 15 || len(doc.Calls) != 38 || len(doc.Skipped) != 2 {
 		t.Errorf("schema %d, source %q, %d files, %d calls, %d skipped", doc.SchemaVersion, doc.Data.Source, doc.Files, len(doc.Calls), len(doc.Skipped))
 	}
 	for _, c := range doc.Calls {

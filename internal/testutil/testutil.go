@@ -6,9 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 )
 
 // DirFiles reads every file of a directory (not recursively) into a map
@@ -29,15 +26,4 @@ func DirFiles(t testing.TB, dir string) map[string]string {
 		out[e.Name()] = string(b)
 	}
 	return out
-}
-
-// Embedded builds the catalog of the embedded documents, parsing them (it
-// never reads the snapshot, whose own test compares it with this).
-func Embedded(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, _, err := loader.Load(loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }

@@ -36,3 +36,12 @@ class ZoomAPI:
     def other_service(self, user_id):
         # Another host's users API, same shape of path.
         return requests.delete("https://api.example.com/v2/users/" + user_id)
+
+    def user_meetings(self, user_id):
+        return requests.get("{}/users/{}/meetings".format(BASE_URL, user_id))  # want: GET /users/{userId}/meetings high
+
+    def delete_meeting(self, meeting_id):
+        return requests.delete("%s/meetings/%s" % (BASE_URL, meeting_id))  # want: DELETE /meetings/{meetingId} high
+
+    def label(self, name):
+        return "%s/users" % name

@@ -74,3 +74,23 @@ func (c *Client) do(url string) (*http.Response, error) {
 	}
 	return c.http.Do(req)
 }
+
+// DeleteUser formats the URL on the base constant.
+func (c *Client) DeleteUser(userID string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodDelete, fmt.Sprintf("%s/users/%s", zoomAPI, userID), nil) // want: DELETE /users/{userId} high
+	if err != nil {
+		return nil, err
+	}
+	return c.http.Do(req)
+}
+
+const githubAPI = "https://api.github.com"
+
+// GitHubUser formats another host's URL the same way: not a call.
+func (c *Client) GitHubUser(name string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodDelete, fmt.Sprintf("%s/users/%s", githubAPI, name), nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.http.Do(req)
+}
