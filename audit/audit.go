@@ -8,6 +8,7 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -131,7 +132,7 @@ func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool
 		covers, stillCovered := false, true
 		for _, cp := range plan.Calls {
 			a := alts(cp.Endpoint)
-			if !contains(a, rq.Scope) {
+			if !slices.Contains(a, rq.Scope) {
 				continue
 			}
 			covers = true
@@ -152,15 +153,6 @@ func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool
 		}
 	}
 	return out
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // InferApp derives the app type from the requested scopes' levels when no

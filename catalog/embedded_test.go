@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -89,7 +90,7 @@ func TestEmbeddedReverseIndex(t *testing.T) {
 	for _, e := range c.Endpoints {
 		for _, name := range e.Granular {
 			s, ok := c.GranularScope(name)
-			if !ok || !contains(s.Endpoints, e.ID) {
+			if !ok || !slices.Contains(s.Endpoints, e.ID) {
 				t.Fatalf("%s lists %s, which does not list it back", e.Label(), name)
 			}
 		}
@@ -101,29 +102,11 @@ func TestEmbeddedReverseIndex(t *testing.T) {
 			if s.Kind == catalog.KindClassic {
 				list = e.Classic
 			}
-			if !containsString(list, s.Name) {
+			if !slices.Contains(list, s.Name) {
 				t.Fatalf("%s lists %s, which does not list it back", s.Name, e.Label())
 			}
 		}
 	}
-}
-
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func BenchmarkBuildEmbedded(b *testing.B) {

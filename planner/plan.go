@@ -8,6 +8,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -340,7 +341,7 @@ func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o O
 				// page defines is no alternative when a sound one exists.
 				continue
 			}
-			if kind == catalog.KindClassic && contains(cp.Endpoint.ClassicByName, s) && hasFirm(cp.Endpoint, alts, o.App) {
+			if kind == catalog.KindClassic && slices.Contains(cp.Endpoint.ClassicByName, s) && hasFirm(cp.Endpoint, alts, o.App) {
 				// A classic scope that reaches this endpoint only through
 				// an API name shared by several endpoints is no
 				// alternative when better-documented ones exist.
@@ -416,7 +417,7 @@ func explain(c *catalog.Catalog, cp *CallPlan, chosenG, chosenC map[string]bool,
 		cp.Notes = append(cp.Notes, "no classic scope the app type may request covers this endpoint")
 	}
 	for _, s := range cp.Classic {
-		if contains(cp.Endpoint.ClassicByName, s) {
+		if slices.Contains(cp.Endpoint.ClassicByName, s) {
 			cp.Notes = append(cp.Notes, fmt.Sprintf("classic %s covers this endpoint only through an API name the classic page lists, which several endpoints share", s))
 		}
 	}
@@ -549,20 +550,11 @@ func set(s []string) map[string]bool {
 	return m
 }
 
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // hasFirm reports whether an endpoint has a classic alternative of an
 // allowed level that does not rest on a shared API name alone.
 func hasFirm(e *catalog.Endpoint, alts []string, app AppType) bool {
 	for _, s := range alts {
-		if app.Allows(catalog.LevelOf(s)) && !contains(e.ClassicByName, s) {
+		if app.Allows(catalog.LevelOf(s)) && !slices.Contains(e.ClassicByName, s) {
 			return true
 		}
 	}

@@ -86,10 +86,7 @@ type Manifest struct {
 // NewManifest lists a plan's granular scopes, optional where only optional
 // calls need them.
 func NewManifest(r PlanReport) Manifest {
-	opt := map[string]bool{}
-	for _, s := range r.Optional {
-		opt[s] = true
-	}
+	opt := r.optionalSet()
 	m := Manifest{Scopes: []ManifestScope{}}
 	for _, s := range r.Granular {
 		m.Scopes = append(m.Scopes, ManifestScope{Scope: s, Optional: opt[s]})
@@ -125,10 +122,7 @@ func optimality(r PlanReport) string {
 func writePlanText(w io.Writer, r PlanReport) error {
 	fmt.Fprintf(w, "Plan for %s: %d granular scope(s), %s; grants %d endpoint(s) beyond the %d mapped call(s).\n\n",
 		appPhrase(string(r.App)), len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
-	opt := map[string]bool{}
-	for _, s := range r.Optional {
-		opt[s] = true
-	}
+	opt := r.optionalSet()
 	fmt.Fprintln(w, "Granular scopes to request:")
 	for _, s := range r.Granular {
 		suffix := ""
@@ -203,10 +197,7 @@ func endpointShort(e EndpointView) string {
 // writePlanTSV writes one record a line, first field the record type.
 func writePlanTSV(w io.Writer, r PlanReport) error {
 	t := NewTable(w, false)
-	opt := map[string]bool{}
-	for _, s := range r.Optional {
-		opt[s] = true
-	}
+	opt := r.optionalSet()
 	for _, s := range r.Granular {
 		kind := "granular"
 		if opt[s] {
@@ -233,10 +224,7 @@ func writePlanMarkdown(w io.Writer, r PlanReport) error {
 		len(r.Granular), optimality(r), r.OverGrant, len(r.Calls))
 	fmt.Fprintln(w, "| Scope | Kind |")
 	fmt.Fprintln(w, "|---|---|")
-	opt := map[string]bool{}
-	for _, s := range r.Optional {
-		opt[s] = true
-	}
+	opt := r.optionalSet()
 	for _, s := range r.Granular {
 		kind := "granular"
 		if opt[s] {
@@ -283,4 +271,13 @@ func codes(s []string) string {
 		out[i] = MarkdownCode(x)
 	}
 	return strings.Join(out, ", ")
+}
+
+// optionalSet is the set of the plan's optional scopes.
+func (r PlanReport) optionalSet() map[string]bool {
+	opt := make(map[string]bool, len(r.Optional))
+	for _, s := range r.Optional {
+		opt[s] = true
+	}
+	return opt
 }
