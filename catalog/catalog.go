@@ -27,7 +27,10 @@ type Catalog struct {
 	Grants []Grant `json:"grants" yaml:"grants"`
 	// Associations are the classic page's associated-API items.
 	Associations []Association `json:"associations" yaml:"associations"`
+	// Events are the event subscriptions, indexed by their ID.
+	Events []*Event `json:"events,omitempty" yaml:"events,omitempty"`
 
+	byEvent  map[string]int // event name -> event
 	granular map[string]*Scope
 	classic  map[string]*Scope
 	byOpID   map[string][]int // operationId -> endpoints
@@ -48,6 +51,7 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		byLink:    map[string][]int{},
 		byName:    map[string][]int{},
 		byPath:    map[string][]int{},
+		byEvent:   map[string]int{},
 	}, docProduct: map[int]string{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	refs := 0
 	for _, d := range docs {
@@ -93,6 +97,9 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		if d.Kind == record.KindClassic {
 			b.addAssociations(d)
 		}
+	}
+	for i, d := range docs {
+		b.addEvents(i, d)
 	}
 	b.finish()
 	return b.c, nil
@@ -523,11 +530,11 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 	return nil, JoinUnmatched
 }
 
-// joinByID returns the page rows an operation's operationId names. The
-// operationId alone decides when one row carries it; when several do (the
-// same operationId in two products, or the regular and master-account
-// rows of one operation), the rows whose scopes agree most with the
-// granular scopes the operation states win, then the rows of the
+// joinByID returns the page rows an operation's operationId names whose
+// scopes agree with the granular scopes the operation states (any row,
+// when it states none). When several remain (the same operationId in two
+// products, or the regular and master-account rows of one operation), the
+// rows whose scopes agree most win, then the rows of the
 // variant its path gives (/accounts/{accountId}/... is the master
 // account's), then those of the product the document, the operation's
 // tags or its path name. When rows still tie, the operationId joins none
@@ -543,10 +550,12 @@ func (b *builder) joinByID(product string, variant record.Variant, op *record.Op
 			rows = append(rows, id)
 		}
 	}
-	if len(rows) < 2 {
+	if len(rows) == 0 {
+		return nil
+	}
+	if rows = b.byStatedScopes(rows, op); len(rows) < 2 {
 		return rows
 	}
-	rows = b.byStatedScopes(rows, op)
 	keep := func(ok func(e *Endpoint) bool) {
 		var out []int
 		for _, id := range rows {
@@ -573,7 +582,9 @@ func (b *builder) joinByID(product string, variant record.Variant, op *record.Op
 
 // byStatedScopes keeps the rows whose page scopes share the most names
 // with the granular scopes the operation states; all of them when it
-// states none or none agrees.
+// states none, and none when no row shares any: an operation of another
+// product that reuses an operationId (Number Management's peering numbers
+// and Phone's) is not the row's operation.
 func (b *builder) byStatedScopes(rows []int, op *record.Operation) []int {
 	stated := op.Granular()
 	if len(stated) == 0 {
@@ -597,9 +608,6 @@ func (b *builder) byStatedScopes(rows []int, op *record.Operation) []int {
 		case n == best && n > 0:
 			top = append(top, id)
 		}
-	}
-	if best == 0 {
-		return rows
 	}
 	return top
 }
@@ -695,4 +703,5 @@ func (b *builder) finish() {
 		}
 		return c.Scopes[i].Name < c.Scopes[j].Name
 	})
+	c.finishEvents()
 }
