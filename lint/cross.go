@@ -212,18 +212,28 @@ func isDefined(c *catalog.Catalog, name string) bool {
 }
 
 func runUndefinedScope(p *Pass) {
+	reportUndefined(p, placeRefClassic, placeRefGranular, func(o occurrence, kind catalog.ScopeKind, page string) string {
+		return fmt.Sprintf("%s scope %q is used here but defined on no %s%s", kind, o.Name, page, o.alsoNote())
+	})
+}
+
+// reportUndefined reports the occurrences at the two places (a classic and
+// a granular list) whose name no loaded scope page of their kind defines,
+// except names a scope-name rule already reports. The suggestion is the
+// nearest defined name of the same kind.
+func reportUndefined(p *Pass, classic, granular place, message func(o occurrence, kind catalog.ScopeKind, page string) string) {
 	c := p.Catalog
 	vocab := map[catalog.ScopeKind][]string{
 		catalog.KindGranular: definedVocab(c, catalog.KindGranular),
 		catalog.KindClassic:  definedVocab(c, catalog.KindClassic),
 	}
 	for _, o := range p.facts.occurrences {
-		if !o.Place.reference() || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
+		if (o.Place != classic && o.Place != granular) || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
 			continue
 		}
 		page := "classic scopes page"
 		kind := catalog.KindClassic
-		if o.Place == placeRefGranular {
+		if o.Place == granular {
 			page, kind = "granular scopes page", catalog.KindGranular
 			if !p.facts.hasGranularPage {
 				continue
@@ -235,7 +245,7 @@ func runUndefinedScope(p *Pass) {
 		if near := editdist.Nearest(o.Name, vocab[kind], maxScopeSuggestionsCount, 2); len(near) > 0 {
 			sug = near[0]
 		}
-		p.Reportf(o.Src, o.Name, sug, "%s scope %q is used here but defined on no %s", kind, o.Name, page)
+		p.Reportf(o.Src, o.Name, sug, "%s", message(o, kind, page))
 	}
 }
 
