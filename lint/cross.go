@@ -223,10 +223,8 @@ func runUndefinedScope(p *Pass) {
 // nearest defined name of the same kind.
 func reportUndefined(p *Pass, classic, granular place, message func(o occurrence, kind catalog.ScopeKind, page string) string) {
 	c := p.Catalog
-	vocab := map[catalog.ScopeKind][]string{
-		catalog.KindGranular: definedVocab(c, catalog.KindGranular),
-		catalog.KindClassic:  definedVocab(c, catalog.KindClassic),
-	}
+	vocab := map[catalog.ScopeKind]*editdist.Index{}
+	nearest := map[catalog.ScopeKind]map[string]string{} // kind -> name -> suggestion
 	for _, o := range p.facts.occurrences {
 		if (o.Place != classic && o.Place != granular) || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
 			continue
@@ -241,9 +239,15 @@ func reportUndefined(p *Pass, classic, granular place, message func(o occurrence
 		} else if !p.facts.hasClassicPage {
 			continue
 		}
-		sug := ""
-		if near := editdist.Nearest(o.Name, vocab[kind], maxScopeSuggestionsCount, 2); len(near) > 0 {
-			sug = near[0]
+		if vocab[kind] == nil {
+			vocab[kind], nearest[kind] = editdist.NewIndex(definedVocab(c, kind)), map[string]string{}
+		}
+		sug, ok := nearest[kind][o.Name]
+		if !ok {
+			if near := vocab[kind].Nearest(o.Name, maxScopeSuggestionsCount, 2); len(near) > 0 {
+				sug = near[0]
+			}
+			nearest[kind][o.Name] = sug
 		}
 		p.Reportf(o.Src, o.Name, sug, "%s", message(o, kind, page))
 	}

@@ -133,6 +133,8 @@ func embeddedCounts() map[string]int {
 		RuleClassicScopeWithoutAPI: 266,
 		RuleGroupNameSpelling:      7,
 		RuleRateLimitSpelling:      37,
+		RuleUndefinedEventScope:    0,
+		RuleEventWithoutScopes:     0,
 	}
 }
 
