@@ -28,12 +28,6 @@ func (p place) granular() bool {
 	return p == placeGranularPage || p == placeRefGranular || p == placeEventGranular
 }
 
-// event reports whether the place is inside an event of a webhooks document.
-func (p place) event() bool { return p == placeEventGranular || p == placeEventClassic }
-
-// reference reports whether the place is inside an API reference.
-func (p place) reference() bool { return p == placeRefGranular || p == placeRefClassic }
-
 // occurrence is one scope name as written somewhere. An operation or
 // event that states one name in several statements (x-extensions, the
 // description's text, security) is one occurrence, at the statement that
