@@ -71,6 +71,9 @@ type Result struct {
 	// requested scopes already cover: over-privilege too.
 	Redundant      []Unused
 	OptionalUnused []Unused
+	// CannotJudge lists requested scopes no mapped call needs but an
+	// unmapped call could: the audit cannot say whether they are needed.
+	CannotJudge []Judge
 	// Unmapped lists the calls the plan could not map; the request
 	// cannot be checked against them.
 	Unmapped []planner.Unmapped
@@ -83,6 +86,10 @@ type Result struct {
 	Radius          []Radius
 	HasCalls        bool
 }
+
+// Incomplete reports whether some call could not be mapped, so the
+// request was not checked against everything the app does.
+func (r *Result) Incomplete() bool { return len(r.Unmapped) > 0 }
 
 // Mismatch reports whether the request is over- or under-privileged, or
 // cannot be checked against every call (an unmapped call), or is otherwise
@@ -225,34 +232,6 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		}
 		return e.Granular
 	}
-	// Every endpoint any call may mean, mapped or not: a scope that grants
-	// one of them is not "needed by no call".
-	touched := map[int]bool{}
-	for _, call := range calls {
-		eps, _ := c.Resolve(call.Spec)
-		for _, e := range eps {
-			touched[e.ID] = true
-		}
-	}
-	for _, rq := range req.Scopes {
-		s := known[rq.Scope]
-		if s == nil {
-			continue
-		}
-		used := false
-		for _, id := range s.Endpoints {
-			used = used || touched[id]
-		}
-		if used {
-			continue
-		}
-		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: c.EndpointsOf(s.Endpoints)}
-		if rq.Optional {
-			r.OptionalUnused = append(r.OptionalUnused, u)
-		} else {
-			r.OverPrivileged = append(r.OverPrivileged, u)
-		}
-	}
 	// Missing: a mapped call, or a call resolved to one endpoint the plan
 	// could not cover with granular scopes, that no requested scope covers.
 	checked := map[string]bool{}
@@ -285,7 +264,57 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.Missing = append(r.Missing, Missing{Call: u.Call, Endpoint: eps[0], Would: would})
 		}
 	}
-	r.Redundant = redundant(c, req, plan, classic, allowed, alts)
+	// Every endpoint any call may mean, mapped or not: a scope that grants
+	// one of them is not "needed by no call".
+	touched := map[int]bool{}
+	for _, call := range calls {
+		eps, _ := c.Resolve(call.Spec)
+		for _, e := range eps {
+			touched[e.ID] = true
+		}
+	}
+	// The words of each unmapped call: a scope sharing one could be what
+	// the call needs, so it cannot be judged unused.
+	words := make([]map[string]bool, len(r.Unmapped))
+	for i, u := range r.Unmapped {
+		words[i] = callWords(u.Call.Spec)
+	}
+	judged := map[string]bool{}
+	for _, rq := range req.Scopes {
+		s := known[rq.Scope]
+		if s == nil {
+			continue
+		}
+		used := false
+		for _, id := range s.Endpoints {
+			used = used || touched[id]
+		}
+		if used {
+			continue
+		}
+		eps := c.EndpointsOf(s.Endpoints)
+		if could := couldNeed(rq.Scope, r.Unmapped, words); len(could) > 0 {
+			r.CannotJudge = append(r.CannotJudge, Judge{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps, Calls: could})
+			judged[rq.Scope] = true
+			continue
+		}
+		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps}
+		if rq.Optional {
+			r.OptionalUnused = append(r.OptionalUnused, u)
+		} else {
+			r.OverPrivileged = append(r.OverPrivileged, u)
+		}
+	}
+	// A scope other requested scopes make redundant for the mapped calls
+	// may still be the one an unmapped call needs.
+	for _, u := range redundant(c, req, plan, classic, allowed, alts) {
+		if could := couldNeed(u.Scope, r.Unmapped, words); len(could) > 0 {
+			r.CannotJudge = append(r.CannotJudge, Judge{Scope: u.Scope, Endpoints: u.Endpoints, Calls: could})
+			judged[u.Scope] = true
+			continue
+		}
+		r.Redundant = append(r.Redundant, u)
+	}
 	want := plan.Granular
 	if classic {
 		want = plan.Classic
@@ -302,7 +331,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		}
 	}
 	for _, rq := range req.Scopes {
-		if !wantSet[rq.Scope] {
+		if !wantSet[rq.Scope] && !judged[rq.Scope] {
 			r.ToRemove = append(r.ToRemove, rq.Scope)
 		}
 	}

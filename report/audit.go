@@ -23,6 +23,17 @@ type AuditMissing struct {
 	Would    []string     `json:"would" yaml:"would"`
 }
 
+// AuditCannotJudge is a requested scope no mapped call needs but an
+// unmapped call could.
+type AuditCannotJudge struct {
+	Scope     string         `json:"scope" yaml:"scope"`
+	Optional  bool           `json:"optional" yaml:"optional"`
+	Grants    int            `json:"grants" yaml:"grants"`
+	Endpoints []EndpointView `json:"endpoints" yaml:"endpoints"`
+	// Calls are the unmapped calls that could need it.
+	Calls []string `json:"calls" yaml:"calls"`
+}
+
 // AuditReport is the output of "audit".
 type AuditReport struct {
 	Meta           `yaml:",inline"`
@@ -37,6 +48,10 @@ type AuditReport struct {
 	Redundant      []AuditUnused      `json:"redundant" yaml:"redundant"`
 	Unmapped       []PlanUnmapped     `json:"unmapped" yaml:"unmapped"`
 	OptionalUnused []AuditUnused      `json:"optional_unused" yaml:"optional_unused"`
+	// CannotJudge lists the scopes the audit cannot call unused because an
+	// unmapped call could need them; Incomplete says some call was unmapped.
+	CannotJudge []AuditCannotJudge `json:"cannot_judge" yaml:"cannot_judge"`
+	Incomplete  bool               `json:"incomplete" yaml:"incomplete"`
 	Missing        []AuditMissing     `json:"missing" yaml:"missing"`
 	Plan           *PlanReport        `json:"plan,omitempty" yaml:"plan,omitempty"`
 	ToAdd          []string           `json:"to_add" yaml:"to_add"`
@@ -49,7 +64,7 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	out := AuditReport{
 		Meta: m, App: string(r.App), Requested: r.Requested, Kind: r.Kind, Mixed: r.Kind == "mixed",
 		Unknown: r.Unknown, Levels: r.Levels, OverPrivileged: []AuditUnused{}, OptionalUnused: []AuditUnused{},
-		Redundant: []AuditUnused{}, Unmapped: []PlanUnmapped{},
+		Redundant: []AuditUnused{}, Unmapped: []PlanUnmapped{}, CannotJudge: []AuditCannotJudge{}, Incomplete: r.Incomplete(),
 		Missing: []AuditMissing{}, ToAdd: nonNilStrings(r.ToAdd), ToRemove: nonNilStrings(r.ToRemove), BlastRadius: r.Radius,
 	}
 	if out.Unknown == nil {
@@ -76,6 +91,9 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	for _, u := range r.OptionalUnused {
 		out.OptionalUnused = append(out.OptionalUnused, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
 	}
+	for _, j := range r.CannotJudge {
+		out.CannotJudge = append(out.CannotJudge, AuditCannotJudge{j.Scope, j.Optional, len(j.Endpoints), EndpointViews(j.Endpoints), nonNilStrings(j.Calls)})
+	}
 	for _, ms := range r.Missing {
 		out.Missing = append(out.Missing, AuditMissing{Call: ms.Call.Spec, Endpoint: NewEndpointView(ms.Endpoint), Would: nonNilStrings(ms.Would)})
 	}
@@ -91,7 +109,9 @@ func verdict(r *audit.Result) string {
 	over := len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed"
 	under := len(r.Missing) > 0
 	switch {
-	case !over && !under && len(r.Unmapped) > 0:
+	case r.Incomplete():
+		// Whatever else was found, an unmapped call means the request was
+		// not checked against everything the app does.
 		return "unverified"
 	case over && under:
 		return "over-and-under-privileged"
@@ -155,7 +175,18 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 			}
 		}
 	}
-	writeUnused("Over-privileged (requested, needed by no call)", r.OverPrivileged)
+	if r.Incomplete {
+		fmt.Fprintf(w, "\nThe check is incomplete: %d call(s) could not be mapped, so only scopes no call could use are reported unused.\n", len(r.Unmapped))
+		writeUnused("Unused (needed by no mapped call, and no unmapped call could need them)", r.OverPrivileged)
+		if len(r.CannotJudge) > 0 {
+			fmt.Fprintln(w, "\nCannot judge (no mapped call needs these, but an unmapped call could; map the calls, e.g. with --add-docs, to check):")
+			for _, j := range r.CannotJudge {
+				fmt.Fprintf(w, "  %s: could be needed by %s\n", j.Scope, strings.Join(j.Calls, ", "))
+			}
+		}
+	} else {
+		writeUnused("Over-privileged (requested, needed by no call)", r.OverPrivileged)
+	}
 	if len(r.Redundant) > 0 {
 		fmt.Fprintln(w, "\nRedundant (other requested scopes already cover every call these cover):")
 		for _, u := range r.Redundant {
@@ -221,6 +252,9 @@ func endpointLine(e EndpointView) string {
 
 func writeAuditMarkdown(w io.Writer, r AuditReport) error {
 	fmt.Fprintf(w, "## Scope audit: %s\n\n%d requested %s scope(s) for %s.\n", r.Verdict, len(r.Requested), r.Kind, appPhrase(r.App))
+	if r.Incomplete {
+		fmt.Fprintf(w, "\n> The check is incomplete: %d call(s) could not be mapped, so scopes they could need are not judged.\n", len(r.Unmapped))
+	}
 	if r.Mixed {
 		fmt.Fprintln(w, "\n> The request mixes classic and granular scopes; Zoom rejects such an app.")
 	}
@@ -234,6 +268,9 @@ func writeAuditMarkdown(w io.Writer, r AuditReport) error {
 		}
 		for _, u := range r.OverPrivileged {
 			fmt.Fprintf(w, "| over-privileged | %s | grants %d endpoint(s), none called |\n", MarkdownCode(u.Scope), u.Grants)
+		}
+		for _, j := range r.CannotJudge {
+			fmt.Fprintf(w, "| cannot judge | %s | an unmapped call could need it: %s |\n", MarkdownCode(j.Scope), codes(j.Calls))
 		}
 		for _, u := range r.Redundant {
 			fmt.Fprintf(w, "| redundant | %s | other requested scopes cover its calls |\n", MarkdownCode(u.Scope))

@@ -16,6 +16,7 @@ func auditRules() []SARIFRule {
 		{ID: "AUDIT_MISSING_SCOPE", Description: "An intended call that no requested scope covers.", Level: "error"},
 		{ID: "AUDIT_OPTIONAL_UNUSED", Description: "An optional requested scope that no intended call needs.", Level: "note"},
 		{ID: "AUDIT_REDUNDANT_SCOPE", Description: "A requested scope whose calls other requested scopes already cover.", Level: "warning"},
+		{ID: "AUDIT_CANNOT_JUDGE", Description: "A requested scope no mapped call needs but an unmapped call could: the audit cannot say whether it is needed.", Level: "note"},
 		{ID: "AUDIT_UNMAPPED_CALL", Description: "An intended call that maps to no single endpoint, so the request cannot be checked against it.", Level: "error"},
 	}
 }
@@ -51,6 +52,9 @@ func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
 	}
 	for _, u := range r.Redundant {
 		add("AUDIT_REDUNDANT_SCOPE", "warning", fmt.Sprintf("%s: other requested scopes already cover every call it covers", u.Scope))
+	}
+	for _, j := range r.CannotJudge {
+		add("AUDIT_CANNOT_JUDGE", "note", fmt.Sprintf("%s: no mapped call needs it, but %s could", j.Scope, strings.Join(j.Calls, ", ")))
 	}
 	for _, u := range r.Unmapped {
 		add("AUDIT_UNMAPPED_CALL", "error", fmt.Sprintf("call %s: %s", u.Call, u.Reason))
