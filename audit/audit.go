@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/planner"
@@ -19,6 +20,9 @@ import (
 type Unknown struct {
 	Scope       string   `json:"scope" yaml:"scope"`
 	Suggestions []string `json:"suggestions" yaml:"suggestions"`
+	// Pointer and Line locate the scope in a manifest.
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // LevelIssue is a requested scope at a level the app type cannot request.
@@ -26,6 +30,9 @@ type LevelIssue struct {
 	Scope  string        `json:"scope" yaml:"scope"`
 	Level  catalog.Level `json:"level" yaml:"level"`
 	Reason string        `json:"reason" yaml:"reason"`
+	// Pointer and Line locate the scope in a manifest.
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // Unused is a requested scope that no intended call needs, with
@@ -71,6 +78,14 @@ type Result struct {
 	// requested scopes already cover: over-privilege too.
 	Redundant      []Unused
 	OptionalUnused []Unused
+	// UnmappedEvents lists the manifest's event subscriptions the catalog
+	// cannot map to scopes; the request cannot be checked against them.
+	UnmappedEvents []UnmappedEvent
+	// InClient is the manifest's in-client Zoom Apps APIs (nil when it
+	// lists none and requests no in-client scope).
+	InClient *InClient
+	// Where gives each requested scope's position in the file.
+	Where map[string]Position
 	// CannotJudge lists requested scopes no mapped call needs but an
 	// unmapped call could: the audit cannot say whether they are needed.
 	CannotJudge []Judge
@@ -87,16 +102,41 @@ type Result struct {
 	HasCalls        bool
 }
 
-// Incomplete reports whether some call could not be mapped, so the
-// request was not checked against everything the app does.
-func (r *Result) Incomplete() bool { return len(r.Unmapped) > 0 }
+// UnmappedEvent is an event subscription the request cannot be checked
+// against.
+type UnmappedEvent struct {
+	Event  Event
+	Reason string
+}
+
+// InClientScope is the scope every app that uses in-client Zoom Apps APIs
+// (the Zoom Apps JavaScript SDK) must request.
+const InClientScope = "zoomapp:inmeeting"
+
+// InClient is what a manifest says about in-client Zoom Apps APIs.
+type InClient struct {
+	APIs []string
+	At   Position
+	// Missing is true when the manifest lists APIs but does not request
+	// InClientScope; Unused when it requests it but lists no API.
+	Missing, Unused bool
+}
+
+// isInClientScope reports whether a scope is a Zoom Apps in-client scope
+// (zoomapp:...), which no REST API document describes.
+func isInClientScope(name string) bool { return strings.HasPrefix(name, "zoomapp:") }
+
+// Incomplete reports whether some call or event could not be mapped, so
+// the request was not checked against everything the app does.
+func (r *Result) Incomplete() bool { return len(r.Unmapped) > 0 || len(r.UnmappedEvents) > 0 }
 
 // Mismatch reports whether the request is over- or under-privileged, or
 // cannot be checked against every call (an unmapped call), or is otherwise
 // unusable as it stands.
 func (r *Result) Mismatch() bool {
 	return len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
-		len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || len(r.Unmapped) > 0
+		len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || r.Incomplete() ||
+		r.InClient != nil && (r.InClient.Missing || r.InClient.Unused)
 }
 
 // coveredBy reports whether any of the alternatives is a usable requested
@@ -187,19 +227,26 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 	if _, err := planner.ParseAppType(string(app)); err != nil {
 		return nil, err
 	}
-	r := &Result{App: app, Requested: req.Scopes, HasCalls: len(calls) > 0}
+	r := &Result{App: app, Requested: req.Scopes, HasCalls: len(calls) > 0, Where: req.Where}
 	known := map[string]*catalog.Scope{}
 	kinds := map[catalog.ScopeKind]bool{}
+	inClient := false
 	for _, rq := range req.Scopes {
+		if isInClientScope(rq.Scope) {
+			inClient = true
+			continue // checked against the manifest's in-client APIs below
+		}
 		s, ok := c.Scope(rq.Scope)
 		if !ok {
-			r.Unknown = append(r.Unknown, Unknown{Scope: rq.Scope, Suggestions: nonNil(c.SuggestScope(rq.Scope, 3))})
+			at := req.Where[rq.Scope]
+			r.Unknown = append(r.Unknown, Unknown{Scope: rq.Scope, Suggestions: nonNil(c.SuggestScope(rq.Scope, 3)), Pointer: at.Pointer, Line: at.Line})
 			continue
 		}
 		known[rq.Scope] = s
 		kinds[s.Kind] = true
 		if l := s.Level(); !app.Allows(l) {
-			r.Levels = append(r.Levels, LevelIssue{Scope: rq.Scope, Level: l, Reason: fmt.Sprintf("a %s app cannot request a %s-level scope", app, l)})
+			at := req.Where[rq.Scope]
+			r.Levels = append(r.Levels, LevelIssue{Scope: rq.Scope, Level: l, Reason: fmt.Sprintf("a %s app cannot request a %s-level scope", app, l), Pointer: at.Pointer, Line: at.Line})
 		}
 	}
 	switch {
@@ -215,6 +262,15 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.Radius = append(r.Radius, radius(c, s))
 		}
 	}
+	if len(req.ZoomAppAPIs) > 0 || inClient && req.Manifest {
+		requested := false
+		for _, rq := range req.Scopes {
+			requested = requested || rq.Scope == InClientScope
+		}
+		r.InClient = &InClient{APIs: req.ZoomAppAPIs, At: req.ZoomAppAPIsAt,
+			Missing: len(req.ZoomAppAPIs) > 0 && !requested, Unused: len(req.ZoomAppAPIs) == 0 && requested}
+	}
+	r.UnmappedEvents = mapEvents(c, req.Events)
 	if len(calls) == 0 {
 		return r, nil
 	}
@@ -275,9 +331,12 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 	}
 	// The words of each unmapped call: a scope sharing one could be what
 	// the call needs, so it cannot be judged unused.
-	words := make([]map[string]bool, len(r.Unmapped))
-	for i, u := range r.Unmapped {
-		words[i] = callWords(u.Call.Spec)
+	var open []unjudged
+	for _, u := range r.Unmapped {
+		open = append(open, unjudged{label: u.Call.Spec, words: callWords(u.Call.Spec)})
+	}
+	for _, e := range r.UnmappedEvents {
+		open = append(open, unjudged{label: "event " + e.Event.Name, words: eventWords(e.Event.Name)})
 	}
 	judged := map[string]bool{}
 	for _, rq := range req.Scopes {
@@ -293,7 +352,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			continue
 		}
 		eps := c.EndpointsOf(s.Endpoints)
-		if could := couldNeed(rq.Scope, r.Unmapped, words); len(could) > 0 {
+		if could := couldNeed(rq.Scope, open); len(could) > 0 {
 			r.CannotJudge = append(r.CannotJudge, Judge{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps, Calls: could})
 			judged[rq.Scope] = true
 			continue
@@ -308,7 +367,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 	// A scope other requested scopes make redundant for the mapped calls
 	// may still be the one an unmapped call needs.
 	for _, u := range redundant(c, req, plan, classic, allowed, alts) {
-		if could := couldNeed(u.Scope, r.Unmapped, words); len(could) > 0 {
+		if could := couldNeed(u.Scope, open); len(could) > 0 {
 			r.CannotJudge = append(r.CannotJudge, Judge{Scope: u.Scope, Endpoints: u.Endpoints, Calls: could})
 			judged[u.Scope] = true
 			continue

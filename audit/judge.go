@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/planner"
 )
 
 // Judge is a requested scope the audit cannot judge: no mapped call needs
@@ -129,17 +128,32 @@ func scopeWords(name string) map[string]bool {
 	return out
 }
 
-// couldNeed lists the unmapped calls whose words share one with the scope.
-func couldNeed(scope string, unmapped []planner.Unmapped, words []map[string]bool) []string {
+// unjudged is a call or event the audit could not map, with its words.
+type unjudged struct {
+	label string
+	words map[string]bool
+}
+
+// couldNeed lists the unmapped calls and events whose words share one
+// with the scope.
+func couldNeed(scope string, open []unjudged) []string {
 	sw := scopeWords(scope)
 	var out []string
-	for i, u := range unmapped {
+	for _, u := range open {
 		for w := range sw {
-			if words[i][w] {
-				out = append(out, u.Call.Spec)
+			if u.words[w] {
+				out = append(out, u.label)
 				break
 			}
 		}
 	}
+	return out
+}
+
+// eventWords are an event name's words ("meeting.participant_joined" ->
+// meeting, participant, joined).
+func eventWords(name string) map[string]bool {
+	out := map[string]bool{}
+	splitWords(name, out)
 	return out
 }

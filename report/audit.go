@@ -14,6 +14,9 @@ type AuditUnused struct {
 	Optional  bool           `json:"optional" yaml:"optional"`
 	Grants    int            `json:"grants" yaml:"grants"`
 	Endpoints []EndpointView `json:"endpoints" yaml:"endpoints"`
+	// Pointer and Line locate the scope in a manifest.
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // AuditMissing is an intended call no requested scope covers.
@@ -30,8 +33,31 @@ type AuditCannotJudge struct {
 	Optional  bool           `json:"optional" yaml:"optional"`
 	Grants    int            `json:"grants" yaml:"grants"`
 	Endpoints []EndpointView `json:"endpoints" yaml:"endpoints"`
-	// Calls are the unmapped calls that could need it.
-	Calls []string `json:"calls" yaml:"calls"`
+	// Calls are the unmapped calls (and events) that could need it.
+	Calls   []string `json:"calls" yaml:"calls"`
+	Pointer string   `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int      `json:"line,omitempty" yaml:"line,omitempty"`
+}
+
+// AuditEvent is a manifest event subscription the audit could not map.
+type AuditEvent struct {
+	Event   string `json:"event" yaml:"event"`
+	Reason  string `json:"reason" yaml:"reason"`
+	Pointer string `json:"pointer" yaml:"pointer"`
+	Line    int    `json:"line" yaml:"line"`
+}
+
+// AuditZoomAppAPIs is what the manifest says about in-client Zoom Apps
+// APIs: they need RequiredScope.
+type AuditZoomAppAPIs struct {
+	APIs          []string `json:"apis" yaml:"apis"`
+	RequiredScope string   `json:"required_scope" yaml:"required_scope"`
+	// Missing: APIs listed, the scope not requested; Unused: the scope
+	// requested, no API listed.
+	Missing bool   `json:"missing" yaml:"missing"`
+	Unused  bool   `json:"unused" yaml:"unused"`
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // AuditReport is the output of "audit".
@@ -52,6 +78,10 @@ type AuditReport struct {
 	// unmapped call could need them; Incomplete says some call was unmapped.
 	CannotJudge []AuditCannotJudge `json:"cannot_judge" yaml:"cannot_judge"`
 	Incomplete  bool               `json:"incomplete" yaml:"incomplete"`
+	// UnmappedEvents are the manifest's event subscriptions the audit
+	// could not map; ZoomAppAPIs its in-client Zoom Apps APIs.
+	UnmappedEvents []AuditEvent       `json:"unmapped_events" yaml:"unmapped_events"`
+	ZoomAppAPIs    *AuditZoomAppAPIs `json:"zoom_app_apis,omitempty" yaml:"zoom_app_apis,omitempty"`
 	Missing        []AuditMissing     `json:"missing" yaml:"missing"`
 	Plan           *PlanReport        `json:"plan,omitempty" yaml:"plan,omitempty"`
 	ToAdd          []string           `json:"to_add" yaml:"to_add"`
@@ -64,7 +94,7 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	out := AuditReport{
 		Meta: m, App: string(r.App), Requested: r.Requested, Kind: r.Kind, Mixed: r.Kind == "mixed",
 		Unknown: r.Unknown, Levels: r.Levels, OverPrivileged: []AuditUnused{}, OptionalUnused: []AuditUnused{},
-		Redundant: []AuditUnused{}, Unmapped: []PlanUnmapped{}, CannotJudge: []AuditCannotJudge{}, Incomplete: r.Incomplete(),
+		Redundant: []AuditUnused{}, Unmapped: []PlanUnmapped{}, CannotJudge: []AuditCannotJudge{}, Incomplete: r.Incomplete(), UnmappedEvents: []AuditEvent{},
 		Missing: []AuditMissing{}, ToAdd: nonNilStrings(r.ToAdd), ToRemove: nonNilStrings(r.ToRemove), BlastRadius: r.Radius,
 	}
 	if out.Unknown == nil {
@@ -79,20 +109,35 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	if out.Requested == nil {
 		out.Requested = []audit.Requested{}
 	}
+	unused := func(u audit.Unused) AuditUnused {
+		at := r.Where[u.Scope]
+		return AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints), at.Pointer, at.Line}
+	}
 	for _, u := range r.OverPrivileged {
-		out.OverPrivileged = append(out.OverPrivileged, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
+		out.OverPrivileged = append(out.OverPrivileged, unused(u))
 	}
 	for _, u := range r.Redundant {
-		out.Redundant = append(out.Redundant, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
+		out.Redundant = append(out.Redundant, unused(u))
+	}
+	for _, e := range r.UnmappedEvents {
+		out.UnmappedEvents = append(out.UnmappedEvents, AuditEvent{Event: e.Event.Name, Reason: e.Reason, Pointer: e.Event.At.Pointer, Line: e.Event.At.Line})
+	}
+	if ic := r.InClient; ic != nil {
+		out.ZoomAppAPIs = &AuditZoomAppAPIs{APIs: nonNilStrings(ic.APIs), RequiredScope: audit.InClientScope, Missing: ic.Missing, Unused: ic.Unused, Pointer: ic.At.Pointer, Line: ic.At.Line}
+		if ic.Unused {
+			at := r.Where[audit.InClientScope]
+			out.ZoomAppAPIs.Pointer, out.ZoomAppAPIs.Line = at.Pointer, at.Line
+		}
 	}
 	for _, u := range r.Unmapped {
 		out.Unmapped = append(out.Unmapped, PlanUnmapped{Call: u.Call.Spec, Reason: u.Reason, Suggestions: nonNilStrings(u.Suggestions)})
 	}
 	for _, u := range r.OptionalUnused {
-		out.OptionalUnused = append(out.OptionalUnused, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
+		out.OptionalUnused = append(out.OptionalUnused, unused(u))
 	}
 	for _, j := range r.CannotJudge {
-		out.CannotJudge = append(out.CannotJudge, AuditCannotJudge{j.Scope, j.Optional, len(j.Endpoints), EndpointViews(j.Endpoints), nonNilStrings(j.Calls)})
+		at := r.Where[j.Scope]
+		out.CannotJudge = append(out.CannotJudge, AuditCannotJudge{j.Scope, j.Optional, len(j.Endpoints), EndpointViews(j.Endpoints), nonNilStrings(j.Calls), at.Pointer, at.Line})
 	}
 	for _, ms := range r.Missing {
 		out.Missing = append(out.Missing, AuditMissing{Call: ms.Call.Spec, Endpoint: NewEndpointView(ms.Endpoint), Would: nonNilStrings(ms.Would)})
@@ -106,8 +151,9 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 }
 
 func verdict(r *audit.Result) string {
-	over := len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed"
-	under := len(r.Missing) > 0
+	over := len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
+		r.InClient != nil && r.InClient.Unused
+	under := len(r.Missing) > 0 || r.InClient != nil && r.InClient.Missing
 	switch {
 	case r.Incomplete():
 		// Whatever else was found, an unmapped call means the request was
@@ -203,6 +249,22 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 		}
 	}
 	writeUnused("Optional and unused", r.OptionalUnused)
+	if len(r.UnmappedEvents) > 0 {
+		fmt.Fprintln(w, "\nEvent subscriptions the request could not be checked against:")
+		for _, e := range r.UnmappedEvents {
+			fmt.Fprintf(w, "  %s (%s, line %d): %s\n", e.Event, e.Pointer, e.Line, e.Reason)
+		}
+	}
+	if z := r.ZoomAppAPIs; z != nil {
+		switch {
+		case z.Missing:
+			fmt.Fprintf(w, "\nMissing: the manifest lists %d in-client Zoom Apps API(s) (%s) but does not request %s, which they require\n", len(z.APIs), z.Pointer, z.RequiredScope)
+		case z.Unused:
+			fmt.Fprintf(w, "\nUnused: %s is requested but the manifest lists no in-client Zoom Apps API\n", z.RequiredScope)
+		default:
+			fmt.Fprintf(w, "\nIn-client Zoom Apps APIs (%d, covered by %s): %s\n", len(z.APIs), z.RequiredScope, strings.Join(z.APIs, ", "))
+		}
+	}
 	if len(r.Missing) > 0 {
 		fmt.Fprintln(w, "\nMissing (calls no requested scope covers):")
 		for _, m := range r.Missing {
@@ -258,7 +320,8 @@ func writeAuditMarkdown(w io.Writer, r AuditReport) error {
 	if r.Mixed {
 		fmt.Fprintln(w, "\n> The request mixes classic and granular scopes; Zoom rejects such an app.")
 	}
-	if len(r.Unknown) > 0 || len(r.Levels) > 0 || len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || len(r.Unmapped) > 0 {
+	if len(r.Unknown) > 0 || len(r.Levels) > 0 || len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || len(r.Unmapped) > 0 ||
+		len(r.CannotJudge) > 0 || len(r.UnmappedEvents) > 0 || r.ZoomAppAPIs != nil && (r.ZoomAppAPIs.Missing || r.ZoomAppAPIs.Unused) {
 		fmt.Fprintln(w, "\n| Problem | Scope or call | Detail |\n|---|---|---|")
 		for _, u := range r.Unknown {
 			fmt.Fprintf(w, "| unknown scope | %s | did you mean %s |\n", MarkdownCode(u.Scope), codes(u.Suggestions))
@@ -280,6 +343,15 @@ func writeAuditMarkdown(w io.Writer, r AuditReport) error {
 		}
 		for _, u := range r.Unmapped {
 			fmt.Fprintf(w, "| unmapped call | %s | %s |\n", MarkdownCode(u.Call), MarkdownCell(u.Reason))
+		}
+		for _, e := range r.UnmappedEvents {
+			fmt.Fprintf(w, "| unmapped event | %s | %s |\n", MarkdownCode(e.Event), MarkdownCell(e.Reason))
+		}
+		if z := r.ZoomAppAPIs; z != nil && z.Missing {
+			fmt.Fprintf(w, "| missing | %s | required by the in-client Zoom Apps APIs %s |\n", MarkdownCode(z.RequiredScope), codes(z.APIs))
+		}
+		if z := r.ZoomAppAPIs; z != nil && z.Unused {
+			fmt.Fprintf(w, "| over-privileged | %s | the manifest lists no in-client Zoom Apps API |\n", MarkdownCode(z.RequiredScope))
 		}
 	}
 	if r.Plan != nil {
