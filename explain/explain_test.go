@@ -114,10 +114,10 @@ func TestExplain4711(t *testing.T) {
 func TestExplainTokenAndEventErrors(t *testing.T) {
 	for text, kind := range map[string]string{
 		`{"code":4700,"message":"Invalid access token, does not contain scopes."}`: explain.KindToken,
-		`{"code":124,"message":"Access token is expired."}`:                         explain.KindToken,
-		`{"code":104,"message":"Invalid access token."}`:                            explain.KindToken,
-		`{"code":4711,"message":"Refresh token invalid"}`:                           "",
-		`The event is not allowed for the app`:                                       explain.KindEvent,
+		`{"code":124,"message":"Access token is expired."}`:                        explain.KindToken,
+		`{"code":104,"message":"Invalid access token."}`:                           explain.KindToken,
+		`{"code":4711,"message":"Refresh token invalid"}`:                          "",
+		`The event is not allowed for the app`:                                     explain.KindEvent,
 	} {
 		ze, _ := explain.Parse(text)
 		x, err := explain.Explain(catalogtest.Embedded(t), ze, explain.Options{})

@@ -80,13 +80,13 @@ type AuditReport struct {
 	Incomplete  bool               `json:"incomplete" yaml:"incomplete"`
 	// UnmappedEvents are the manifest's event subscriptions the audit
 	// could not map; ZoomAppAPIs its in-client Zoom Apps APIs.
-	UnmappedEvents []AuditEvent       `json:"unmapped_events" yaml:"unmapped_events"`
+	UnmappedEvents []AuditEvent      `json:"unmapped_events" yaml:"unmapped_events"`
 	ZoomAppAPIs    *AuditZoomAppAPIs `json:"zoom_app_apis,omitempty" yaml:"zoom_app_apis,omitempty"`
-	Missing        []AuditMissing     `json:"missing" yaml:"missing"`
-	Plan           *PlanReport        `json:"plan,omitempty" yaml:"plan,omitempty"`
-	ToAdd          []string           `json:"to_add" yaml:"to_add"`
-	ToRemove       []string           `json:"to_remove" yaml:"to_remove"`
-	BlastRadius    []audit.Radius     `json:"blast_radius" yaml:"blast_radius"`
+	Missing        []AuditMissing    `json:"missing" yaml:"missing"`
+	Plan           *PlanReport       `json:"plan,omitempty" yaml:"plan,omitempty"`
+	ToAdd          []string          `json:"to_add" yaml:"to_add"`
+	ToRemove       []string          `json:"to_remove" yaml:"to_remove"`
+	BlastRadius    []audit.Radius    `json:"blast_radius" yaml:"blast_radius"`
 }
 
 // NewAuditReport converts an audit result for output.
