@@ -43,10 +43,15 @@ type Unused struct {
 	Endpoints []*catalog.Endpoint
 }
 
-// Missing is an intended call that no requested scope covers.
+// Missing is an intended call (or subscribed event) that no requested
+// scope covers.
 type Missing struct {
 	Call     planner.Call
 	Endpoint *catalog.Endpoint
+	// Event is set, and Endpoint nil, for an event subscription; At
+	// locates it in a manifest.
+	Event *catalog.Event
+	At    Position
 	// Would lists the planned scopes that cover the call.
 	Would []string
 }
@@ -105,8 +110,9 @@ type Result struct {
 // UnmappedEvent is an event subscription the request cannot be checked
 // against.
 type UnmappedEvent struct {
-	Event  Event
-	Reason string
+	Event       Event
+	Reason      string
+	Suggestions []string
 }
 
 // InClientScope is the scope every app that uses in-client Zoom Apps APIs
@@ -177,8 +183,18 @@ func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool
 			continue
 		}
 		covers, stillCovered := false, true
+		lists := make([][]string, 0, len(plan.Calls)+len(plan.Events))
 		for _, cp := range plan.Calls {
-			a := alts(cp.Endpoint)
+			lists = append(lists, alts(cp.Endpoint))
+		}
+		for _, ep := range plan.Events {
+			if classic {
+				lists = append(lists, ep.Event.Classic)
+			} else {
+				lists = append(lists, ep.Event.Granular)
+			}
+		}
+		for _, a := range lists {
 			if !slices.Contains(a, rq.Scope) {
 				continue
 			}
@@ -227,6 +243,21 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 	if _, err := planner.ParseAppType(string(app)); err != nil {
 		return nil, err
 	}
+	// The manifest's event subscriptions are checked like calls.
+	eventAt := map[string]Position{}
+	subscribed := map[string]bool{}
+	for _, call := range calls {
+		if call.Event {
+			subscribed[call.Spec] = true
+		}
+	}
+	for _, e := range req.Events {
+		eventAt[e.Name] = e.At
+		if !subscribed[e.Name] {
+			subscribed[e.Name] = true
+			calls = append(calls, planner.Call{Spec: e.Name, Event: true, File: "manifest", Line: e.At.Line})
+		}
+	}
 	r := &Result{App: app, Requested: req.Scopes, HasCalls: len(calls) > 0, Where: req.Where}
 	known := map[string]*catalog.Scope{}
 	kinds := map[catalog.ScopeKind]bool{}
@@ -270,7 +301,6 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		r.InClient = &InClient{APIs: req.ZoomAppAPIs, At: req.ZoomAppAPIsAt,
 			Missing: len(req.ZoomAppAPIs) > 0 && !requested, Unused: len(req.ZoomAppAPIs) == 0 && requested}
 	}
-	r.UnmappedEvents = mapEvents(c, req.Events)
 	if len(calls) == 0 {
 		return r, nil
 	}
@@ -301,7 +331,21 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.Missing = append(r.Missing, Missing{Call: cp.Call, Endpoint: cp.Endpoint, Would: would})
 		}
 	}
+	for _, ep := range plan.Events {
+		ev := ep.Event
+		a, would := ev.Granular, ep.Granular
+		if classic {
+			a, would = ev.Classic, ep.Classic
+		}
+		if !ev.Scopeless() && !coveredBy(a, allowed) {
+			r.Missing = append(r.Missing, Missing{Call: ep.Sub, Event: ev, Would: would, At: eventAt[ep.Sub.Spec]})
+		}
+	}
 	for _, u := range plan.Unmapped {
+		if u.Call.Event {
+			r.UnmappedEvents = append(r.UnmappedEvents, UnmappedEvent{Event: Event{Name: u.Call.Spec, At: eventAt[u.Call.Spec]}, Reason: u.Reason, Suggestions: u.Suggestions})
+			continue
+		}
 		eps, _ := c.Resolve(u.Call.Spec)
 		// A classic request can still be checked against a call the
 		// granular plan could not map, when the call names one endpoint
@@ -322,8 +366,14 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 	}
 	// Every endpoint any call may mean, mapped or not: a scope that grants
 	// one of them is not "needed by no call".
-	touched := map[int]bool{}
+	touched, touchedEvents := map[int]bool{}, map[int]bool{}
 	for _, call := range calls {
+		if ev, ok := c.Event(call.Spec); ok && (call.Event || catalog.LooksLikeEvent(call.Spec)) {
+			touchedEvents[ev.ID] = true
+		}
+		if call.Event {
+			continue
+		}
 		eps, _ := c.Resolve(call.Spec)
 		for _, e := range eps {
 			touched[e.ID] = true
@@ -347,6 +397,9 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		used := false
 		for _, id := range s.Endpoints {
 			used = used || touched[id]
+		}
+		for _, id := range s.Events {
+			used = used || touchedEvents[id]
 		}
 		if used {
 			continue

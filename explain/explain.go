@@ -75,8 +75,8 @@ type Options struct {
 	App planner.AppType
 	// Calls are the calls the app makes: candidates are narrowed to them.
 	Calls []planner.Call
-	// Event is the event subscription an event error is about.
-	Event string
+	// Events are the event subscriptions an event error may be about.
+	Events []string
 }
 
 // knownError is one row of the table of token and event errors.
@@ -141,7 +141,7 @@ func Explain(c *catalog.Catalog, ze ZoomError, o Options) (*Explanation, error) 
 		x.Kind, x.Title, x.Cause, x.Fix = KindToken, k.title, k.cause, k.fix
 		return x, nil
 	}
-	return nil, fmt.Errorf("Zoom error code %d (%q) is not a scope or token error scopeplan can explain", ze.Code, ze.Message)
+	return nil, fmt.Errorf("error code %d (%q) is no scope or token error of Zoom that scopeplan can explain", ze.Code, ze.Message)
 }
 
 // explainEvent explains "The event is not allowed for the app".
@@ -149,7 +149,7 @@ func explainEvent(c *catalog.Catalog, x *Explanation, o Options) {
 	x.Kind, x.Title = KindEvent, "Event subscription without its scope"
 	x.Cause = "The app subscribes to an event (features.event_subscription.events in the manifest) that none of its scopes allows: each event is delivered only to apps that hold one of the scopes the event requires."
 	x.Fix = "Add the event's scope to the app (oauth_information.scopes), or remove the event from the subscription; then save the app and have it authorised again."
-	if o.Event == "" {
+	if len(o.Events) == 0 {
 		x.Notes = append(x.Notes, "give --event NAME (for example meeting.started) to name the scope to add")
 		return
 	}

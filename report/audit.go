@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/audit"
+	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // AuditUnused is a requested scope no intended call needs.
@@ -24,6 +25,11 @@ type AuditMissing struct {
 	Call     string       `json:"call" yaml:"call"`
 	Endpoint EndpointView `json:"endpoint" yaml:"endpoint"`
 	Would    []string     `json:"would" yaml:"would"`
+	// Event is set for a subscribed event no requested scope allows (its
+	// endpoint is then empty); Pointer and Line locate it in a manifest.
+	Event   string `json:"event,omitempty" yaml:"event,omitempty"`
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // AuditCannotJudge is a requested scope no mapped call needs but an
@@ -41,10 +47,11 @@ type AuditCannotJudge struct {
 
 // AuditEvent is a manifest event subscription the audit could not map.
 type AuditEvent struct {
-	Event   string `json:"event" yaml:"event"`
-	Reason  string `json:"reason" yaml:"reason"`
-	Pointer string `json:"pointer" yaml:"pointer"`
-	Line    int    `json:"line" yaml:"line"`
+	Event       string   `json:"event" yaml:"event"`
+	Reason      string   `json:"reason" yaml:"reason"`
+	Suggestions []string `json:"suggestions" yaml:"suggestions"`
+	Pointer     string   `json:"pointer" yaml:"pointer"`
+	Line        int      `json:"line" yaml:"line"`
 }
 
 // AuditZoomAppAPIs is what the manifest says about in-client Zoom Apps
@@ -120,7 +127,7 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 		out.Redundant = append(out.Redundant, unused(u))
 	}
 	for _, e := range r.UnmappedEvents {
-		out.UnmappedEvents = append(out.UnmappedEvents, AuditEvent{Event: e.Event.Name, Reason: e.Reason, Pointer: e.Event.At.Pointer, Line: e.Event.At.Line})
+		out.UnmappedEvents = append(out.UnmappedEvents, AuditEvent{Event: e.Event.Name, Reason: e.Reason, Suggestions: nonNilStrings(e.Suggestions), Pointer: e.Event.At.Pointer, Line: e.Event.At.Line})
 	}
 	if ic := r.InClient; ic != nil {
 		out.ZoomAppAPIs = &AuditZoomAppAPIs{APIs: nonNilStrings(ic.APIs), RequiredScope: audit.InClientScope, Missing: ic.Missing, Unused: ic.Unused, Pointer: ic.At.Pointer, Line: ic.At.Line}
@@ -140,7 +147,16 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 		out.CannotJudge = append(out.CannotJudge, AuditCannotJudge{j.Scope, j.Optional, len(j.Endpoints), EndpointViews(j.Endpoints), nonNilStrings(j.Calls), at.Pointer, at.Line})
 	}
 	for _, ms := range r.Missing {
-		out.Missing = append(out.Missing, AuditMissing{Call: ms.Call.Spec, Endpoint: NewEndpointView(ms.Endpoint), Would: nonNilStrings(ms.Would)})
+		m := AuditMissing{Call: ms.Call.Spec, Would: nonNilStrings(ms.Would)}
+		if ms.Endpoint != nil {
+			m.Endpoint = NewEndpointView(ms.Endpoint)
+		} else {
+			m.Endpoint = EndpointView{Granular: []string{}, Classic: []string{}, Sources: []record.Source{}}
+		}
+		if ms.Event != nil {
+			m.Event, m.Pointer, m.Line = ms.Event.Name, ms.At.Pointer, ms.At.Line
+		}
+		out.Missing = append(out.Missing, m)
 	}
 	if r.Plan != nil {
 		p := NewPlanReport(r.Plan, m, nil)
@@ -268,6 +284,10 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 	if len(r.Missing) > 0 {
 		fmt.Fprintln(w, "\nMissing (calls no requested scope covers):")
 		for _, m := range r.Missing {
+			if m.Event != "" {
+				fmt.Fprintf(w, "  event %s; request %s\n", m.Event, orNone(m.Would))
+				continue
+			}
 			fmt.Fprintf(w, "  %s -> %s; request %s\n", m.Call, endpointShort(m.Endpoint), orNone(m.Would))
 		}
 	}

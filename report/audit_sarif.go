@@ -73,6 +73,10 @@ func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
 		add("AUDIT_UNMAPPED_CALL", "error", fmt.Sprintf("call %s: %s", u.Call, u.Reason))
 	}
 	for _, m := range r.Missing {
+		if m.Event != "" {
+			at("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("event %s is allowed by no requested scope; request %s", m.Event, orNone(m.Would)), m.Line)
+			continue
+		}
 		add("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("call %s is covered by no requested scope; request %s", m.Call, orNone(m.Would)))
 	}
 	return WriteSARIF(w, auditRules(), res)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,5 +79,62 @@ func TestAuditManifest(t *testing.T) {
 	out, _, code := runCLI(t, "", "audit", "--requested", path, "--call", "GET /users/{userId}", "--format", "sarif")
 	if code != 5 || !strings.Contains(out, `"startLine": 7`) || !strings.Contains(out, "user-app-admin-scopes.json") {
 		t.Errorf("SARIF (exit %d) lacks the line:\n%s", code, out)
+	}
+}
+
+// sharedMeetingsWebhooks is Zoom's real Meetings webhooks file beside the
+// checkout; tests that need it skip when it is absent.
+func sharedMeetingsWebhooks(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "zoom-api-hub", "meetings", "events", "webhooks.json")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("real webhooks files not present: %v", err)
+	}
+	return p
+}
+
+// TestAuditManifestEvents: with the events documented, subscriptions
+// without their scopes are missing, at their JSON pointer and line; with
+// them, the manifest matches.
+func TestAuditManifestEvents(t *testing.T) {
+	hooks := sharedMeetingsWebhooks(t)
+	path := filepath.Join("testdata", "manifests", "events-without-scopes.json")
+	out, errOut, code := runCLI(t, "", "audit", "--requested", path, "--call", "GET /users/{userId}", "--add-docs", hooks, "--format", "json")
+	if code != 5 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r struct {
+		Verdict string `json:"verdict"`
+		Missing []struct {
+			Event   string   `json:"event"`
+			Would   []string `json:"would"`
+			Pointer string   `json:"pointer"`
+			Line    int      `json:"line"`
+		} `json:"missing"`
+		UnmappedEvents []json.RawMessage `json:"unmapped_events"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Verdict != "under-privileged" || len(r.UnmappedEvents) != 0 || len(r.Missing) != 2 ||
+		r.Missing[0].Event != "meeting.started" || r.Missing[0].Pointer != "/features/event_subscription/events/0" || r.Missing[0].Line != 14 || len(r.Missing[0].Would) != 1 {
+		t.Errorf("events: %+v", r)
+	}
+	// Requesting the scopes the audit named (and zoomapp:inmeeting): a match.
+	fixed := writeFile(t, "fixed.json", `{"oauth_information": {"usage": "ADMIN_MANAGEMENT", "scopes": [
+	  {"scope": "user:read:user:admin"}, {"scope": "zoomapp:inmeeting"},
+	  {"scope": "`+r.Missing[0].Would[0]+`"}, {"scope": "`+r.Missing[1].Would[0]+`"}]},
+	  "features": {"in_client_feature": {"zoom_app_api": {"zoom_app_apis": ["getMeetingContext"]}},
+	  "event_subscription": {"events": ["meeting.started", "meeting.participant_joined"]}}}`)
+	if out, errOut, code := runCLI(t, "", "audit", "--requested", fixed, "--call", "GET /users/{userId}", "--add-docs", hooks); code != 0 {
+		t.Errorf("fixed manifest: exit %d\n%s%s", code, out, errOut)
+	}
+	// explain names the event's scope.
+	out, _, code = runCLI(t, "", "explain", "The event is not allowed for the app", "--event", "meeting.started", "--app", "admin", "--add-docs", hooks, "--format", "json")
+	var x struct {
+		Add []struct{ Scope string } `json:"add"`
+	}
+	if err := json.Unmarshal([]byte(out), &x); err != nil || code != 0 || len(x.Add) != 1 || x.Add[0].Scope != r.Missing[0].Would[0] {
+		t.Errorf("explain --event: exit %d, %+v", code, x)
 	}
 }

@@ -20,7 +20,6 @@ type explainOptions struct {
 	in        callInput
 	callFiles []string
 	scanDirs  []string
-	event     string
 	format    string
 }
 
@@ -42,7 +41,9 @@ add for the app type (--app; without it, inferred from the listed scopes'
 levels) with the line for the manifest's oauth_information.scopes.
 
 For token errors (124, 104, 4700, ...) and "The event is not allowed for the
-app" it gives the cause and the fix.
+app" it gives the cause and the fix; with --event NAME the scope that event
+needs (the events come from webhooks documents: scopeplan update, or
+--add-docs).
 
 Exit codes: 0 explained, 1 the text is not a Zoom error scopeplan can
 explain, 2 usage error.`,
@@ -53,7 +54,6 @@ explain, 2 usage error.`,
 	o.in.addFlags(cmd)
 	cmd.Flags().StringArrayVar(&o.callFiles, "calls", nil, "a call `FILE` of the app (as for plan) to narrow the candidates; repeatable")
 	cmd.Flags().StringArrayVar(&o.scanDirs, "scan", nil, "scan `DIR` (source code or HAR files) for the app's calls to narrow the candidates; repeatable")
-	cmd.Flags().StringVar(&o.event, "event", "", "the event `NAME` an event subscription error is about (meeting.started)")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
 	return cmd
 }
@@ -109,7 +109,18 @@ func runExplain(o *explainOptions, a []string) error {
 			fmt.Fprintf(o.g.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
 		}
 	}
-	x, err := explain.Explain(c, ze, explain.Options{App: app, Calls: calls, Event: o.event})
+	// --event (and events: in call files) name the subscriptions an event
+	// error is about; the rest are the app's calls.
+	var events []string
+	var plain []planner.Call
+	for _, call := range calls {
+		if call.Event {
+			events = append(events, call.Spec)
+		} else {
+			plain = append(plain, call)
+		}
+	}
+	x, err := explain.Explain(c, ze, explain.Options{App: app, Calls: plain, Events: events})
 	if err != nil {
 		if errors.Is(err, explain.ErrNotZoom) {
 			return inputErr(err)
