@@ -214,7 +214,7 @@ func explainScopes(c *catalog.Catalog, x *Explanation, o Options) {
 	})
 	if len(x.Candidates) == 0 {
 		x.Notes = append(x.Notes, "no endpoint of the loaded documents accepts exactly these scopes; the scope to add is still one of them")
-	} else if len(x.Candidates) > 1 {
+	} else if len(x.Candidates) > 1 && len(o.Calls) == 0 {
 		x.Notes = append(x.Notes, fmt.Sprintf("%d endpoints accept these scopes; give the app's calls (--call, call files or --scan DIR) to narrow them", len(x.Candidates)))
 	}
 	// The app type: given, or inferred from the listed levels.

@@ -105,7 +105,14 @@ func runExplain(o *explainOptions, a []string) error {
 		for _, sc := range res.Calls {
 			calls = append(calls, planner.Call{Spec: sc.Call, File: sc.File, Line: sc.Line})
 		}
-		if len(res.Calls) == 0 {
+		// A call the scan could not pin to one method is one of its
+		// candidates: each narrows the explanation as well.
+		for _, sk := range res.Skipped {
+			for _, cand := range sk.Candidates {
+				calls = append(calls, planner.Call{Spec: cand, File: sk.File, Line: sk.Line})
+			}
+		}
+		if len(res.Calls) == 0 && len(calls) == 0 {
 			fmt.Fprintf(o.g.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
 		}
 	}

@@ -85,6 +85,13 @@ func TestExplainCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = narrowed("--scan", dir) // the embedded data gives few paths; the scan must not fail
+	if _, err := os.Stat(filepath.Join("..", "..", "..", "shared", "zoom-openapi", "zoom-meetings-2025.openapi.json")); err == nil {
+		// With Meetings' paths, the scanned call (method unknown, so each
+		// method's endpoint is a candidate) narrows to List meeting polls.
+		if n := narrowed("--scan", dir, "--add-docs", sharedMeetingsOpenAPI(t)); n != 1 {
+			t.Errorf("--scan with the Meetings paths: %d candidates, want 1", n)
+		}
+	}
 
 	// Token and event errors; a text that is no Zoom error exits 1.
 	for _, tc := range []struct {
