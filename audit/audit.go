@@ -41,6 +41,8 @@ type Unused struct {
 	Scope     string
 	Optional  bool
 	Endpoints []*catalog.Endpoint
+	// Events are the event subscriptions the scope allows.
+	Events []*catalog.Event
 }
 
 // Missing is an intended call (or subscribed event) that no requested
@@ -212,7 +214,11 @@ func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool
 			if s != nil {
 				eps = c.EndpointsOf(s.Endpoints)
 			}
-			out = append(out, Unused{Scope: rq.Scope, Endpoints: eps})
+			var evs []*catalog.Event
+			if s != nil {
+				evs = c.EventsOf(s.Events)
+			}
+			out = append(out, Unused{Scope: rq.Scope, Endpoints: eps, Events: evs})
 		}
 	}
 	return out
@@ -410,7 +416,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			judged[rq.Scope] = true
 			continue
 		}
-		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps}
+		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps, Events: c.EventsOf(s.Events)}
 		if rq.Optional {
 			r.OptionalUnused = append(r.OptionalUnused, u)
 		} else {

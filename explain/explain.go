@@ -241,6 +241,9 @@ func explainScopes(c *catalog.Catalog, x *Explanation, o Options) {
 	for _, app := range apps {
 		if a, ok := pick(c, x, app); ok {
 			x.Add = append(x.Add, a)
+			if g := granularFor(c, x, app); a.Kind == catalog.KindClassic && g != "" {
+				x.Notes = append(x.Notes, fmt.Sprintf("the app uses classic scopes (Zoom rejects apps that mix kinds); on granular scopes %s would need only %s", article(app), g))
+			}
 		} else {
 			x.Notes = append(x.Notes, fmt.Sprintf("none of the listed scopes is of a level %s may request; such an app cannot make this call", article(app)))
 		}
@@ -307,6 +310,25 @@ func pick(c *catalog.Catalog, x *Explanation, app planner.AppType) (Addition, bo
 		return Addition{}, false
 	}
 	return *best, true
+}
+
+// granularFor is the least-privileged granular scope of the one
+// candidate for an app type, or "" when there are several candidates.
+func granularFor(c *catalog.Catalog, x *Explanation, app planner.AppType) string {
+	if len(x.Candidates) != 1 {
+		return ""
+	}
+	best, grants := "", 0
+	for _, s := range x.Candidates[0].Endpoint.Granular {
+		sc, ok := c.GranularScope(s)
+		if !ok || !app.Allows(catalog.LevelOf(s)) {
+			continue
+		}
+		if n := len(sc.Endpoints) + len(sc.Events); best == "" || n < grants || n == grants && s < best {
+			best, grants = s, n
+		}
+	}
+	return best
 }
 
 func better(a, b Addition) bool {

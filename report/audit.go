@@ -15,6 +15,8 @@ type AuditUnused struct {
 	Optional  bool           `json:"optional" yaml:"optional"`
 	Grants    int            `json:"grants" yaml:"grants"`
 	Endpoints []EndpointView `json:"endpoints" yaml:"endpoints"`
+	// Events are the event subscriptions the scope allows, by name.
+	Events []string `json:"events,omitempty" yaml:"events,omitempty"`
 	// Pointer and Line locate the scope in a manifest.
 	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
 	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
@@ -89,11 +91,14 @@ type AuditReport struct {
 	// could not map; ZoomAppAPIs its in-client Zoom Apps APIs.
 	UnmappedEvents []AuditEvent      `json:"unmapped_events" yaml:"unmapped_events"`
 	ZoomAppAPIs    *AuditZoomAppAPIs `json:"zoom_app_apis,omitempty" yaml:"zoom_app_apis,omitempty"`
-	Missing        []AuditMissing    `json:"missing" yaml:"missing"`
-	Plan           *PlanReport       `json:"plan,omitempty" yaml:"plan,omitempty"`
-	ToAdd          []string          `json:"to_add" yaml:"to_add"`
-	ToRemove       []string          `json:"to_remove" yaml:"to_remove"`
-	BlastRadius    []audit.Radius    `json:"blast_radius" yaml:"blast_radius"`
+
+	// unusedTitle, when set, heads the over-privileged list in text.
+	unusedTitle string
+	Missing     []AuditMissing `json:"missing" yaml:"missing"`
+	Plan        *PlanReport    `json:"plan,omitempty" yaml:"plan,omitempty"`
+	ToAdd       []string       `json:"to_add" yaml:"to_add"`
+	ToRemove    []string       `json:"to_remove" yaml:"to_remove"`
+	BlastRadius []audit.Radius `json:"blast_radius" yaml:"blast_radius"`
 }
 
 // NewAuditReport converts an audit result for output.
@@ -118,7 +123,11 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	}
 	unused := func(u audit.Unused) AuditUnused {
 		at := r.Where[u.Scope]
-		return AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints), at.Pointer, at.Line}
+		var evs []string
+		for _, e := range u.Events {
+			evs = append(evs, e.Name)
+		}
+		return AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints), evs, at.Pointer, at.Line}
 	}
 	for _, u := range r.OverPrivileged {
 		out.OverPrivileged = append(out.OverPrivileged, unused(u))
@@ -231,9 +240,16 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 		}
 		fmt.Fprintf(w, "\n%s:\n", title)
 		for _, u := range us {
-			fmt.Fprintf(w, "  %s grants %d endpoint(s), none of them called:\n", u.Scope, u.Grants)
+			if len(u.Events) > 0 {
+				fmt.Fprintf(w, "  %s grants %d endpoint(s) and %d event(s), none of them called or subscribed:\n", u.Scope, u.Grants, len(u.Events))
+			} else {
+				fmt.Fprintf(w, "  %s grants %d endpoint(s), none of them called:\n", u.Scope, u.Grants)
+			}
 			for _, e := range u.Endpoints {
 				fmt.Fprintf(w, "    %s\n", endpointLine(e))
+			}
+			for _, e := range u.Events {
+				fmt.Fprintf(w, "    event %s\n", e)
 			}
 		}
 	}
@@ -247,7 +263,11 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 			}
 		}
 	} else {
-		writeUnused("Over-privileged (requested, needed by no call)", r.OverPrivileged)
+		title := "Over-privileged (requested, needed by no call)"
+		if r.unusedTitle != "" {
+			title = r.unusedTitle
+		}
+		writeUnused(title, r.OverPrivileged)
 	}
 	if len(r.Redundant) > 0 {
 		fmt.Fprintln(w, "\nRedundant (other requested scopes already cover every call these cover):")

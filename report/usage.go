@@ -78,6 +78,11 @@ func NewUsageAuditReport(r *audit.UsageResult, m Meta) UsageAuditReport {
 		u.Unresolved = append(u.Unresolved, UsageUnresolved{Call: c.Call, Example: c.Example, Count: c.Count, Reason: c.Reason, Suggestions: nonNilStrings(c.Suggestions)})
 	}
 	out.Usage = u
+	if u.Period.From != "" {
+		out.unusedTitle = fmt.Sprintf("Over-privileged (requested, used by no logged call from %s to %s)", u.Period.From, u.Period.To)
+	} else {
+		out.unusedTitle = "Over-privileged (requested, used by no logged call)"
+	}
 	return out
 }
 

@@ -78,8 +78,8 @@ func TestAuditUsageCLI(t *testing.T) {
 		t.Errorf("unknown: %+v", r)
 	}
 	// Text names the period; bad input exits 1 or 2 with one line.
-	out, _, _ := runCLI(t, "", "audit", "--scopes", "user:read:user:admin", "--app", "admin", "--usage", okLogs)
-	if !strings.Contains(out, "from 2025-01-01T10:00:00Z to 2025-01-01T12:00:00Z") {
+	out, _, _ := runCLI(t, "", "audit", "--scopes", "user:read:user:admin,user:read:list_users:admin", "--app", "admin", "--usage", okLogs)
+	if !strings.Contains(out, "Over-privileged (requested, used by no logged call from 2025-01-01T10:00:00Z to 2025-01-01T12:00:00Z)") {
 		t.Errorf("text:\n%s", out)
 	}
 	for _, tc := range []struct {
