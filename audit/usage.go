@@ -199,7 +199,8 @@ func (u *Usage) addHAR(name string, lg *harLog) error {
 	}
 	for _, e := range *lg.Entries {
 		method, raw := e.Request.Method, e.Request.URL
-		if method == "" || raw == "" || !isZoomAPI(raw) {
+		// Other hosts, and CORS preflights (OPTIONS), are no API calls.
+		if method == "" || raw == "" || !isZoomAPI(raw) || strings.EqualFold(method, "OPTIONS") {
 			u.Skipped++
 			continue
 		}
