@@ -82,10 +82,14 @@ func firstLine(s string) string {
 // parseJSON finds the first JSON object in text with a code or a message
 // and reads them; the code may be a number or a string.
 func parseJSON(text string) (ZoomError, bool) {
-	for i := 0; i < len(text); i++ {
+	// Each '{' may open the body; a long text full of braces is tried at
+	// its first few hundred only, so parsing stays linear in practice.
+	tries := 0
+	for i := 0; i < len(text) && tries < 256; i++ {
 		if text[i] != '{' {
 			continue
 		}
+		tries++
 		dec := json.NewDecoder(strings.NewReader(text[i:]))
 		dec.UseNumber()
 		var m map[string]any
