@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -22,20 +23,32 @@ type fileScan struct {
 	// zoomClients are identifiers holding an HTTP client built with
 	// Zoom's base URL (axios.create({baseURL: …}), new Client([…])).
 	zoomClients map[string]bool
+	// baseSites: where each of zoomBases is assigned ("file:line name").
+	baseSites map[string]string
+	// notClients are names the file assigns something other than a Zoom client.
+	notClients map[string]bool
+	// proj is what the project pass learnt; funcs the file's functions.
+	proj  *project
+	funcs []funcDef
+	// known marks the names of functions declared as wrappers.
+	known map[int]bool
 	// used marks string tokens already read as part of a chain.
 	used []bool
 	// match pairs brackets (see matchBrackets).
 	match   []int32
 	calls   []Call
 	skipped []Skipped
+	// via is the evidence chain of the call being analysed.
+	via []string
 }
 
 func newFileScan(s *Scanner, name, src string, l *lang) *fileScan {
 	toks := lex(src, l)
 	return &fileScan{
 		s: s, name: name, l: l, toks: toks,
-		cue:       zoomCue(name, src),
+		cue:       zoomCue(name, toks),
 		zoomBases: map[string]bool{}, otherBases: map[string]bool{}, zoomClients: map[string]bool{},
+		baseSites: map[string]string{}, notClients: map[string]bool{}, known: map[int]bool{},
 		used: make([]bool, len(toks)), match: matchBrackets(toks),
 	}
 }
@@ -44,13 +57,27 @@ func newFileScan(s *Scanner, name, src string, l *lang) *fileScan {
 // strings and SDK-like method names may be Zoom calls: its name says
 // "zoom", or its text names Zoom's API host or a Zoom SDK package. The
 // bare word "zoom" is not enough ("setZoom(12)", "pinch to zoom").
-func zoomCue(name, src string) bool {
-	if strings.Contains(strings.ToLower(name), "zoom") {
+func zoomCue(name string, toks []token) bool {
+	if hasWord(filepath.Base(name), "zoom") || strings.Contains(strings.ToLower(filepath.ToSlash(name)), "/zoom") {
 		return true
 	}
-	for _, clue := range []string{"api.zoom.us", "zoom.us/v2", "zoomus", "@zoom/", "zoom-api", "zoom_api", "zoomapi", "ZoomClient", "zoom-sdk", "zoom_sdk"} {
-		if containsFold(src, strings.ToLower(clue)) {
-			return true
+	for _, t := range toks {
+		switch t.kind {
+		case tIdent:
+			switch normIdent(bare(t.text)) {
+			case "zoomus", "zoomapi", "zoomclient", "zoomsdk", "zoom":
+				return true
+			}
+		case tString:
+			if containsFold(t.text, "api.zoom.us") || containsFold(t.text, "zoom.us/v2") {
+				return true
+			}
+			for _, part := range strings.FieldsFunc(strings.ToLower(t.text), func(r rune) bool { return r == '/' || r == '@' || r == '\\' }) {
+				switch normIdent(strings.ReplaceAll(part, "-", "")) {
+				case "zoomus", "zoomapi", "zoomsdk", "zoom":
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -69,12 +96,15 @@ func containsFold(s, sub string) bool {
 }
 
 func (f *fileScan) run() {
-	f.collectBases()
 	for i, t := range f.toks {
 		if t.kind == tString && !f.used[i] {
+			f.via = nil
 			f.chainAt(i)
 		}
 	}
+	f.via = nil
+	f.wrapperCalls()
+	f.tables()
 	if f.cue && len(f.s.ops) > 0 {
 		f.sdkCalls()
 	}
@@ -297,13 +327,7 @@ func (f *fileScan) chainAt(i int) {
 			c.pieces = append(c.pieces, t.pieces...)
 			f.used[k] = true
 		default:
-			name := ""
-			for j := k; j < e; j++ {
-				if f.toks[j].kind == tIdent {
-					name = f.toks[j].text
-				}
-			}
-			c.pieces = append(c.pieces, piece{text: name, param: true})
+			c.pieces = append(c.pieces, f.operandPiece(k, e))
 		}
 		c.end = e
 		if !f.isConcat(e) {
@@ -510,11 +534,19 @@ func (f *fileScan) analyze(c chain) {
 		}
 	} else {
 		name := bare(lastIdent(ps[0].text))
+		site, isBase := f.baseOf(name)
+		if ps[0].text == zoomLiteral {
+			isBase, site = true, ""
+		}
 		switch {
-		case f.zoomBases[name]:
+		case isBase && !f.isOther(name):
 			kind = KindURL
 			ps = ps[1:]
-		case f.otherBases[name]:
+			if site == "" {
+				site = f.site(c.start, name)
+			}
+			f.via = append(f.via, site)
+		case f.isOther(name):
 			return
 		default:
 			if len(ps) < 2 || ps[1].param || !strings.HasPrefix(ps[1].text, "/") {
@@ -535,6 +567,16 @@ func (f *fileScan) analyze(c chain) {
 	if len(ps) == 0 {
 		return
 	}
+	via := f.via
+	for _, alt := range f.expand(ps, c.start) {
+		f.via = append(append([]string(nil), via...), alt.via...)
+		f.analyzePath(c, alt.pieces, kind, shape, base)
+	}
+	f.via = via
+}
+
+// analyzePath reports the path of a chain, its base (if any) removed.
+func (f *fileScan) analyzePath(c chain, ps []piece, kind Kind, shape urlShape, base string) {
 	pt := composePath(ps)
 	line := f.toks[c.start].line
 	if !pt.ok || pt.literals == 0 {
@@ -607,6 +649,9 @@ func (f *fileScan) urlCall(c chain, pt pathText, line int) {
 			ev, conf = v, Medium
 		}
 	}
+	if ev.via != "" {
+		f.via = append(f.via, ev.via)
+	}
 	cands := f.s.candidates(pt.path)
 	if ev.method == "" {
 		switch {
@@ -662,6 +707,9 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 	if !ev.zoomClient && (relative || !f.cue) {
 		return false
 	}
+	if ev.via != "" {
+		f.via = append(f.via, ev.via)
+	}
 	if spec, ok := f.s.resolve(ev.method, pt.path); ok {
 		f.report(spec, line, conf, KindPath)
 		return true
@@ -670,7 +718,8 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 }
 
 func (f *fileScan) report(spec string, line int, conf Confidence, kind Kind) {
-	f.calls = append(f.calls, Call{Call: spec, File: f.name, Line: line, Confidence: conf, Kind: kind})
+	via := append([]string{}, f.via...)
+	f.calls = append(f.calls, Call{Call: spec, File: f.name, Line: line, Confidence: conf, Kind: kind, Via: via})
 }
 
 func (f *fileScan) skip(line int, text, reason string, cands []string) {
@@ -686,6 +735,7 @@ type evidence struct {
 	route      bool   // the string is a route the app serves
 	firstArg   bool   // the string is the first argument of its call
 	zoomClient bool   // the call's receiver is a client with Zoom's base URL
+	via        string // the project function the URL is passed to, if any
 }
 
 // callSite is a call around a token: its brackets and callee.
@@ -1004,6 +1054,22 @@ func (f *fileScan) evidence(a, b int) evidence {
 		}
 		ev.firstArg = cs.arg == 0
 		ev.zoomClient = cs.recv != "" && f.zoomClients[cs.recv]
+		// A project function that sends its argument: self._send(url, "POST").
+		if w := f.sender(cs); w != nil {
+			ev.via = w.site
+			args := f.splitArgs(cs.open, cs.close)
+			if ra, ok := f.argFor(args, w.param, w.paramName); ok && ra[0] <= a && b <= ra[1] {
+				m, amb := f.argMethods(args, ra)
+				if m == "" && !amb {
+					m = w.fixed
+					if m == "" {
+						m = w.def
+					}
+				}
+				ev.method, ev.ambiguous = m, amb
+				return ev
+			}
+		}
 		verb := verbOf(cs.callee)
 		if f.isPunct(cs.start-1, "@") || routeCallee(cs.callee) ||
 			verb != "" && (routeReceiver(cs.recv) && !ev.zoomClient || f.hasHandler(cs.open+1, cs.close, a, b)) {
@@ -1234,59 +1300,52 @@ func (f *fileScan) viaVariable(c chain) (evidence, bool) {
 		return evidence{}, false
 	}
 	name := f.toks[k-2].text
-	// Uses within the next 12 lines, 400 tokens and 4 uses: the variable
-	// is a local one, and the bounds keep a minified line linear.
-	limit := f.toks[c.start].line + 12
+	// Uses in the rest of the enclosing function (a field such as
+	// self.url or $this->url: in the whole file), up to 8 of them; the
+	// token bound keeps a minified line linear.
+	from, to := c.end, len(f.toks)
+	if f.isMember(k - 3) {
+		from = 0
+	} else if fd := f.enclosingFunc(c.start); fd != nil {
+		to = fd.bodyEnd
+	} else {
+		to = min(to, c.end+400)
+	}
+	to = min(to, from+20000)
 	uses := 0
-	for j := c.end; j < len(f.toks) && j < c.end+400 && f.toks[j].line <= limit && uses < 4; j++ {
+	for j := from; j < to && uses < 8; j++ {
 		t := f.toks[j]
-		if t.kind != tIdent || t.text != name || f.isPunct(j+1, "=", ":=") {
+		if t.kind != tIdent || t.text != name || f.isPunct(j+1, "=", ":=") || j >= c.start && j < c.end || j == k-2 {
+			continue
+		}
+		if f.isMember(k-3) != f.isMember(j-1) {
 			continue
 		}
 		uses++
 		ev := f.evidence(j, j+1)
 		if ev.route || ev.method != "" || ev.ambiguous {
+			if ev.via != "" {
+				ev.via = f.site(k-2, bare(name)) + " <- " + ev.via
+			} else {
+				ev.via = f.site(k-2, bare(name))
+			}
 			return ev, true
 		}
 	}
 	return evidence{}, false
 }
 
-// ---- base URLs and clients ----
-
-// collectBases records identifiers assigned a base URL, and clients
-// built with Zoom's.
-func (f *fileScan) collectBases() {
-	for i, t := range f.toks {
-		if t.kind != tString || len(t.pieces) > 1 || f.isConcat(i+1) || f.isConcat(i-1) {
-			continue
-		}
-		shape, _ := classify(t.text)
-		if shape != shapeZoomBase && shape != shapeOther {
-			continue
-		}
-		zoom := shape == shapeZoomBase
-		if f.isPunct(i-1, "=", ":=", ":", "=>") {
-			if k := f.tok(i - 2); k.kind == tIdent || k.kind == tString {
-				name := bare(k.text)
-				if zoom {
-					f.zoomBases[name] = true
-				} else {
-					f.otherBases[name] = true
-				}
-			}
-		}
-		if !zoom {
-			continue
-		}
-		// A client built with the base URL: x = axios.create({baseURL: …}),
-		// $client = new Client(['base_uri' => …]), conn = Faraday.new(url: …).
-		if cs, ok := f.enclosingCall(i); ok && cs.calleeIdx >= 0 {
-			if f.isPunct(cs.start-1, "=", ":=") && f.isIdent(cs.start-2) {
-				f.zoomClients[bare(f.toks[cs.start-2].text)] = true
-			}
-		}
+// sender returns the project function a call is, when it sends its
+// argument as a whole URL.
+func (f *fileScan) sender(cs callSite) *wrapper {
+	if f.proj == nil || cs.calleeIdx < 0 || cs.close >= len(f.toks) {
+		return nil
 	}
+	w := f.pickWrapper(cs.callee)
+	if w == nil || !w.full {
+		return nil
+	}
+	return w
 }
 
 // ---- SDK methods ----
@@ -1308,8 +1367,22 @@ func (f *fileScan) sdkCalls() {
 			continue
 		}
 		op, ok := f.s.ops[normIdent(bare(t.text))]
-		if !ok || !f.isCall(i) {
+		if !ok || !f.isCall(i) || !f.isMember(i-1) {
 			continue
+		}
+		// Only on a Zoom client: another platform's SDK may share the name.
+		site, zoom := "", false
+		for j := f.exprStart(i); j < i-1 && !zoom; j++ {
+			if f.isIdent(j) {
+				site, zoom = f.isZoomClient(f.toks[j].text)
+			}
+		}
+		if !zoom {
+			continue
+		}
+		f.via = nil
+		if site != "" {
+			f.via = []string{site}
 		}
 		if spec, ok := f.s.resolveOp(op); ok {
 			f.report(spec, t.line, Low, KindSDK)
