@@ -275,6 +275,14 @@ func (f *fileScan) propagateBases() bool {
 			continue
 		}
 		src := f.operandName(i, e)
+		if f.isOther(src) && src != target {
+			f.otherBases[target] = true
+			if !f.proj.others[target] {
+				f.proj.others[target] = true
+				changed = true
+			}
+			continue
+		}
 		if s, ok := f.baseOf(src); ok && src != target {
 			f.zoomBases[target] = true
 			f.baseSites[target] = f.site(i-2, target)
@@ -515,20 +523,14 @@ func (f *fileScan) collectFills() {
 		}
 		for j := cs.open + 1; j < cs.close && j < len(f.toks); j++ {
 			u := f.toks[j]
-			switch {
-			case u.kind == tIdent && f.isPunct(j+1, "=", ":") && f.isIdent(j+2):
-				f.proj.fills[bare(u.text)] = site
-			case u.kind == tString:
-				s := strings.Trim(u.text, "{}$:%")
-				if s != "" && s != u.text || u.text == "%s" {
-					f.proj.fills[s] = site
-				}
+			if !(u.kind == tIdent && f.isPunct(j+1, "=", ":") || u.kind == tString && f.isPunct(j+1, "=>", ",", ":")) {
+				continue
 			}
-		}
-		// str_replace('{root}', …) / strtr($t, ['{root}' => $base]).
-		for j := cs.start - 1; j > cs.start-4 && j >= 0; j-- {
-			if f.toks[j].kind == tString {
-				f.proj.fills[strings.Trim(f.toks[j].text, "{}$:%")] = site
+			// name=BASE, '{root}' => $this->root, ":base", BASE
+			if e := f.operandEnd(j + 2); e > i && j+2 <= i {
+				if key := strings.Trim(u.text, "{}$:%"); key != "" {
+					f.proj.fills[bare(key)] = site
+				}
 			}
 		}
 	}

@@ -96,6 +96,8 @@ func containsFold(s, sub string) bool {
 }
 
 func (f *fileScan) run() {
+	f.wrapperCalls()
+	f.tables()
 	for i, t := range f.toks {
 		if t.kind == tString && !f.used[i] {
 			f.via = nil
@@ -103,8 +105,6 @@ func (f *fileScan) run() {
 		}
 	}
 	f.via = nil
-	f.wrapperCalls()
-	f.tables()
 	if f.cue && len(f.s.ops) > 0 {
 		f.sdkCalls()
 	}

@@ -143,18 +143,24 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 			w.fixed = ev.method
 			return w
 		}
-		if w.methodParam >= 0 {
-			if cs, ok := f.enclosingCall(j); ok && cs.close <= len(f.toks) {
-				for k := cs.open + 1; k < cs.close && k < len(f.toks); k++ {
-					if f.isIdent(k) && bare(f.toks[k].text) == w.methodParamName {
-						return w
-					}
+		if w.methodParam >= 0 && f.isArg(j) {
+			// The method parameter in the same statement: request(method, url),
+			// newBuilder(URI.create(url)).method(method, body).
+			for k, e := f.statementStart(j), f.statementEnd(j); k < e; k++ {
+				if f.isIdent(k) && bare(f.toks[k].text) == w.methodParamName {
+					return w
 				}
 			}
 		}
 		w.full = false
 	}
 	return nil
+}
+
+// isArg reports whether token j is an argument of a call.
+func (f *fileScan) isArg(j int) bool {
+	_, ok := f.enclosingCall(j)
+	return ok
 }
 
 // assigned returns the variable a statement starting at s assigns,
@@ -204,6 +210,20 @@ func (f *fileScan) baseBefore(s, j int, names map[string]bool) ([]string, string
 				return []string{site}, lit, f.pieceRefers(rest, names)
 			}
 			break
+		}
+	}
+	// A URL builder given the path first: new URL(route, ROOT),
+	// URI.join(ROOT, route), urljoin(ROOT, route).
+	if cs, ok := f.enclosingCall(j); ok && cs.calleeIdx >= 0 && wrapperCallee(cs.callee) && cs.close < len(f.toks) {
+		for k := cs.open + 1; k < cs.close; k++ {
+			if f.isIdent(k) && !f.isPunct(k+1, "(") {
+				if site, ok := f.baseOf(f.toks[k].text); ok && !f.isOther(f.toks[k].text) {
+					if site == "" {
+						site = f.site(k, bare(f.toks[k].text))
+					}
+					return []string{site}, "", true
+				}
+			}
 		}
 	}
 	prefix := ""
@@ -271,6 +291,12 @@ func (f *fileScan) innerWrapper(fd *funcDef, j int, w *wrapper) (*wrapper, strin
 	if !ok || j < ra[0] || j >= ra[1] {
 		return nil, "", false
 	}
+	// The parameter must end the path: a wrapper of a wrapper adds a
+	// prefix ("/phone" + route), not a suffix.
+	if t := f.toks[j]; t.kind == tIdent && f.operandEnd(j) != ra[1] && f.operandEnd(f.exprStart(j)) != ra[1] ||
+		t.kind == tString && (j != ra[1]-1 || len(t.pieces) == 0 || !t.pieces[len(t.pieces)-1].param) {
+		return nil, "", false
+	}
 	prefix := ""
 	for k := ra[0]; k < j; k++ {
 		if f.toks[k].kind == tString {
@@ -327,6 +353,11 @@ func (f *fileScan) pickWrapper(name string) *wrapper {
 			return w
 		}
 	}
+	for _, fd := range f.funcs {
+		if fd.name == name {
+			return nil // the file's own function of that name
+		}
+	}
 	return ws[0]
 }
 
@@ -356,7 +387,9 @@ func (f *fileScan) argMethods(args [][2]int, ra [2]int) (string, bool) {
 			continue
 		}
 		for k := a[0]; k < a[1]; k++ {
-			if t := f.toks[k]; t.kind == tString && len(t.pieces) <= 1 {
+			t := f.toks[k]
+			if t.kind == tString && len(t.pieces) <= 1 || f.l.ruby && t.kind == tIdent && f.isPunct(k-1, ":") && !f.isIdent(k-2) && !f.isPunct(k-2, ")", "]") {
+				// 'patch', "GET", Ruby's :post
 				if m := methodWord(t.text); m != "" {
 					ms[m] = true
 				}
@@ -393,6 +426,11 @@ func (f *fileScan) wrapperCalls() {
 			continue
 		}
 		ps, ok := f.evalRange(ra[0], ra[1])
+		var argVia []string
+		if !ok && ra[1] == ra[0]+1 && f.isIdent(ra[0]) {
+			// A variable holding the path: path = (c ? "a/" : "b/") + id.
+			ps, argVia, ok = f.localValue(ra[0])
+		}
 		if !ok {
 			continue
 		}
@@ -423,7 +461,7 @@ func (f *fileScan) wrapperCalls() {
 		}
 		ps = joinSlashes(ps)
 		for _, a := range f.expand(ps, i) {
-			f.via = append(append([]string{w.site}, w.via...), a.via...)
+			f.via = append(append(append([]string{w.site}, w.via...), argVia...), a.via...)
 			pt := composePath(a.pieces)
 			if !pt.ok || pt.literals == 0 {
 				continue
@@ -432,6 +470,30 @@ func (f *fileScan) wrapperCalls() {
 		}
 		f.via = nil
 	}
+}
+
+// localValue evaluates the last assignment of the variable at token k
+// before it, in the same function: its pieces and where it is assigned.
+func (f *fileScan) localValue(k int) ([]piece, []string, bool) {
+	name := bare(f.toks[k].text)
+	a := 0
+	if fd := f.enclosingFunc(k); fd != nil {
+		a = fd.bodyStart
+	}
+	for j := k - 1; j >= a; j-- {
+		if f.isIdent(j) && bare(f.toks[j].text) == name && f.isPunct(j+1, "=", ":=") && !f.isMember(j-1) {
+			e := f.statementEnd(j + 2)
+			ps, ok := f.evalRange(j+2, e)
+			if !ok {
+				return nil, nil, false
+			}
+			for x := j + 2; x < e; x++ {
+				f.used[x] = true
+			}
+			return ps, []string{f.site(j, name)}, true
+		}
+	}
+	return nil, nil, false
 }
 
 // joinSlashes removes the doubled slash of a prefix ending in "/" and a
@@ -464,7 +526,9 @@ func (f *fileScan) evalRange(a, b int) ([]piece, bool) {
 				lit = true
 			}
 		} else {
-			ps = append(ps, f.operandPiece(k, e))
+			p := f.operandPiece(k, e)
+			lit = lit || len(p.alts) > 0
+			ps = append(ps, p)
 		}
 		if e == b {
 			return ps, lit
@@ -519,8 +583,11 @@ func (f *fileScan) tables() {
 			continue
 		}
 		name, rest, ok := placeholder(t.text)
-		if !ok {
-			continue
+		if !ok || f.isPunct(i+1, ".", "%") {
+			continue // formatted right here: the chain rules read it
+		}
+		if o := f.openBefore(i); !f.isPunct(i-1, ":", "=>") && (o < 0 || f.isPunct(o, "(") && f.isIdent(o-1)) {
+			continue // an argument, not a table entry
 		}
 		site, ok := f.proj.fills[name]
 		if !ok {
