@@ -234,10 +234,15 @@ func (f *fileScan) statementStart(k int) int {
 			case isClose(t.text) && j != k:
 				depth++
 			case isOpen(t.text):
-				if depth == 0 {
+				if depth > 0 {
+					depth--
+					break
+				}
+				// Out of a call's arguments or an object literal argument;
+				// a block's brace ends the statement.
+				if t.text == "{" && !f.isPunct(j-1, "(", ",", ":", "=", "[") {
 					return j + 1
 				}
-				depth--
 			case t.text == ";" && depth == 0:
 				return j + 1
 			}

@@ -269,7 +269,7 @@ func (f *fileScan) operandStart(k int) int {
 			if m < 0 {
 				return -1
 			}
-			if f.isIdent(m - 1) {
+			if f.isIdent(m-1) || f.isPunct(m-1, "]", ")") && f.isPunct(m, "[") {
 				k = m - 1
 				continue
 			}

@@ -186,7 +186,9 @@ func (f *fileScan) valuesOf(name string, at int) []literal {
 			add(literal{text: s, site: f.site(j+2, name)})
 		}
 	}
-	if fd != nil && len(out) == 0 {
+	// A parameter: the literals its callers pass (not for a wrapper's
+	// path, whose calls are read as calls).
+	if fd != nil && len(out) == 0 && !f.known[fd.nameAt] {
 		for i, p := range fd.params {
 			if p.name != name {
 				continue

@@ -134,6 +134,9 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 		if !f.refersTo(j, map[string]bool{p.name: true}) || f.toks[j].kind != tIdent {
 			continue
 		}
+		if !f.wholeArg(j) {
+			continue // part of a URL built here, not the whole URL
+		}
 		ev := f.evidence(j, j+1)
 		if ev.route {
 			return nil
@@ -155,6 +158,21 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 		w.full = false
 	}
 	return nil
+}
+
+// wholeArg reports whether the identifier at j is a whole argument of
+// its call: send(url), request(verb, url, opts).
+func (f *fileScan) wholeArg(j int) bool {
+	cs, ok := f.enclosingCall(j)
+	if !ok || cs.close >= len(f.toks) {
+		return false
+	}
+	for _, a := range f.splitArgs(cs.open, cs.close) {
+		if a[0] <= j && j < a[1] {
+			return f.exprStart(j) == a[0] && f.operandEnd(a[0]) == a[1]
+		}
+	}
+	return false
 }
 
 // isArg reports whether token j is an argument of a call.
