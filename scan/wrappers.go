@@ -134,8 +134,8 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 		if !f.refersTo(j, map[string]bool{p.name: true}) || f.toks[j].kind != tIdent {
 			continue
 		}
-		if !f.wholeArg(j) {
-			continue // part of a URL built here, not the whole URL
+		if !f.wholeArg(j) || !f.urlPosition(j, w) {
+			continue // part of a URL built here, or not where a URL goes
 		}
 		ev := f.evidence(j, j+1)
 		if ev.route {
@@ -171,6 +171,42 @@ func (f *fileScan) wholeArg(j int) bool {
 		if a[0] <= j && j < a[1] {
 			return f.exprStart(j) == a[0] && f.operandEnd(a[0]) == a[1]
 		}
+	}
+	return false
+}
+
+// urlPosition reports whether the argument at j is where an HTTP call
+// takes its URL: first, or right after the method (request(verb, url),
+// NewRequest(ctx, method, url)); and not an argument of a project
+// wrapper, which takes a path at its own position.
+func (f *fileScan) urlPosition(j int, w *wrapper) bool {
+	cs, ok := f.enclosingCall(j)
+	if !ok || cs.close >= len(f.toks) {
+		return false
+	}
+	if cs.calleeIdx >= 0 && f.pickWrapper(cs.callee) != nil {
+		return false
+	}
+	args := f.splitArgs(cs.open, cs.close)
+	for n, a := range args {
+		if a[0] > j || j >= a[1] {
+			continue
+		}
+		if n == 0 {
+			return true
+		}
+		p := args[n-1]
+		ms := map[string]bool{}
+		f.constMethods(p[0], p[1], -1, -1, ms)
+		if len(ms) > 0 {
+			return true
+		}
+		for k := p[0]; k < p[1]; k++ {
+			if f.isIdent(k) && w.methodParamName != "" && bare(f.toks[k].text) == w.methodParamName {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
