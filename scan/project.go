@@ -485,7 +485,7 @@ func placeholder(s string) (string, string, bool) {
 		if e := strings.Index(s, "}}"); e > 2 && strings.HasPrefix(s[e+2:], "/") {
 			return strings.TrimSpace(s[2:e]), s[e+2:], true
 		}
-	case strings.HasPrefix(s, "${"), strings.HasPrefix(s, "{"):
+	case strings.HasPrefix(s, "${"), strings.HasPrefix(s, "%{"), strings.HasPrefix(s, "{"):
 		o := strings.IndexByte(s, '{')
 		if e := strings.IndexByte(s, '}'); e > o && strings.HasPrefix(s[e+1:], "/") {
 			return s[o+1 : e], s[e+1:], true
