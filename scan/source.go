@@ -1304,7 +1304,7 @@ func (f *fileScan) viaVariable(c chain) (evidence, bool) {
 	// self.url or $this->url: in the whole file), up to 8 of them; the
 	// token bound keeps a minified line linear.
 	from, to := c.end, len(f.toks)
-	if f.isMember(k - 3) {
+	if f.isMember(k-3) || f.fieldAssignment(k-2) {
 		from = 0
 	} else if fd := f.enclosingFunc(c.start); fd != nil {
 		to = fd.bodyEnd
@@ -1333,6 +1333,37 @@ func (f *fileScan) viaVariable(c chain) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// fieldAssignment reports an assignment to a name not declared where it
+// is assigned, in a language that declares locals (Java, C#, Kotlin,
+// JavaScript/TypeScript, Go's "="): a field or an outer variable, used
+// in other functions of the file.
+func (f *fileScan) fieldAssignment(k int) bool {
+	switch f.l.name {
+	case "java", "csharp", "kotlin", "js", "go":
+	default:
+		return false
+	}
+	if !f.isPunct(k+1, "=") || !f.toks[k].first {
+		return false
+	}
+	fd := f.enclosingFunc(k)
+	if fd == nil {
+		return false
+	}
+	name := f.toks[k].text
+	for j := fd.bodyStart; j < k; j++ {
+		if f.toks[j].text == name && f.isIdent(j-1) {
+			return false // declared in the function: var name, String name
+		}
+	}
+	for _, p := range fd.params {
+		if p.name == bare(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // sender returns the project function a call is, when it sends its
