@@ -106,6 +106,9 @@ func buildProject(files []*fileScan) *project {
 // Zoom's base URL (ZOOM_API_URL, zoomBase) even when its value is read
 // from the environment.
 func zoomBaseName(name string) bool {
+	if !containsFold(name, "zoom") {
+		return false
+	}
 	ws := words(name)
 	zoom, base := false, false
 	for _, w := range ws {
@@ -315,6 +318,9 @@ func (f *fileScan) operandName(a, e int) string {
 // zoomClientName reports identifiers that name a Zoom client by
 // themselves: zoom, zoomClient, $zoom_api, ZoomService (not zoomLevel).
 func zoomClientName(s string) bool {
+	if !containsFold(s, "zoom") {
+		return false
+	}
 	ws := words(s)
 	if len(ws) == 0 || !hasWord(s, "zoom") {
 		return false
