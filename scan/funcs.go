@@ -1,6 +1,9 @@
 package scan
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // funcDef is a function or method declared in a source file: its name,
 // parameters and body, as token ranges.
@@ -350,14 +353,16 @@ func (f *fileScan) paramOf(a, b int) (param, bool) {
 
 // enclosingFunc returns the innermost function whose body holds token k.
 func (f *fileScan) enclosingFunc(k int) *funcDef {
-	var best *funcDef
-	for i := range f.funcs {
-		fd := &f.funcs[i]
-		if fd.bodyStart <= k && k < fd.bodyEnd && (best == nil || fd.bodyStart >= best.bodyStart) {
-			best = fd
+	// funcs are in order of their names, so of their bodies' starts: the
+	// innermost function holding k is the last starting before it that
+	// ends after it. Nesting is shallow; the walk back is bounded.
+	i := sort.Search(len(f.funcs), func(i int) bool { return f.funcs[i].bodyStart > k })
+	for j, steps := i-1, 0; j >= 0 && steps < 256; j, steps = j-1, steps+1 {
+		if fd := &f.funcs[j]; k < fd.bodyEnd {
+			return fd
 		}
 	}
-	return best
+	return nil
 }
 
 // words splits an identifier into lower-case words: zoomApiBase, ZOOM_API_BASE,

@@ -90,6 +90,10 @@ type alt struct {
 	via    []string
 }
 
+// maxLookBack bounds, in tokens, how far back a variable's assignments
+// are looked for.
+const maxLookBack = 4000
+
 // maxAlts bounds the alternatives one path expands to.
 const maxAlts = 8
 
@@ -150,14 +154,19 @@ func isIdentLike(s string) bool {
 // unless every assignment found is a path-like literal.
 func (f *fileScan) valuesOf(name string, at int) []literal {
 	fd := f.enclosingFunc(at)
-	a, b := 0, len(f.toks)
+	// Outside any function: the statements just before (a bound that keeps
+	// a file of top-level code linear).
+	a, b := max(0, at-maxLookBack), len(f.toks)
 	if fd != nil {
-		a, b = fd.bodyStart, fd.bodyEnd
+		a, b = max(fd.bodyStart, at-maxLookBack), fd.bodyEnd
 	}
 	var out []literal
 	seen := map[string]bool{}
 	add := func(l literal) bool {
-		if !pathLike(l.text) {
+		if seen[l.text] {
+			return true
+		}
+		if !pathLike(l.text) || len(out) >= maxAlts {
 			return false
 		}
 		if !seen[l.text] {
@@ -168,7 +177,7 @@ func (f *fileScan) valuesOf(name string, at int) []literal {
 	}
 	for j := a; j < b && j < at; j++ {
 		t := f.toks[j]
-		if t.kind != tIdent || bare(t.text) != name || !f.isPunct(j+1, "=", ":=") || f.isMember(j-1) {
+		if t.kind != tIdent || !strings.HasSuffix(t.text, name) || bare(t.text) != name || !f.isPunct(j+1, "=", ":=") || f.isMember(j-1) {
 			continue
 		}
 		e := f.statementEnd(j + 2)
@@ -194,7 +203,11 @@ func (f *fileScan) valuesOf(name string, at int) []literal {
 				continue
 			}
 			for _, key := range []string{itoa(i), p.name} {
-				for _, l := range f.proj.args[fd.name][key] {
+				ls := f.proj.args[fd.name][key]
+				if len(ls) > 64 {
+					return nil // called from everywhere: not a few known values
+				}
+				for _, l := range ls {
 					if !add(l) {
 						return nil
 					}

@@ -530,9 +530,9 @@ func (f *fileScan) wrapperCalls() {
 // before it, in the same function: its pieces and where it is assigned.
 func (f *fileScan) localValue(k int) ([]piece, []string, bool) {
 	name := bare(f.toks[k].text)
-	a := 0
+	a := max(0, k-maxLookBack)
 	if fd := f.enclosingFunc(k); fd != nil {
-		a = fd.bodyStart
+		a = max(a, fd.bodyStart)
 	}
 	for j := k - 1; j >= a; j-- {
 		if f.isIdent(j) && bare(f.toks[j].text) == name && f.isPunct(j+1, "=", ":=") && !f.isMember(j-1) {
