@@ -56,6 +56,9 @@ func (f *fileScan) funcAt(i int) (funcDef, bool) {
 	t := f.toks[i]
 	prev := f.tok(i - 1)
 	open := i + 1
+	if o := f.callOpen(i); o > i+1 {
+		open = o // generic: name<T>(
+	}
 	switch {
 	case prev.kind == tIdent && defKeyword(prev.text),
 		// Go methods: func (c *Client) name(
@@ -147,6 +150,36 @@ func (f *fileScan) funcAt(i int) (funcDef, bool) {
 		return fd, fd.bodyEnd > 0
 	}
 	return funcDef{}, false
+}
+
+// callOpen returns the "(" after the identifier at i, past type
+// arguments (zoomApiGet<User>(, List<String>(): i+1 without them, -1
+// when there is no "(".
+func (f *fileScan) callOpen(i int) int {
+	if f.isPunct(i+1, "(") {
+		return i + 1
+	}
+	if !f.isPunct(i+1, "<") || f.l.name == "python" || f.l.name == "ruby" || f.l.name == "php" {
+		return -1
+	}
+	depth := 0
+	for j := i + 1; j < len(f.toks) && j < i+24; j++ {
+		switch {
+		case f.isPunct(j, "<"):
+			depth++
+		case f.isPunct(j, ">"):
+			depth--
+			if depth == 0 {
+				if f.isPunct(j+1, "(") {
+					return j + 1
+				}
+				return -1
+			}
+		case f.isPunct(j, ";", "(", ")", "{", "}", "=", "&&", "||"):
+			return -1
+		}
+	}
+	return -1
 }
 
 // goMethod reports whether the ")" at k closes a Go method receiver.

@@ -1322,7 +1322,7 @@ func (f *fileScan) viaVariable(c chain) (evidence, bool) {
 			continue
 		}
 		uses++
-		ev := f.evidence(j, j+1)
+		ev := f.evidence(j, f.useEnd(j))
 		if ev.route || ev.method != "" || ev.ambiguous {
 			if ev.via != "" {
 				ev.via = f.site(k-2, bare(name)) + " <- " + ev.via
@@ -1435,7 +1435,7 @@ func (f *fileScan) isCall(i int) bool {
 	case f.isPunct(i-1, ")", "@"):
 		return false // Go method declaration, decorator
 	}
-	c := f.matchClose(i + 1)
+	c := f.matchClose(f.callOpen(i))
 	if c < 0 {
 		return false
 	}

@@ -211,6 +211,17 @@ func (f *fileScan) urlPosition(j int, w *wrapper) bool {
 	return false
 }
 
+// useEnd returns the end of the operand a variable's use at j starts
+// (url.toString(), url.href), for the evidence around it.
+func (f *fileScan) useEnd(j int) int {
+	if f.isIdent(j) {
+		if e := f.operandEnd(j); e > j && e-j <= 8 {
+			return e
+		}
+	}
+	return j + 1
+}
+
 // isArg reports whether token j is an argument of a call.
 func (f *fileScan) isArg(j int) bool {
 	_, ok := f.enclosingCall(j)
@@ -374,7 +385,7 @@ func (f *fileScan) innerWrapper(fd *funcDef, j int, w *wrapper) (*wrapper, strin
 // sendMethod finds the method a wrapper's body sends the URL at j with:
 // the call around it, or around a use of the variable it is assigned to.
 func (f *fileScan) sendMethod(fd *funcDef, j int, w *wrapper) string {
-	ev := f.evidence(j, j+1)
+	ev := f.evidence(j, f.useEnd(j))
 	if ev.method != "" {
 		return ev.method
 	}
@@ -463,18 +474,22 @@ func (f *fileScan) wrapperCalls() {
 		return
 	}
 	for i, t := range f.toks {
-		if t.kind != tIdent || !f.isPunct(i+1, "(") {
+		if t.kind != tIdent {
+			continue
+		}
+		open := f.callOpen(i)
+		if open < 0 {
 			continue
 		}
 		w := f.pickWrapper(t.text)
 		if w == nil || w.full || f.known[i] || !f.isCall(i) {
 			continue
 		}
-		c := f.matchClose(i + 1)
+		c := f.matchClose(open)
 		if c < 0 {
 			continue
 		}
-		args := f.splitArgs(i+1, c)
+		args := f.splitArgs(open, c)
 		ra, ok := f.argFor(args, w.param, w.paramName)
 		if !ok {
 			continue
