@@ -23,6 +23,18 @@
 //     (client.meetingCreate(, client.meeting_create(), only where the
 //     identifier is called, only in files that mention Zoom.
 //
+// Before those, a project pass over every source file learns what real
+// integrations spread across files: the names Zoom's base URL is kept
+// under (constants, config entries, fields, environment defaults, copied
+// through assignments), the project's own functions that send a request
+// to base + a path parameter (wrappers) or to a URL parameter (senders),
+// Zoom clients, URL template tables and the placeholders filled with the
+// base, and the literal arguments each function is called with. Calls to
+// wrappers with a literal path, templates, and segments computed from
+// conditionals or variables with a few literal values are then calls too.
+// Every call carries its evidence chain (Call.Via); calls in test files
+// have kind "test".
+//
 // Routes the application serves itself (app.get('/users/:id', handler),
 // @app.route, router.HandleFunc, @GetMapping, Rails' get '/users') and
 // URLs of other hosts are not calls; comments are not read.
