@@ -459,6 +459,8 @@ func prepare(body []byte, kind record.Kind) (data []byte, k record.Kind, convert
 			return nil, "", "", err
 		}
 		return t, kind, ConvertedHTMLText, nil
+	case kind == record.KindGranularHTML && !looksHTML(body):
+		// A mirror may serve the page's Markdown: detect it.
 	case kind != "":
 		return body, kind, "", nil
 	}

@@ -207,7 +207,7 @@ const (
 // then the compiled lint findings. With AddDocs, it parses the cached
 // documents and builds with the added ones (findings nil). A cache that
 // applies but cannot be read, parsed or built is CacheBroken, with the
-// reason.
+// reason ("cache at DIR is unreadable: ...").
 func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, CacheStatus, error) {
 	var p loader.Provenance
 	if len(o.Docs) > 0 {
@@ -217,9 +217,12 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 	if err != nil {
 		return nil, p, nil, CacheNotUsed, nil
 	}
+	broken := func(err error) (*catalog.Catalog, loader.Provenance, []lint.Finding, CacheStatus, error) {
+		return nil, p, nil, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
+	}
 	m, err := c.Manifest()
 	if err != nil {
-		return nil, p, nil, CacheBroken, err
+		return broken(err)
 	}
 	since, err := loader.EmbeddedDate()
 	if err != nil || len(m.Entries) == 0 || !m.Captured().After(since) {
@@ -237,14 +240,14 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 	}
 	cached, err := parseCached(c, m)
 	if err != nil {
-		return nil, p, nil, CacheBroken, err
+		return broken(err)
 	}
 	if len(o.AddDocs) == 0 {
 		// A compiled file that cannot be written (a read-only cache) is
 		// no reason to give up the catalog just built.
 		built, err := Compile(c, m, cached)
 		if built == nil {
-			return nil, p, nil, CacheBroken, err
+			return broken(err)
 		}
 		return built.Catalog, loader.ProvenanceOf(loader.OriginCache, built.Documents), built.Findings, CacheUsed, nil
 	}
