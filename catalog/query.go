@@ -54,19 +54,40 @@ type Stats struct {
 	ClassicScopes       int `json:"classic_scopes" yaml:"classic_scopes"`
 	ClassicAssociations int `json:"classic_associations" yaml:"classic_associations"`
 	Products            int `json:"products" yaml:"products"`
+	Events              int `json:"events" yaml:"events"`
+	EventsWithScopes    int `json:"events_with_scopes" yaml:"events_with_scopes"`
+	// EventsWithGranular counts the events with granular scopes.
+	EventsWithGranular int `json:"events_with_granular_scopes" yaml:"events_with_granular_scopes"`
 }
 
 // Stats counts endpoints, scopes (granular scopes as written anywhere;
 // classic scopes as written anywhere), classic associations (every listed
 // item, repeats included) and products (see Products).
 func (c *Catalog) Stats() Stats {
+	scoped, granular := c.eventCounts()
 	return Stats{
+		EventsWithScopes:    scoped,
+		EventsWithGranular:  granular,
 		Endpoints:           len(c.Endpoints),
 		GranularScopes:      len(c.granular),
 		ClassicScopes:       len(c.classic),
 		ClassicAssociations: len(c.Associations),
 		Products:            len(c.Products()),
+		Events:              len(c.Events),
 	}
+}
+
+// eventCounts counts the events with any scope and with granular ones.
+func (c *Catalog) eventCounts() (scoped, granular int) {
+	for _, e := range c.Events {
+		if !e.Scopeless() {
+			scoped++
+		}
+		if len(e.Granular) > 0 {
+			granular++
+		}
+	}
+	return scoped, granular
 }
 
 // Products lists the products, sorted: the product headings of the scope

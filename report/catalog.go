@@ -41,8 +41,8 @@ func WriteStats(w io.Writer, f Format, tty bool, r StatsReport) error {
 	if err := t.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\nendpoints\t%d\ngranular_scopes\t%d\nclassic_scopes\t%d\nclassic_associations\t%d\nproducts\t%d\n",
-		r.Endpoints, r.GranularScopes, r.ClassicScopes, r.ClassicAssociations, r.Products)
+	_, err := fmt.Fprintf(w, "\nendpoints\t%d\ngranular_scopes\t%d\nclassic_scopes\t%d\nclassic_associations\t%d\nproducts\t%d\nevents\t%d\nevents_with_scopes\t%d\n",
+		r.Endpoints, r.GranularScopes, r.ClassicScopes, r.ClassicAssociations, r.Products, r.Events, r.EventsWithScopes)
 	return err
 }
 
