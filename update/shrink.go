@@ -78,6 +78,12 @@ func FiguresOf(d *record.Document) Figures {
 			add(l.Granular)
 		}
 	}
+	for _, ev := range d.Events {
+		for _, l := range ev.Scopes {
+			add(l.Classic)
+			add(l.Granular)
+		}
+	}
 	f := Figures{Records: d.Records(), Scopes: len(scopes)}
 	for p := range products {
 		f.Products = append(f.Products, p)

@@ -65,6 +65,11 @@ func role(d *record.Document) string {
 	case record.KindClassic:
 		return "classic"
 	}
+	if len(d.Operations) == 0 {
+		// Webhook files and other kinds with no operations replace
+		// nothing embedded.
+		return "own:" + string(d.Kind) + ":" + d.Path
+	}
 	return "reference:" + catalog.ReferenceProduct(d)
 }
 

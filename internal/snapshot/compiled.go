@@ -43,15 +43,14 @@ var errStale = errors.New("compiled catalog is stale")
 
 // CacheKey returns the key a compiled catalog of the documents m lists
 // must carry: a digest of the compiled layout, the binary that builds and
-// reads it, the embedded data (which fills in what the cache lacks) and
-// each entry's name, kind and sha256.
+// reads it (with its embedded data, which fills in what the cache lacks)
+// and each entry's name, kind and sha256.
 func CacheKey(m cache.Manifest) string {
 	h := sha256.New()
 	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
 	w(compiledMagic)
 	w(coreMagic)
 	w(binaryIdentity())
-	w(data.Digest())
 	for _, e := range m.Entries {
 		w(e.Name)
 		w(string(e.Kind))
@@ -63,7 +62,8 @@ func CacheKey(m cache.Manifest) string {
 // binaryIdentity names the running binary: its build's module version and
 // VCS revision, and the executable's size and modification time (which
 // change with every build, so a rebuilt scopeplan never trusts a catalog
-// compiled by the previous one).
+// compiled by the previous one). The embedded data is part of the binary;
+// only when the executable cannot be found is its digest hashed instead.
 func binaryIdentity() string {
 	id := ""
 	if bi, ok := debug.ReadBuildInfo(); ok {
@@ -76,10 +76,10 @@ func binaryIdentity() string {
 	}
 	if exe, err := os.Executable(); err == nil {
 		if fi, err := os.Stat(exe); err == nil {
-			id += " " + strconv.FormatInt(fi.Size(), 10) + " " + strconv.FormatInt(fi.ModTime().UnixNano(), 10)
+			return id + " " + exe + " " + strconv.FormatInt(fi.Size(), 10) + " " + strconv.FormatInt(fi.ModTime().UnixNano(), 10)
 		}
 	}
-	return id
+	return id + " " + data.Digest()
 }
 
 // EncodeCompiled writes a snapshot as a compiled cache file under key.
