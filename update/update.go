@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -312,7 +313,15 @@ func (u *Updater) Run(ctx context.Context) (*Result, error) {
 		}
 	}
 	m1, after := m0, before
-	if res.Count(StatusRefused) == 0 {
+	if res.Count(StatusRefused) > 0 {
+		// Nothing is switched: the files this run wrote go, so that
+		// the cache is exactly as it was.
+		for _, st := range stages {
+			if st.entry != nil && !m0.Names(st.entry.File) {
+				_ = os.Remove(filepath.Join(u.Cache.Dir, st.entry.File))
+			}
+		}
+	} else {
 		changed := false
 		after = before.clone()
 		for i, st := range stages {

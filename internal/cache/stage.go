@@ -145,3 +145,6 @@ func (c *Cache) WriteCompiled(b []byte) error {
 // ReadEntry returns the bytes of the file e names, checked against e's
 // sha256.
 func (c *Cache) ReadEntry(e Entry) (File, error) { return c.read(e) }
+
+// Names reports whether an entry of m uses the file.
+func (m Manifest) Names(file string) bool { return m.names(file, "") }
