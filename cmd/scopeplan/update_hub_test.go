@@ -103,11 +103,15 @@ func TestUpdateWholeHub(t *testing.T) {
 
 	// The next plan uses the cache, and resolves a Meetings path the
 	// embedded data has no path for.
-	out, errOut, code = runUpdateCLI("plan", "--app", "admin", "--format", "json", "--call", "POST /users/{userId}/meetings")
+	out, errOut, code = runUpdateCLI("plan", "--app", "admin", "--format", "json", "--call", "POST /users/{userId}/meetings", "--event", "recording.completed")
 	if code != 0 {
 		t.Fatalf("plan exit %d\n%s\n%s", code, errOut, out)
 	}
 	var plan struct {
+		Events []struct {
+			Event    string   `json:"event"`
+			Granular []string `json:"granular"`
+		} `json:"events"`
 		Data struct {
 			Source     string `json:"source"`
 			CacheError string `json:"cache_error"`
@@ -116,6 +120,9 @@ func TestUpdateWholeHub(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &plan); err != nil {
 		t.Fatal(err)
+	}
+	if len(plan.Events) != 1 || plan.Events[0].Event != "recording.completed" || len(plan.Events[0].Granular) == 0 {
+		t.Errorf("plan events: %+v", plan.Events)
 	}
 	if plan.Data.Source != "cache" || plan.Data.CacheError != "" || len(plan.Data.Documents) < want {
 		t.Errorf("plan data: source %q, %d documents, cache error %q", plan.Data.Source, len(plan.Data.Documents), plan.Data.CacheError)

@@ -64,11 +64,9 @@ func role(d *record.Document) string {
 		return "granular"
 	case record.KindClassic:
 		return "classic"
-	}
-	if len(d.Operations) == 0 {
-		// Webhook files and other kinds with no operations replace
-		// nothing embedded.
-		return "own:" + string(d.Kind) + ":" + d.Path
+	case record.KindWebhooks:
+		// Events replace no embedded document.
+		return "events:" + d.Path
 	}
 	return "reference:" + catalog.ReferenceProduct(d)
 }
