@@ -133,6 +133,19 @@ func (c *Cache) ReadCompiled() (b []byte, ok bool, err error) {
 	return b, true, nil
 }
 
+// OpenCompiled opens the compiled catalog for reading part of it; ok is
+// false when there is none.
+func (c *Cache) OpenCompiled() (f *os.File, ok bool, err error) {
+	f, err = os.Open(filepath.Join(c.Dir, CompiledName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("read compiled catalog: %w", err)
+	}
+	return f, true, nil
+}
+
 // WriteCompiled replaces the compiled catalog atomically. Readers may call
 // it without the lock: the rename makes the last complete write win.
 func (c *Cache) WriteCompiled(b []byte) error {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -230,7 +231,7 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 	}
 	key := CacheKey(m)
 	if len(o.AddDocs) == 0 {
-		if b, ok, err := c.ReadCompiled(); err == nil && ok {
+		if b, err := readCompiled(c, full); err == nil {
 			if s, err := DecodeCompiled(b, key, full); err == nil {
 				if cat, err := s.Catalog(); err == nil {
 					return cat, loader.Provenance{Source: loader.OriginCache, Documents: s.Core.Docs}, s.Core.Findings, CacheUsed, nil
@@ -268,6 +269,67 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 		return nil, p, nil, CacheNotUsed, nil
 	}
 	return cat, loader.ProvenanceOf(loader.OriginCache, docs), nil, CacheUsed, nil
+}
+
+// readCompiled reads the cache's compiled catalog: all of it when full is
+// set, else only up to the end of its core (the rest, the larger part, is
+// then cut off and its checksum not checked).
+func readCompiled(c *cache.Cache, full bool) ([]byte, error) {
+	if full {
+		b, ok, err := c.ReadCompiled()
+		if err == nil && !ok {
+			err = errors.New("no compiled catalog")
+		}
+		return b, err
+	}
+	f, ok, err := c.OpenCompiled()
+	if err != nil || !ok {
+		return nil, errors.Join(err, errors.New("no compiled catalog"))
+	}
+	defer f.Close()
+	// The header (magic, key, checksums, core length) fits in 256 bytes
+	// for any key CacheKey makes.
+	head := make([]byte, 256)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	head = head[:n]
+	end, err := coreEnd(head)
+	if err != nil {
+		return nil, err
+	}
+	if end <= len(head) {
+		return head[:end], nil
+	}
+	b := make([]byte, end)
+	copy(b, head)
+	if _, err := io.ReadFull(f, b[len(head):]); err != nil {
+		return nil, fmt.Errorf("read compiled catalog: %w", err)
+	}
+	return b, nil
+}
+
+// coreEnd returns the offset where a compiled file's core ends, from its
+// header.
+func coreEnd(b []byte) (int, error) {
+	if !bytes.HasPrefix(b, []byte(compiledMagic)) {
+		return 0, errCorrupt
+	}
+	off := len(compiledMagic)
+	n, k := binary.Uvarint(b[off:])
+	if k <= 0 || n > 1<<10 {
+		return 0, errCorrupt
+	}
+	off += k + int(n) + 8
+	if off >= len(b) {
+		return 0, errCorrupt
+	}
+	c, k := binary.Uvarint(b[off:])
+	if k <= 0 || c > 1<<31 {
+		return 0, errCorrupt
+	}
+	return off + k + int(c), nil
 }
 
 // parseCached reads and parses every document m lists, each checked
