@@ -214,28 +214,37 @@ func TestConcurrentRuns(t *testing.T) {
 	dir := t.TempDir()
 	a := Source{Name: "openapi-a", URL: z.url("/a.json"), Kind: record.KindOpenAPI}
 	b := Source{Name: "openapi-b", URL: z.url("/b.json"), Kind: record.KindOpenAPI}
+	// check reads the manifest and every file it names. A file gone
+	// while the manifest still names it is the failure; a reader
+	// overtaken by two later runs (the manifest changed meanwhile) reads
+	// again, as the commands do.
 	check := func() error {
 		c := &cache.Cache{Dir: dir}
-		m, err := c.Manifest()
-		if err != nil {
-			return err
-		}
-		for _, e := range m.Entries {
-			f, err := c.ReadEntry(e)
+		for {
+			m, err := c.Manifest()
 			if err != nil {
 				return err
 			}
-			if _, err := parser.Parse(f.Path, f.Data, e.Kind); err != nil {
+			err = readAll(c, m)
+			if err == nil {
+				return nil
+			}
+			again, merr := c.Manifest()
+			if merr != nil {
+				return merr
+			}
+			if slices.EqualFunc(m.Entries, again.Entries, func(x, y cache.Entry) bool { return x.File == y.File }) {
 				return err
 			}
 		}
-		return nil
 	}
 	const runs = 8
-	var wg sync.WaitGroup
+	var wg, readers sync.WaitGroup
 	errs := make(chan error, 4*runs)
 	done := make(chan struct{})
+	readers.Add(1)
 	go func() { // a reader, all along
+		defer readers.Done()
 		for {
 			select {
 			case <-done:
@@ -273,6 +282,7 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 	wg.Wait()
 	close(done)
+	readers.Wait()
 	close(errs)
 	for err := range errs {
 		t.Error(err)
@@ -315,4 +325,18 @@ func TestLockTimeout(t *testing.T) {
 		!strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// readAll reads and parses every file m names.
+func readAll(c *cache.Cache, m cache.Manifest) error {
+	for _, e := range m.Entries {
+		f, err := c.ReadEntry(e)
+		if err != nil {
+			return err
+		}
+		if _, err := parser.Parse(f.Path, f.Data, e.Kind); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -343,7 +343,9 @@ func (u *Updater) Run(ctx context.Context) (*Result, error) {
 	for i := range res.Sources {
 		res.Sources[i].After = after.summary(res.Sources[i].Source.Name)
 	}
-	if !u.NoCompile && len(m1.Entries) > 0 && (res.Committed || !compiledCurrent(u.Cache, m1)) {
+	// The key covers the documents, not when they were confirmed: a run
+	// that only re-confirmed them keeps the compiled catalog.
+	if !u.NoCompile && len(m1.Entries) > 0 && !compiledCurrent(u.Cache, m1) {
 		built, err := snapshot.Compile(u.Cache, m1, after.docs())
 		if err != nil {
 			res.CompileError = err.Error()

@@ -151,7 +151,7 @@ func totalsOf(d *report.DiffReport) diffTotals {
 // changed something against the one they use after: each side is the
 // cached documents merged with the embedded ones they do not replace.
 func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
-	if !res.Committed || len(res.New) == 0 {
+	if !res.Committed || res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
 		return nil, nil
 	}
 	embedded, err := loader.Embedded()

@@ -240,6 +240,16 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 		}
 	}
 	cached, err := parseCached(c, m)
+	for try := 0; err != nil && try < 3; try++ {
+		// An update may have switched the manifest and removed the
+		// files of an older one meanwhile: read the new one.
+		again, merr := c.Manifest()
+		if merr != nil || sameFiles(again, m) {
+			break
+		}
+		m = again
+		cached, err = parseCached(c, m)
+	}
 	if err != nil {
 		return broken(err)
 	}
@@ -330,6 +340,19 @@ func coreEnd(b []byte) (int, error) {
 		return 0, errCorrupt
 	}
 	return off + k + int(c), nil
+}
+
+// sameFiles reports whether two manifests name the same files.
+func sameFiles(a, b cache.Manifest) bool {
+	if len(a.Entries) != len(b.Entries) {
+		return false
+	}
+	for i := range a.Entries {
+		if a.Entries[i].File != b.Entries[i].File {
+			return false
+		}
+	}
+	return true
 }
 
 // parseCached reads and parses every document m lists, each checked
