@@ -471,7 +471,12 @@ func prepare(body []byte, kind record.Kind) (data []byte, k record.Kind, convert
 		}
 		return t, kind, ConvertedHTMLText, nil
 	case kind == record.KindGranularHTML && !looksHTML(body):
-		// A mirror may serve the page's Markdown: detect it.
+		// A mirror may serve the page's Markdown; anything else is not
+		// the granular page.
+		if k, err := parser.Detect(body); err == nil && k == record.KindGranularMD {
+			return body, k, "", nil
+		}
+		return body, kind, "", nil
 	case kind != "":
 		return body, kind, "", nil
 	}
