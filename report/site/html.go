@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/report/site/internal/page"
 )
 
 // assets are the explorer's code: its script and style, the optimiser
@@ -32,78 +33,17 @@ const (
 	wasmID = "scopeplan-wasm"
 )
 
-// jsData is the catalog as the explorer sees it. Keys are short: the
-// page carries every endpoint and scope.
-type jsData struct {
-	Title     string       `json:"title"`
-	Generated string       `json:"generated,omitempty"`
-	Apps      []jsApp      `json:"apps"`
-	Products  []string     `json:"products"`
-	Endpoints []jsEndpoint `json:"endpoints"`
-	Scopes    []jsScope    `json:"scopes"`
-	Notes     []jsNote     `json:"notes"`
-	Documents []jsDocument `json:"documents"`
-}
-
-// jsApp is an app type and the scope levels it may request
-// (planner.AppType.Allows, evaluated here so the page has no copy of it).
-type jsApp struct {
-	ID     string   `json:"id"`
-	Levels []string `json:"levels"`
-}
-
-type jsEndpoint struct {
-	ID      int    `json:"id"`
-	Method  string `json:"m,omitempty"`
-	Path    string `json:"p,omitempty"`
-	Name    string `json:"n"`
-	OpID    string `json:"o,omitempty"`
-	Product int    `json:"pr"`
-	Section string `json:"s,omitempty"`
-	Master  bool   `json:"ma,omitempty"`
-	// Link is an absolute http(s) URL, or empty.
-	Link string `json:"l,omitempty"`
-	// Granular and Classic are indices into scopes, in the catalog's order.
-	Granular []int `json:"g"`
-	Classic  []int `json:"c"`
-	// ClassicByName are the classic scopes that reach the endpoint only
-	// through a shared API name; the plan builder, like the planner,
-	// passes them over when a better-documented alternative exists.
-	ClassicByName []int `json:"cw,omitempty"`
-	// Best, Higher and Why are per app (in Apps order): the least
-	// privileged scope (-1 for none), the allowed alternatives and, when
-	// there is no scope, why.
-	Best   []int    `json:"b"`
-	Higher [][]int  `json:"h"`
-	Why    []string `json:"w"`
-	Notes  []int    `json:"no,omitempty"`
-}
-
-type jsScope struct {
-	Name        string `json:"n"`
-	Kind        string `json:"k"` // "g" granular, "c" classic
-	Level       string `json:"lv"`
-	Endpoints   []int  `json:"e"`
-	Group       string `json:"gr,omitempty"`
-	Description string `json:"d,omitempty"`
-	Defined     bool   `json:"df,omitempty"`
-	Notes       []int  `json:"no,omitempty"`
-}
-
-type jsNote struct {
-	Rule       string `json:"r"`
-	Severity   string `json:"sv"`
-	Message    string `json:"m"`
-	Suggestion string `json:"sg,omitempty"`
-	File       string `json:"f,omitempty"`
-	Line       int    `json:"ln,omitempty"`
-}
-
-type jsDocument struct {
-	Path   string `json:"p"`
-	Kind   string `json:"k"`
-	SHA256 string `json:"h"`
-}
+// The explorer's data (package page, which the WebAssembly module reads
+// back to plan).
+type (
+	jsData     = page.Data
+	jsApp      = page.App
+	jsEndpoint = page.Endpoint
+	jsScope    = page.Scope
+	jsEvent    = page.Event
+	jsNote     = page.Note
+	jsDocument = page.Document
+)
 
 // data builds the explorer's data.
 func (s *Site) data() jsData {
@@ -138,9 +78,39 @@ func (s *Site) data() jsData {
 			k = "c"
 		}
 		d.Scopes = append(d.Scopes, jsScope{
-			Name: sc.Name, Kind: k, Level: string(catalog.LevelOf(sc.Name)), Endpoints: sc.Endpoints,
+			Name: sc.Name, Kind: k, Level: string(catalog.LevelOf(sc.Name)), Endpoints: sc.Endpoints, Events: sc.Events,
 			Group: sc.Group, Description: sc.Description, Defined: sc.Defined,
 		})
+	}
+	// Event products no endpoint product has come after the endpoints'.
+	productIndex := map[string]int{}
+	for i, n := range d.Products {
+		productIndex[n] = i
+	}
+	for _, p := range s.eventProducts {
+		if _, ok := productIndex[p.name]; !ok {
+			productIndex[p.name] = len(d.Products)
+			d.Products = append(d.Products, p.name)
+		}
+	}
+	for _, e := range s.c.Events {
+		je := jsEvent{ID: e.ID, Name: e.Name, Summary: e.Summary, Product: productIndex[s.eventProducts[s.eventProductOf[e.ID]].name],
+			Granular: idx(e.Granular, catalog.KindGranular), Classic: idx(e.Classic, catalog.KindClassic)}
+		for ai := range Apps() {
+			best := -1
+			if a := s.eventAdvice[e.ID][ai]; a.best != "" {
+				if b := idx([]string{a.best}, catalog.KindGranular); len(b) == 1 {
+					best = b[0]
+				}
+			}
+			je.Best = append(je.Best, best)
+			je.Higher = append(je.Higher, idx(s.eventAdvice[e.ID][ai].higher, catalog.KindGranular))
+			je.Why = append(je.Why, s.eventAdvice[e.ID][ai].reason)
+		}
+		for _, src := range e.Sources {
+			je.Sources = append(je.Sources, sourceText(src))
+		}
+		d.Events = append(d.Events, je)
 	}
 	for _, e := range s.c.Endpoints {
 		je := jsEndpoint{

@@ -1,5 +1,5 @@
-// Command genwasm builds the explorer's optimiser: it compiles
-// report/site/wasm (package solve behind a JavaScript function) to
+// Command genwasm builds the explorer's planner: it compiles
+// report/site/wasm (package planner behind JavaScript functions) to
 // WebAssembly, copies the toolchain's wasm_exec.js beside it and records
 // the toolchain version that built both. Run it through go generate in
 // report/site:
