@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -149,11 +148,7 @@ func TestPlanBridgeMatchesPlanner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var d page.Data
-	if err := json.Unmarshal(raw, &d); err != nil {
-		t.Fatal(err)
-	}
-	restored, err := d.Catalog()
+	restored, err := page.Restore(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,6 +219,13 @@ func comparePlan(t *testing.T, what string, eps, evs []int, got page.Result, wan
 		len(got.Calls) == len(want.Calls) && len(got.Events) == len(want.Events) && len(got.Unmapped) == len(want.Unmapped)
 	for _, e := range got.Events {
 		ok = ok && slices.Equal(e.Granular, nonNil(wantEv[e.ID]))
+	}
+	for i, u := range got.Unmapped {
+		asked := eps
+		if u.Kind == "event" {
+			asked = evs
+		}
+		ok = ok && slices.Contains(asked, u.ID) && i < len(want.Unmapped) && u.Reason == want.Unmapped[i].Reason
 	}
 	if !ok {
 		t.Errorf("%s app, endpoints %v, events %v:\n page %+v\n planner granular %q classic %q over-grant %d/%d calls %d events %d unmapped %d",

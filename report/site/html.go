@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -17,11 +16,11 @@ import (
 	"github.com/scopeplan/scopeplan/report/site/internal/page"
 )
 
-// assets are the explorer's code: its script and style, the optimiser
-// compiled to WebAssembly and the Go toolchain's wasm_exec.js that runs it
+// assets are the explorer's code: its script and style, the planner
+// compiled to WebAssembly (gzip-compressed) and the Go toolchain's wasm_exec.js that runs it
 // (both written by go generate).
 //
-//go:embed assets/app.js assets/app.css assets/solve.wasm assets/wasm_exec.js assets/solve.wasm.version
+//go:embed assets/app.js assets/app.css assets/solve.wasm.gz assets/wasm_exec.js assets/solve.wasm.version
 var assets embed.FS
 
 // HTMLFile is the name the explorer is written under.
@@ -185,21 +184,9 @@ func jsonForScript(v any) ([]byte, error) {
 	return b, nil
 }
 
-// gzipBase64 compresses b (no name, no time: deterministic) and encodes it
-// in standard base64, wrapped at 100 characters.
-func gzipBase64(b []byte) (string, error) {
-	var z bytes.Buffer
-	w, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	if err != nil {
-		return "", err
-	}
-	if _, err := w.Write(b); err != nil {
-		return "", err
-	}
-	if err := w.Close(); err != nil {
-		return "", err
-	}
-	enc := base64.StdEncoding.EncodeToString(z.Bytes())
+// base64Wrapped encodes b in standard base64, wrapped at 100 characters.
+func base64Wrapped(b []byte) string {
+	enc := base64.StdEncoding.EncodeToString(b)
 	var out strings.Builder
 	out.Grow(len(enc) + len(enc)/100 + 1)
 	for len(enc) > 100 {
@@ -208,7 +195,7 @@ func gzipBase64(b []byte) (string, error) {
 		enc = enc[100:]
 	}
 	out.WriteString(enc)
-	return out.String(), nil
+	return out.String()
 }
 
 // cspHash is a Content-Security-Policy source for an inline element.
@@ -231,7 +218,7 @@ func readAsset(name, element string) (string, error) {
 }
 
 // WasmVersion is the Go toolchain version that built the embedded
-// optimiser (assets/solve.wasm.version).
+// planner (assets/solve.wasm.version).
 func WasmVersion() string {
 	b, err := assets.ReadFile("assets/solve.wasm.version")
 	if err != nil {
@@ -241,7 +228,7 @@ func WasmVersion() string {
 }
 
 // WriteHTML writes the explorer: one self-contained HTML file with the
-// catalog as JSON, the optimiser as gzip-compressed WebAssembly and the
+// catalog as JSON, the planner as gzip-compressed WebAssembly and the
 // script and style inline. A Content-Security-Policy allows only those
 // inline scripts and styles (by hash) and no network access at all.
 func (s *Site) WriteHTML(w io.Writer) error {
@@ -261,14 +248,11 @@ func (s *Site) WriteHTML(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("write HTML: %w", err)
 	}
-	wasm, err := assets.ReadFile("assets/solve.wasm")
+	wasm, err := assets.ReadFile("assets/solve.wasm.gz")
 	if err != nil {
-		return fmt.Errorf("write HTML: read optimiser: %w", err)
+		return fmt.Errorf("write HTML: read the planner: %w", err)
 	}
-	wasm64, err := gzipBase64(wasm)
-	if err != nil {
-		return fmt.Errorf("write HTML: compress optimiser: %w", err)
-	}
+	wasm64 := base64Wrapped(wasm)
 	csp := "default-src 'none'; script-src " + cspHash(goJS) + " " + cspHash(app) + " 'wasm-unsafe-eval'; " +
 		"style-src " + cspHash(css) + "; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
 	title := html.EscapeString(s.o.Title)

@@ -6,7 +6,7 @@
 // privileged and which higher-privileged scopes would also do, the way
 // Microsoft Graph's permission tables do. That choice is the planner's
 // (planner.ForEndpoints, one endpoint at a time), never a second copy of
-// it; the explorer's plan builder runs the planner's optimiser itself,
+// it; the explorer's plan builder runs the planner itself (ForItems),
 // compiled to WebAssembly (see the wasm directory and go generate).
 //
 // Output is deterministic: the same catalog and options give the same

@@ -17,7 +17,6 @@
 package main
 
 import (
-	"encoding/json"
 	"syscall/js"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -30,11 +29,7 @@ func main() {
 		if len(args) != 1 || args[0].Type() != js.TypeString {
 			return "scopeplanLoad takes one argument, the page's data as JSON text"
 		}
-		var d page.Data
-		if err := json.Unmarshal([]byte(args[0].String()), &d); err != nil {
-			return "read the page's data: " + err.Error()
-		}
-		cat, err := d.Catalog()
+		cat, err := page.Restore([]byte(args[0].String()))
 		if err != nil {
 			return err.Error()
 		}

@@ -9,7 +9,6 @@ package page
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/parser/record"
@@ -116,10 +115,41 @@ type Document struct {
 	SHA256 string `json:"h"`
 }
 
-// Catalog restores, from the page's data, the catalog the planner needs:
-// endpoints with their scope alternatives in the catalog's order, scopes
-// with what they grant and whether a scope page defines them, and events.
-func (d *Data) Catalog() (*catalog.Catalog, error) {
+// planData is the part of Data the planner needs; decoding only it skips
+// the advice, notes and texts, which matters in WebAssembly.
+type planData struct {
+	Endpoints []struct {
+		ID            int   `json:"id"`
+		Master        bool  `json:"ma"`
+		Granular      []int `json:"g"`
+		Classic       []int `json:"c"`
+		ClassicByName []int `json:"cw"`
+	} `json:"endpoints"`
+	Scopes []struct {
+		Name      string `json:"n"`
+		Kind      string `json:"k"`
+		Defined   bool   `json:"df"`
+		Endpoints []int  `json:"e"`
+		Events    []int  `json:"ev"`
+	} `json:"scopes"`
+	Events []struct {
+		ID       int    `json:"id"`
+		Name     string `json:"n"`
+		Granular []int  `json:"g"`
+		Classic  []int  `json:"c"`
+	} `json:"events"`
+}
+
+// Restore rebuilds, from the page's data (Data as JSON), the catalog the
+// planner needs: endpoints with their scope alternatives in the catalog's
+// order, scopes with what they grant and whether a scope page defines
+// them, and events. Names, paths and texts are left out: the planner
+// chooses scopes from these alone.
+func Restore(data []byte) (*catalog.Catalog, error) {
+	var d planData
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("page data: %w", err)
+	}
 	scopeName := func(what string, idx []int, kind string) ([]string, error) {
 		out := make([]string, 0, len(idx))
 		for _, i := range idx {
@@ -135,7 +165,7 @@ func (d *Data) Catalog() (*catalog.Catalog, error) {
 		if je.ID != i {
 			return nil, fmt.Errorf("page data: endpoint %d is numbered %d", i, je.ID)
 		}
-		e := &catalog.Endpoint{ID: i, Method: je.Method, Path: je.Path, Name: je.Name, OperationID: je.OpID, Link: je.Link, Section: je.Section}
+		e := &catalog.Endpoint{ID: i}
 		if je.Master {
 			e.Variant = record.VariantMaster
 		}
@@ -156,7 +186,7 @@ func (d *Data) Catalog() (*catalog.Catalog, error) {
 		if jv.ID != i {
 			return nil, fmt.Errorf("page data: event %d is numbered %d", i, jv.ID)
 		}
-		ev := &catalog.Event{ID: i, Name: jv.Name, Summary: jv.Summary}
+		ev := &catalog.Event{ID: i, Name: jv.Name}
 		var err error
 		what := fmt.Sprintf("page data: event %d", i)
 		if ev.Granular, err = scopeName(what, jv.Granular, "g"); err != nil {
@@ -173,13 +203,20 @@ func (d *Data) Catalog() (*catalog.Catalog, error) {
 			kind = catalog.KindClassic
 		}
 		p.Scopes = append(p.Scopes, &catalog.Scope{Name: js.Name, Kind: kind, Parsed: catalog.ParseScopeName(js.Name, kind),
-			Defined: js.Defined, Endpoints: slices.Clone(js.Endpoints), Events: slices.Clone(js.Events)})
+			Defined: js.Defined, Endpoints: nonNilInts(js.Endpoints), Events: js.Events})
 	}
 	c, err := catalog.Restore(p)
 	if err != nil {
 		return nil, fmt.Errorf("page data: %w", err)
 	}
 	return c, nil
+}
+
+func nonNilInts(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
 }
 
 // Request is what the plan builder asks: an app type, the ticked
@@ -252,25 +289,38 @@ func Plan(c *catalog.Catalog, r Request) (Result, error) {
 	for _, ep := range p.Events {
 		res.Events = append(res.Events, ItemResult{ID: ep.Event.ID, Granular: nonNil(ep.Granular), Classic: nonNil(ep.Classic), Notes: nonNil(ep.Notes)})
 	}
-	// Unmapped items come in request order, calls then events; match them
-	// back to the IDs asked for.
-	callIDs, eventIDs := map[string][]int{}, map[string][]int{}
+	// ForItems plans the endpoints, then the events, in request order,
+	// each either covered or unmapped: the requested items it did not
+	// cover are, in order, its unmapped calls and events.
+	covered := map[*catalog.Endpoint]bool{}
+	for _, cp := range p.Calls {
+		covered[cp.Endpoint] = true
+	}
+	var missedCalls, missedEvents []int
 	for _, e := range eps {
-		callIDs[e.Label()] = append(callIDs[e.Label()], e.ID)
+		if !covered[e] {
+			missedCalls = append(missedCalls, e.ID)
+		}
+	}
+	subscribed := map[int]bool{}
+	for _, ep := range p.Events {
+		subscribed[ep.Event.ID] = true
 	}
 	for _, id := range r.Events {
-		eventIDs[c.Events[id].Name] = append(eventIDs[c.Events[id].Name], id)
+		if !subscribed[id] {
+			missedEvents = append(missedEvents, id)
+		}
 	}
 	for _, um := range p.Unmapped {
-		kind, ids := "call", callIDs
+		u := Unmapped{Kind: "call", ID: -1, Reason: um.Reason}
+		queue := &missedCalls
 		if um.Call.Event {
-			kind, ids = "event", eventIDs
+			u.Kind, queue = "event", &missedEvents
 		}
-		id := -1
-		if q := ids[um.Call.Spec]; len(q) > 0 {
-			id, ids[um.Call.Spec] = q[0], q[1:]
+		if len(*queue) > 0 {
+			u.ID, *queue = (*queue)[0], (*queue)[1:]
 		}
-		res.Unmapped = append(res.Unmapped, Unmapped{Kind: kind, ID: id, Reason: um.Reason})
+		res.Unmapped = append(res.Unmapped, u)
 	}
 	return res, nil
 }
