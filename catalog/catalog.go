@@ -8,6 +8,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -642,6 +643,11 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 		e.OperationID = op.OperationID
 		b.c.byOpID[op.OperationID] = appendUnique(b.c.byOpID[op.OperationID], e.ID)
 	}
+	for _, perm := range op.Permissions {
+		if perm = strings.TrimSpace(perm); perm != "" && !slices.Contains(e.Permissions, perm) {
+			e.Permissions = append(e.Permissions, perm)
+		}
+	}
 	for _, s := range op.Classic() {
 		b.grant(s.Name, KindClassic, e.ID, s.Source, d.Kind)
 		b.firm[grantKey{s.Name, KindClassic, e.ID}] = true
@@ -678,6 +684,7 @@ func (b *builder) finish() {
 		}
 	}
 	for _, e := range c.Endpoints {
+		sort.Strings(e.Permissions)
 		sort.Strings(e.ClassicByName)
 		sort.Strings(e.Granular)
 		sort.Strings(e.Classic)

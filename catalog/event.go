@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/scopeplan/scopeplan/internal/editdist"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -144,4 +145,14 @@ func LooksLikeEvent(spec string) bool {
 	}
 	dot := strings.IndexByte(spec, '.')
 	return dot > 0 && dot < len(spec)-1
+}
+
+// SuggestEvent returns up to n event names nearest to name.
+func (c *Catalog) SuggestEvent(name string, n int) []string {
+	vocab := make([]string, 0, len(c.Events))
+	for _, e := range c.Events {
+		vocab = append(vocab, e.Name)
+	}
+	sort.Strings(vocab)
+	return editdist.Nearest(name, vocab, n, -1)
 }

@@ -219,20 +219,15 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 	var vocab []string
 	if f := strings.Fields(spec); len(f) == 2 && isHTTPMethod(f[0]) {
 		// The same path under another method comes first; then templates
-		// near in shape (parameter names do not count).
+		// near in shape (segments, parameters, method: see shapeScore).
 		var same []string
-		norm := map[string][]string{}
 		for _, e := range c.Endpoints {
 			if e.Path == "" {
 				continue
 			}
-			label := e.Method + " " + e.Path
 			if _, ok := matchTemplate(e.Path, f[1]); ok {
-				same = append(same, label)
-				continue
+				same = append(same, e.Method+" "+e.Path)
 			}
-			k := e.Method + " " + NormalizePath(e.Path)
-			norm[k] = append(norm[k], label)
 		}
 		sort.Strings(same)
 		// Endpoints whose path no loaded document gives can still be
@@ -245,11 +240,6 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 				}
 			}
 		}
-		keys := make([]string, 0, len(norm))
-		for k := range norm {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
 		var out []string
 		seen := map[string]bool{}
 		add := func(s string) {
@@ -261,10 +251,8 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 		for _, s := range same {
 			add(s)
 		}
-		for _, k := range editdist.Nearest(strings.ToUpper(f[0])+" "+NormalizePath(f[1]), keys, n, -1) {
-			for _, s := range norm[k] {
-				add(s)
-			}
+		for _, s := range c.pathSuggestions(strings.ToUpper(f[0]), f[1], n) {
+			add(s)
 		}
 		return out
 	} else if strings.Contains(spec, "/docs/") {

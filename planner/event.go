@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/editdist"
 )
 
 // EventPlan explains how one event subscription is covered.
@@ -33,7 +32,7 @@ func resolveEvent(c *catalog.Catalog, sub Call, o Options) (EventPlan, *Unmapped
 		if len(c.Events) == 0 {
 			reason = "the loaded documents describe no events: run scopeplan update, or add the product's webhooks file (<slug>/events/webhooks.json) with --add-docs"
 		}
-		return EventPlan{}, &Unmapped{Call: sub, Reason: reason, Suggestions: suggestEvents(c, sub.Spec, 5)}
+		return EventPlan{}, &Unmapped{Call: sub, Reason: reason, Suggestions: c.SuggestEvent(sub.Spec, 5)}
 	}
 	ep := EventPlan{Sub: sub, Event: ev, Confidence: "high"}
 	if ev.Scopeless() {
@@ -48,16 +47,6 @@ func resolveEvent(c *catalog.Catalog, sub Call, o Options) (EventPlan, *Unmapped
 		return EventPlan{}, &Unmapped{Call: sub, Reason: "no scope of this event is of a level " + o.App.article() + " may request; " + o.App.allowedText()}
 	}
 	return ep, nil
-}
-
-// suggestEvents returns up to n event names nearest to name.
-func suggestEvents(c *catalog.Catalog, name string, n int) []string {
-	vocab := make([]string, 0, len(c.Events))
-	for _, e := range c.Events {
-		vocab = append(vocab, e.Name)
-	}
-	slices.Sort(vocab)
-	return editdist.Nearest(name, vocab, n, -1)
 }
 
 // explainEvent fills an event's covering scopes and the alternatives set

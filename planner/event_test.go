@@ -186,3 +186,25 @@ func TestCallFileEvents(t *testing.T) {
 		t.Error("events: as a scalar was accepted")
 	}
 }
+
+// TestMasterVariantOfABareName: a master app naming an operation by its
+// operationId gets the regular operation, with a note naming the
+// sub-account variant's doc link, which selects that one.
+func TestMasterVariantOfABareName(t *testing.T) {
+	c := catalogtest.Embedded(t)
+	p, err := planner.Make(c, calls("userSettings"), planner.Options{App: planner.AppMaster})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Unmapped) != 0 || len(p.Calls) != 1 || p.Calls[0].Endpoint.Variant != "regular" {
+		t.Fatalf("userSettings for a master app: calls %+v, unmapped %+v", p.Calls, p.Unmapped)
+	}
+	const link = "/docs/api/rest/reference/user/ma/#operation/userSettings"
+	if !slices.ContainsFunc(p.Calls[0].Notes, func(n string) bool { return strings.Contains(n, link) }) {
+		t.Errorf("no note names %s: %v", link, p.Calls[0].Notes)
+	}
+	p, _ = planner.Make(c, calls(link), planner.Options{App: planner.AppMaster})
+	if len(p.Calls) != 1 || p.Calls[0].Endpoint.Variant != "master" {
+		t.Errorf("%s: %+v", link, p.Calls)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/planner/solve"
 )
 
@@ -265,12 +266,27 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 			eps = usable
 		}
 	}
+	var variantNote string
+	if len(eps) == 2 && (kind == catalog.SpecOperationID || kind == catalog.SpecName) {
+		// The regular operation and its master-account (sub-account)
+		// variant share an operationId and a name: a bare name means the
+		// regular one; the variant's path or doc link selects it.
+		if reg, ma, ok := regularAndMaster(eps); ok {
+			eps = []*catalog.Endpoint{reg}
+			variantNote = fmt.Sprintf("the name also names the master-account (sub-account) variant; call %s to plan that one instead", uniqueSpec(c, ma))
+		}
+	}
 	switch {
 	case len(eps) == 0:
 		reason := "no endpoint matches this call"
 		if kind == catalog.SpecPath {
 			reason = fmt.Sprintf("no endpoint with a known path matches this call (the loaded documents give paths for %d of %d endpoints; name the others by operationId or doc link, or add the product's OpenAPI file with --add-docs)",
 				c.PathsKnown(), len(c.Endpoints))
+			if p := callPath(call.Spec); c.PathsUnder(p) < 2 {
+				first := strings.Split(strings.TrimPrefix(catalog.TrimPath(p), "/"), "/")[0]
+				reason = fmt.Sprintf("no endpoint with a known path matches this call: the loaded documents give %d path(s) under /%s, so the API reference of this call's product is not loaded; run scopeplan update (every product's files), or add the product's OpenAPI file with --add-docs, or name the call by operationId or doc link",
+					c.PathsUnder(p), first)
+			}
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: reason, Suggestions: c.Suggest(call.Spec, 5)}
 	case len(eps) > 1:
@@ -280,7 +296,24 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("ambiguous: matches %d endpoints; name one of them", len(eps)), Suggestions: sug}
 	}
-	return checkEndpoint(eps[0], call, o, dropped)
+	cp, um := checkEndpoint(eps[0], call, o, dropped)
+	if um == nil && variantNote != "" {
+		cp.Notes = append(cp.Notes, variantNote)
+	}
+	return cp, um
+}
+
+// regularAndMaster splits two endpoints into the regular operation and its
+// master-account variant, when they are exactly that pair.
+func regularAndMaster(eps []*catalog.Endpoint) (reg, ma *catalog.Endpoint, ok bool) {
+	a, b := eps[0], eps[1]
+	if a.Variant == b.Variant {
+		return nil, nil, false
+	}
+	if a.Variant == record.VariantMaster {
+		a, b = b, a
+	}
+	return a, b, a.Variant == record.VariantRegular
 }
 
 // checkEndpoint plans a call already resolved to one endpoint, or says why
@@ -668,4 +701,12 @@ func hasSound(c *catalog.Catalog, alts []string, kind catalog.ScopeKind, app App
 		}
 	}
 	return false
+}
+
+// callPath is the path of a "METHOD /path" spec, or the spec itself.
+func callPath(spec string) string {
+	if f := strings.Fields(spec); len(f) == 2 {
+		return f[1]
+	}
+	return spec
 }

@@ -206,6 +206,18 @@ func writePlanText(w io.Writer, r PlanReport) error {
 			}
 		}
 	}
+	if r.App != planner.AppUser {
+		var lines []string
+		for _, c := range r.Calls {
+			if len(c.Endpoint.Permissions) > 0 {
+				lines = append(lines, fmt.Sprintf("  %s: %s", c.Call, strings.Join(c.Endpoint.Permissions, " or ")))
+			}
+		}
+		if len(lines) > 0 {
+			fmt.Fprintln(w, "\nRole permissions the authorising user needs (per call, any one):")
+			fmt.Fprintln(w, strings.Join(lines, "\n"))
+		}
+	}
 	if len(r.Events) > 0 {
 		fmt.Fprintf(w, "\nEvents (the granular scopes allow %d event(s) beyond them):\n", r.OverGrantEvents)
 		t := NewTable(w, true, "event", "granular", "classic", "confidence")

@@ -16,6 +16,7 @@ type auditOptions struct {
 	requested string
 	scopes    string
 	format    string
+	usage     usageFlags
 }
 
 func newAuditCmd(g *globalOptions) *cobra.Command {
@@ -33,8 +34,13 @@ The calls are given as for plan (call files, --call, - for standard input).
 --requested reads a Zoom app manifest, a scopes: block as 'plan --format
 manifest' writes it, or a plain list.
 
-Exit codes: 0 the request matches, 5 over- or under-privileged, 1 input
-error, 2 usage error.`,
+--usage FILE audits against what the app really did: Zoom's Marketplace API
+call logs (pages as GET /marketplace/apps/{appId}/api_call_logs returns them,
+concatenated, one a line or in an array) or HAR files; --since and --until
+keep the rows of a period.
+
+Exit codes: 0 the request matches, 5 over- or under-privileged or not
+checked against every call (unverified), 1 input error, 2 usage error.`,
 		Example: `  scopeplan audit --requested manifest.json calls.yaml
   scopeplan audit --scopes user:read:user:admin,user:write:user:admin --call "GET /users/{userId}" --app admin`,
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
@@ -43,6 +49,7 @@ error, 2 usage error.`,
 	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
+	o.usage.addFlags(cmd)
 	return cmd
 }
 
@@ -85,6 +92,9 @@ func runAudit(o *auditOptions) error {
 	c, p, err := o.g.load()
 	if err != nil {
 		return err
+	}
+	if o.usage.given() {
+		return runUsageAudit(o, f, c, p, req, calls, app)
 	}
 	res, err := audit.Run(c, req, calls, app)
 	if err != nil {

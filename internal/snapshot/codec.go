@@ -102,6 +102,7 @@ func EncodeCore(c *Core) []byte {
 		e.strs(p.Granular)
 		e.strs(p.Classic)
 		e.strs(p.ClassicByName)
+		e.strs(p.Permissions)
 		e.sources(p.Sources)
 		e.uint(len(p.Refs))
 		for _, r := range p.Refs {
@@ -297,6 +298,7 @@ func DecodeCore(b []byte) (*Core, error) {
 		if byName := d.strs(); len(byName) > 0 {
 			p.ClassicByName = byName
 		}
+		p.Permissions = d.strs()
 		p.Sources = d.sources()
 		if n := d.count(); n > 0 {
 			p.Refs = make([]catalog.OperationRef, n)

@@ -256,6 +256,9 @@ func (r *jsonReader) description(ro *rawOp, v int) (int, error) {
 	if err != nil {
 		return end, err
 	}
+	if ro.desc == "" {
+		ro.desc = s
+	}
 	t := scanDescription(s)
 	m := escMapper{raw: r.data[v+1 : end-1]}
 	t.locate(func(off int) record.Source { return r.src(v + 1 + m.rawAt(off)) })

@@ -193,6 +193,9 @@ type rawOp struct {
 	// event marks an event subscription of the webhooks map; op.Path then
 	// holds the event's key in that map.
 	event bool
+	// desc is the first description read (an event's summary falls back
+	// to its first sentence).
+	desc string
 
 	hasExt         bool // x-macro-scopes or x-granular-scopes present
 	extClassic     []record.ScopeRef
@@ -313,6 +316,9 @@ func (r *result) document(path string) *record.Document {
 // document's top-level security is for its REST operations).
 func (r *result) event(ro *rawOp, known map[string]kind) record.Event {
 	ev := record.Event{Name: ro.op.OperationID, Summary: ro.op.Name, Tags: ro.op.Tags, Source: ro.op.Source}
+	if ev.Summary == "" {
+		ev.Summary = firstSentence(ro.desc)
+	}
 	if ev.Name == "" {
 		ev.Name = ro.op.Path
 	}
@@ -439,4 +445,28 @@ func granularShape(name string) bool {
 		return last != "admin" && last != "master"
 	}
 	return false
+}
+
+// firstSentence is the first sentence of a Markdown description's first
+// line that is neither a heading nor a label, without emphasis markers: "The
+// Participant waiting for host to join event is triggered ...".
+func firstSentence(desc string) string {
+	for line := range strings.Lines(desc) {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if t := scanDescription(l); t.hasClassic || t.hasGranular || t.hasRate {
+			continue // a label, not prose
+		}
+		l = strings.ReplaceAll(l, "**", "")
+		if i := strings.Index(l, ". "); i >= 0 {
+			l = l[:i+1]
+		}
+		if r := []rune(l); len(r) > 200 {
+			l = string(r[:200]) + "…"
+		}
+		return l
+	}
+	return ""
 }

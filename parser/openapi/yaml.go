@@ -197,6 +197,9 @@ func (r *yamlReader) operation(ro *rawOp, v *yaml.Node) {
 // description reads the labels of a description scalar; a second one (an
 // event's request body) adds to the first.
 func (r *yamlReader) description(ro *rawOp, v *yaml.Node) {
+	if ro.desc == "" {
+		ro.desc = v.Value
+	}
 	t := scanDescription(v.Value)
 	t.locate(r.textPos(v))
 	ro.text.merge(t)
