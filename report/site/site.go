@@ -1,6 +1,7 @@
 // Package site generates scopeplan's documentation from a catalog: a set
-// of Markdown pages (one per product, one per scope, an index) for docs
-// pipelines, and one self-contained HTML explorer.
+// of Markdown pages (one per product, one per product's events when the
+// catalog has events, one per scope, an index) for docs pipelines, and one
+// self-contained HTML explorer.
 //
 // Both say, per endpoint and app type, which granular scope is the least
 // privileged and which higher-privileged scopes would also do, the way

@@ -136,7 +136,8 @@
     for (const i of scopes.slice(0, LIMIT)) {
       const s = D.scopes[i];
       sl.append(el("li", null, scopeLink(i), " ", noteBadge(s.no), " ",
-        el("span", { class: "muted" }, s.lv + " · " + s.e.length + " endpoint" + (s.e.length === 1 ? "" : "s"))));
+        el("span", { class: "muted" }, s.lv + " · " + s.e.length + " endpoint" + (s.e.length === 1 ? "" : "s") +
+          (s.ev && s.ev.length ? " · " + s.ev.length + " event" + (s.ev.length === 1 ? "" : "s") : ""))));
     }
     box.append(sl);
     if (scopes.length > LIMIT) box.append(el("p", { class: "muted" }, "… and " + (scopes.length - LIMIT) + " more; refine the search."));
