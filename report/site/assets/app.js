@@ -146,12 +146,12 @@
     // Exact event-name matches first.
     evs.sort((a, b) => (b.n.toLowerCase() === q) - (a.n.toLowerCase() === q) || a.id - b.id);
     box.append(el("h2", null, "Events ", el("span", { class: "count", id: "event-count" }, String(evs.length))));
-    const el2 = el("ul", { id: "event-results", class: "list" });
+    const evList = el("ul", { id: "event-results", class: "list" });
     for (const e of evs.slice(0, LIMIT)) {
-      el2.append(el("li", null, eventTickBox(e.id), " ", eventLink(e.id), el("br"),
+      evList.append(el("li", null, eventTickBox(e.id), " ", eventLink(e.id), el("br"),
         e.su ? el("span", null, e.su + " ") : null, el("span", { class: "muted" }, D.products[e.pr])));
     }
-    box.append(el2);
+    box.append(evList);
     if (evs.length > LIMIT) box.append(el("p", { class: "muted" }, "… and " + (evs.length - LIMIT) + " more; refine the search."));
   }
 
