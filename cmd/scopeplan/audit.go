@@ -7,7 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/audit"
+	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/scan"
 )
 
 type auditOptions struct {
@@ -16,12 +18,17 @@ type auditOptions struct {
 	requested string
 	scopes    string
 	format    string
+	// scan lists the source folders, files or HAR files whose calls are
+	// audited, beside any call files.
+	scan            []string
+	allowUnused     bool
+	allowUnverified bool
 }
 
 func newAuditCmd(g *globalOptions) *cobra.Command {
 	o := &auditOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "audit (--requested FILE | --scopes a,b,c) [FILE...]",
+		Use:   "audit (--requested FILE | --scopes a,b,c) [--scan DIR]... [FILE...]",
 		Short: "Check the scopes an app requests against the calls it makes",
 		Long: `audit compares the scopes an app requests with the calls it makes: scopes
 no call needs (over-privilege, with everything they grant), calls no requested
@@ -33,9 +40,18 @@ The calls are given as for plan (call files, --call, - for standard input).
 --requested reads a Zoom app manifest, a scopes: block as 'plan --format
 manifest' writes it, or a plain list.
 
-Exit codes: 0 the request matches, 5 over- or under-privileged, 1 input
-error, 2 usage error.`,
+--scan PATH (repeatable) scans source code or HAR files as 'scopeplan scan'
+does and audits the calls found, beside any call files: a drift check of
+the manifest against the code. Zoom URLs the scan could not resolve count
+as unmapped calls. In SARIF, a result about a call points at each line the
+call was found at, and a result about a requested scope at its line in the
+--requested file; paths are relative to the repository root.
+
+Exit codes: 0 the request matches, 5 over- or under-privileged or
+unverified (--allow-unused accepts scopes no call needs, --allow-unverified
+calls the request cannot be checked against), 1 input error, 2 usage error.`,
 		Example: `  scopeplan audit --requested manifest.json calls.yaml
+  scopeplan audit --requested manifest.json --scan ./src --format sarif > audit.sarif
   scopeplan audit --scopes user:read:user:admin,user:write:user:admin --call "GET /users/{userId}" --app admin`,
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
 	}
@@ -43,11 +59,14 @@ error, 2 usage error.`,
 	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
+	cmd.Flags().StringArrayVar(&o.scan, "scan", nil, "scan this source `PATH` (folder, file or HAR) for calls; repeatable")
+	cmd.Flags().BoolVar(&o.allowUnused, "allow-unused", false, "exit 0 despite requested scopes no call needs (over-privilege)")
+	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "exit 0 despite calls the request cannot be checked against (unmapped)")
 	return cmd
 }
 
 func runAudit(o *auditOptions) error {
-	o.g.core = true // endpoints and scopes suffice
+	o.g.core = len(o.scan) == 0 // endpoints and scopes suffice, unless scanning
 	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatSARIF)
 	if err != nil {
 		return err
@@ -55,7 +74,13 @@ func runAudit(o *auditOptions) error {
 	if (o.requested == "") == (o.scopes == "") {
 		return usageErr("give exactly one of --requested FILE or --scopes a,b,c")
 	}
+	for _, p := range o.scan {
+		if _, err := os.Stat(p); err != nil {
+			return inputErr(fmt.Errorf("scan: %w", err))
+		}
+	}
 	var req audit.Request
+	var scopeLines map[string]int
 	if o.requested != "" {
 		data, err := os.ReadFile(o.requested)
 		if err != nil {
@@ -64,6 +89,7 @@ func runAudit(o *auditOptions) error {
 		if req, err = audit.ParseRequest(o.requested, data); err != nil {
 			return inputErr(err)
 		}
+		scopeLines = audit.ScopeLines(data, req)
 	} else {
 		req = audit.ParseScopeList(o.scopes)
 		if len(req.Scopes) == 0 {
@@ -86,21 +112,61 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
+	sites := calls
+	if len(o.scan) > 0 {
+		sr, err := scan.New(c).Scan(o.scan...)
+		if err != nil {
+			return inputErr(err)
+		}
+		found, at := scanCalls(sr)
+		calls, sites = append(calls, found...), append(sites, at...)
+		if len(found) == 0 {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan found no Zoom API calls in %d file(s)\n", sr.Files)
+		}
+	}
 	res, err := audit.Run(c, req, calls, app)
 	if err != nil {
 		return inputErr(err)
 	}
 	r := report.NewAuditReport(res, report.NewMeta(p))
 	if f == report.FormatSARIF {
-		err = report.WriteAuditSARIF(o.g.io.out, r, o.requested)
+		err = report.WriteAuditSARIF(o.g.io.out, r, report.AuditSARIF{
+			Tool:      sarifTool(),
+			Requested: o.requested, ScopeLines: scopeLines, Calls: sites,
+		})
 	} else {
 		err = report.WriteAudit(o.g.io.out, f, r)
 	}
 	if err != nil {
 		return err
 	}
-	if res.Mismatch() {
+	if res.Fails(o.allowUnused, o.allowUnverified) {
 		return &exitError{code: exitPrivilege}
 	}
 	return nil
+}
+
+// scanCalls turns a scan into calls to audit, one per distinct call (its
+// first occurrence), and every place each was found, for SARIF. Zoom URLs
+// the scan could not resolve are calls too, as in scan's text output, so
+// the audit reports them as unmapped rather than passing without them.
+func scanCalls(r *scan.Result) (calls, sites []planner.Call) {
+	seen := map[string]bool{}
+	add := func(spec, file string, line int) {
+		c := planner.Call{Spec: spec, File: file, Line: line}
+		sites = append(sites, c)
+		if !seen[spec] {
+			seen[spec] = true
+			calls = append(calls, c)
+		}
+	}
+	for _, c := range r.Calls {
+		add(c.Call, c.File, c.Line)
+	}
+	for _, k := range r.Skipped {
+		if k.Text != "" {
+			add(k.Text, k.File, k.Line)
+		}
+	}
+	return calls, sites
 }
