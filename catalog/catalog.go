@@ -8,6 +8,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,7 +28,10 @@ type Catalog struct {
 	Grants []Grant `json:"grants" yaml:"grants"`
 	// Associations are the classic page's associated-API items.
 	Associations []Association `json:"associations" yaml:"associations"`
+	// Events are the event subscriptions, indexed by their ID.
+	Events []*Event `json:"events,omitempty" yaml:"events,omitempty"`
 
+	byEvent  map[string]int // event name -> event
 	granular map[string]*Scope
 	classic  map[string]*Scope
 	byOpID   map[string][]int // operationId -> endpoints
@@ -48,6 +52,7 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		byLink:    map[string][]int{},
 		byName:    map[string][]int{},
 		byPath:    map[string][]int{},
+		byEvent:   map[string]int{},
 	}, docProduct: map[int]string{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	refs := 0
 	for _, d := range docs {
@@ -93,6 +98,9 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		if d.Kind == record.KindClassic {
 			b.addAssociations(d)
 		}
+	}
+	for i, d := range docs {
+		b.addEvents(i, d)
 	}
 	b.finish()
 	return b.c, nil
@@ -523,56 +531,75 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 	return nil, JoinUnmatched
 }
 
-// joinByID returns the page rows of the product and variant whose
-// operationId is the operation's.
+// joinByID returns the page rows an operation's operationId names whose
+// scopes agree with the granular scopes the operation states (any row,
+// when it states none). When several remain (the same operationId in two
+// products, or the regular and master-account rows of one operation), the
+// rows whose scopes agree most win, then the rows of the
+// variant its path gives (/accounts/{accountId}/... is the master
+// account's), then those of the product the document, the operation's
+// tags or its path name. When rows still tie, the operationId joins none
+// and the path or name join decides. No product table is needed for a join: it only
+// breaks ties, so a product nobody listed joins just as well.
 func (b *builder) joinByID(product string, variant record.Variant, op *record.Operation) []int {
 	if op.OperationID == "" {
 		return nil
 	}
-	// The document's product first; then, for a document that spans
-	// products (the Meetings file also describes Zoom Rooms), the
-	// operation's own tags and path.
-	for _, p := range []string{product, productIn(productTable(), "", op.Tags...), productOfPath(op.Path)} {
-		if p == "" {
-			continue
-		}
-		if ids := b.rowsByID(p, variant, op); len(ids) > 0 {
-			return ids
+	var rows []int
+	for _, id := range b.c.byOpID[op.OperationID] {
+		if len(b.c.Endpoints[id].Rows) > 0 {
+			rows = append(rows, id)
 		}
 	}
-	return nil
+	if len(rows) == 0 {
+		return nil
+	}
+	if rows = b.byStatedScopes(rows, op); len(rows) < 2 {
+		return rows
+	}
+	keep := func(ok func(e *Endpoint) bool) {
+		var out []int
+		for _, id := range rows {
+			if ok(b.c.Endpoints[id]) {
+				out = append(out, id)
+			}
+		}
+		if len(out) > 0 {
+			rows = out
+		}
+	}
+	keep(func(e *Endpoint) bool { return e.Variant == variant })
+	for _, p := range []string{product, productIn(productTable(), "", op.Tags...), productOfPath(op.Path)} {
+		if p != "" && len(rows) > 1 {
+			keep(func(e *Endpoint) bool { return sameProduct(e.Product, p) })
+		}
+	}
+	if len(rows) > 1 {
+		// The operationId does not say which: the path or name decides.
+		return nil
+	}
+	return rows
 }
 
-// rowsByID returns the page rows of a product whose operationId is the
-// operation's. The variant comes from the path (/accounts/{accountId}/...
-// is the master account's), unless the operation states granular scopes:
-// then the rows whose scopes share the most with them win, because the
-// Accounts API's own paths start with /accounts/{accountId}/ too.
-func (b *builder) rowsByID(product string, variant record.Variant, op *record.Operation) []int {
-	var same, all []int
-	for _, id := range b.c.byOpID[op.OperationID] {
-		e := b.c.Endpoints[id]
-		if len(e.Rows) == 0 || !sameProduct(e.Product, product) {
-			continue
-		}
-		all = append(all, id)
-		if e.Variant == variant {
-			same = append(same, id)
-		}
-	}
+// byStatedScopes keeps the rows whose page scopes share the most names
+// with the granular scopes the operation states; all of them when it
+// states none, and none when no row shares any: an operation of another
+// product that reuses an operationId (Number Management's peering numbers
+// and Phone's) is not the row's operation.
+func (b *builder) byStatedScopes(rows []int, op *record.Operation) []int {
 	stated := op.Granular()
-	if len(stated) == 0 || len(all) == 0 {
-		return same
+	if len(stated) == 0 {
+		return rows
 	}
-	want := map[string]bool{}
+	want := make(map[string]bool, len(stated))
 	for _, s := range stated {
-		want[s.Name] = true
+		want[strings.TrimSpace(s.Name)] = true
 	}
 	best, top := 0, []int(nil)
-	for _, id := range all {
+	for _, id := range rows {
 		n := 0
 		for _, s := range b.pageScopes(id) {
-			if want[s] {
+			if want[strings.TrimSpace(s)] {
 				n++
 			}
 		}
@@ -581,21 +608,6 @@ func (b *builder) rowsByID(product string, variant record.Variant, op *record.Op
 			best, top = n, []int{id}
 		case n == best && n > 0:
 			top = append(top, id)
-		}
-	}
-	if best == 0 {
-		return same
-	}
-	if len(top) > 1 {
-		// A tie: the path's variant decides, if it is among them.
-		var inSame []int
-		for _, id := range top {
-			if b.c.Endpoints[id].Variant == variant {
-				inSame = append(inSame, id)
-			}
-		}
-		if len(inSame) > 0 {
-			return inSame
 		}
 	}
 	return top
@@ -630,6 +642,11 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 	if e.OperationID == "" && op.OperationID != "" {
 		e.OperationID = op.OperationID
 		b.c.byOpID[op.OperationID] = appendUnique(b.c.byOpID[op.OperationID], e.ID)
+	}
+	for _, perm := range op.Permissions {
+		if perm = strings.TrimSpace(perm); perm != "" && !slices.Contains(e.Permissions, perm) {
+			e.Permissions = append(e.Permissions, perm)
+		}
 	}
 	for _, s := range op.Classic() {
 		b.grant(s.Name, KindClassic, e.ID, s.Source, d.Kind)
@@ -667,6 +684,7 @@ func (b *builder) finish() {
 		}
 	}
 	for _, e := range c.Endpoints {
+		sort.Strings(e.Permissions)
 		sort.Strings(e.ClassicByName)
 		sort.Strings(e.Granular)
 		sort.Strings(e.Classic)
@@ -692,4 +710,5 @@ func (b *builder) finish() {
 		}
 		return c.Scopes[i].Name < c.Scopes[j].Name
 	})
+	c.finishEvents()
 }

@@ -72,6 +72,10 @@ type Endpoint struct {
 	// through an API name on the classic page that several endpoints
 	// share: the weakest evidence there is.
 	ClassicByName []string `json:"classic_by_name,omitempty" yaml:"classic_by_name,omitempty"`
+	// Permissions are the Zoom role permissions (x-permissions, such as
+	// "Recording:Read") the API references say the authorising user needs,
+	// sorted; any one of them suffices.
+	Permissions []string `json:"permissions,omitempty" yaml:"permissions,omitempty"`
 	// Sources lists every place the endpoint is described.
 	Sources []record.Source `json:"sources" yaml:"sources"`
 	// Refs are the API reference operations joined to this endpoint.

@@ -54,19 +54,40 @@ type Stats struct {
 	ClassicScopes       int `json:"classic_scopes" yaml:"classic_scopes"`
 	ClassicAssociations int `json:"classic_associations" yaml:"classic_associations"`
 	Products            int `json:"products" yaml:"products"`
+	Events              int `json:"events" yaml:"events"`
+	EventsWithScopes    int `json:"events_with_scopes" yaml:"events_with_scopes"`
+	// EventsWithGranular counts the events with granular scopes.
+	EventsWithGranular int `json:"events_with_granular_scopes" yaml:"events_with_granular_scopes"`
 }
 
 // Stats counts endpoints, scopes (granular scopes as written anywhere;
 // classic scopes as written anywhere), classic associations (every listed
 // item, repeats included) and products (see Products).
 func (c *Catalog) Stats() Stats {
+	scoped, granular := c.eventCounts()
 	return Stats{
+		EventsWithScopes:    scoped,
+		EventsWithGranular:  granular,
 		Endpoints:           len(c.Endpoints),
 		GranularScopes:      len(c.granular),
 		ClassicScopes:       len(c.classic),
 		ClassicAssociations: len(c.Associations),
 		Products:            len(c.Products()),
+		Events:              len(c.Events),
 	}
+}
+
+// eventCounts counts the events with any scope and with granular ones.
+func (c *Catalog) eventCounts() (scoped, granular int) {
+	for _, e := range c.Events {
+		if !e.Scopeless() {
+			scoped++
+		}
+		if len(e.Granular) > 0 {
+			granular++
+		}
+	}
+	return scoped, granular
 }
 
 // Products lists the products, sorted: the product headings of the scope
@@ -198,20 +219,15 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 	var vocab []string
 	if f := strings.Fields(spec); len(f) == 2 && isHTTPMethod(f[0]) {
 		// The same path under another method comes first; then templates
-		// near in shape (parameter names do not count).
+		// near in shape (segments, parameters, method: see shapeScore).
 		var same []string
-		norm := map[string][]string{}
 		for _, e := range c.Endpoints {
 			if e.Path == "" {
 				continue
 			}
-			label := e.Method + " " + e.Path
 			if _, ok := matchTemplate(e.Path, f[1]); ok {
-				same = append(same, label)
-				continue
+				same = append(same, e.Method+" "+e.Path)
 			}
-			k := e.Method + " " + NormalizePath(e.Path)
-			norm[k] = append(norm[k], label)
 		}
 		sort.Strings(same)
 		// Endpoints whose path no loaded document gives can still be
@@ -224,11 +240,6 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 				}
 			}
 		}
-		keys := make([]string, 0, len(norm))
-		for k := range norm {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
 		var out []string
 		seen := map[string]bool{}
 		add := func(s string) {
@@ -240,10 +251,8 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 		for _, s := range same {
 			add(s)
 		}
-		for _, k := range editdist.Nearest(strings.ToUpper(f[0])+" "+NormalizePath(f[1]), keys, n, -1) {
-			for _, s := range norm[k] {
-				add(s)
-			}
+		for _, s := range c.pathSuggestions(strings.ToUpper(f[0]), f[1], n) {
+			add(s)
 		}
 		return out
 	} else if strings.Contains(spec, "/docs/") {

@@ -13,18 +13,20 @@ type Parts struct {
 	Scopes       []*Scope
 	Grants       []Grant
 	Associations []Association
+	Events       []*Event
 }
 
 // Parts returns the catalog's contents for a snapshot.
 func (c *Catalog) Parts() Parts {
-	return Parts{Documents: c.Documents, Endpoints: c.Endpoints, Scopes: c.Scopes, Grants: c.Grants, Associations: c.Associations}
+	return Parts{Documents: c.Documents, Endpoints: c.Endpoints, Scopes: c.Scopes, Grants: c.Grants, Associations: c.Associations, Events: c.Events}
 }
 
 // Restore rebuilds a catalog from the parts of one Build produced,
 // recomputing its indexes; it checks that endpoint IDs are positions.
 func Restore(p Parts) (*Catalog, error) {
 	c := &Catalog{
-		Documents: p.Documents, Endpoints: p.Endpoints, Scopes: p.Scopes, Grants: p.Grants, Associations: p.Associations,
+		Documents: p.Documents, Endpoints: p.Endpoints, Scopes: p.Scopes, Grants: p.Grants, Associations: p.Associations, Events: p.Events,
+		byEvent:  make(map[string]int, len(p.Events)),
 		granular: make(map[string]*Scope, len(p.Scopes)),
 		classic:  map[string]*Scope{},
 		byOpID:   make(map[string][]int, len(p.Endpoints)),
@@ -39,6 +41,12 @@ func Restore(p Parts) (*Catalog, error) {
 		}
 		b.index(e)
 	}
+	for i, e := range p.Events {
+		if e == nil || e.ID != i {
+			return nil, fmt.Errorf("restore catalog: event %d is missing or misnumbered", i)
+		}
+		c.byEvent[e.Name] = i
+	}
 	for _, s := range p.Scopes {
 		if s.Kind == KindClassic {
 			c.classic[s.Name] = s
@@ -48,6 +56,11 @@ func Restore(p Parts) (*Catalog, error) {
 		for _, id := range s.Endpoints {
 			if id < 0 || id >= len(p.Endpoints) {
 				return nil, fmt.Errorf("restore catalog: scope %s grants unknown endpoint %d", s.Name, id)
+			}
+		}
+		for _, id := range s.Events {
+			if id < 0 || id >= len(p.Events) {
+				return nil, fmt.Errorf("restore catalog: scope %s grants unknown event %d", s.Name, id)
 			}
 		}
 	}

@@ -15,6 +15,9 @@ type Scope struct {
 	Defined bool `json:"defined" yaml:"defined"`
 	// Endpoints are the IDs of the endpoints the scope grants, sorted.
 	Endpoints []int `json:"endpoints" yaml:"endpoints"`
+	// Events are the IDs of the events the scope lets an app subscribe
+	// to, sorted.
+	Events []int `json:"events,omitempty" yaml:"events,omitempty"`
 	// Sources lists every place the name is written.
 	Sources []record.Source `json:"sources" yaml:"sources"`
 }

@@ -14,7 +14,9 @@ import (
 
 // Load reads the documents a command-line spec names: "FILE" (kind
 // detected from content), "KIND=FILE" (kind forced), or "DIR" (every
-// regular, non-hidden file in the folder, sorted by name, kinds detected).
+// regular, non-hidden file in the folder and its subfolders, such as Zoom's
+// API hub layout <slug>/methods/endpoints.json, sorted by path, kinds
+// detected; README.md files are skipped).
 func Load(spec string) ([]*record.Document, error) {
 	var kind record.Kind
 	path := spec
@@ -36,23 +38,16 @@ func Load(spec string) ([]*record.Document, error) {
 		}
 		return []*record.Document{d}, nil
 	}
-	entries, err := os.ReadDir(path)
+	names, err := folderFiles(path)
 	if err != nil {
-		return nil, fmt.Errorf("read document folder: %w", err)
+		return nil, err
 	}
-	var names []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && !strings.EqualFold(e.Name(), "README.md") {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
 	if len(names) == 0 {
 		return nil, fmt.Errorf("%s: folder holds no documents", path)
 	}
 	var docs []*record.Document
 	for _, n := range names {
-		d, err := LoadFile(filepath.Join(path, n), kind)
+		d, err := LoadFile(n, kind)
 		if err != nil {
 			return nil, err
 		}
@@ -73,4 +68,33 @@ func LoadFile(path string, kind record.Kind) (*record.Document, error) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// folderFiles lists the documents under a folder, recursively, sorted by
+// path: regular files only, hidden files and folders and README.md files
+// skipped.
+func folderFiles(root string) ([]string, error) {
+	var names []string
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		hidden := p != root && strings.HasPrefix(e.Name(), ".")
+		if e.IsDir() {
+			if hidden {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if hidden || !e.Type().IsRegular() || strings.EqualFold(e.Name(), "README.md") {
+			return nil
+		}
+		names = append(names, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read document folder: %w", err)
+	}
+	sort.Strings(names)
+	return names, nil
 }

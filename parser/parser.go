@@ -34,6 +34,7 @@ type kindParser struct {
 // It is a function, not a variable, so there is no package-level state.
 func registry() []kindParser {
 	return []kindParser{
+		{record.KindWebhooks, openapi.SniffWebhooks, openapi.Parse},
 		{record.KindOpenAPI, openapi.Sniff, openapi.Parse},
 		{record.KindGranularHTML, granular.SniffHTML, granular.ParseHTML},
 		{record.KindGranularMD, granular.SniffMarkdown, granular.ParseMarkdown},

@@ -21,12 +21,24 @@ type Call struct {
 	Why string `json:"why,omitempty" yaml:"why,omitempty"`
 	// Optional calls give optional scopes in a manifest.
 	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
+	// Event marks an event subscription (Spec is the event name, such as
+	// "recording.completed") rather than an API call.
+	Event bool `json:"-" yaml:"-"`
 	// File and Line say where the call was written ("" and 0 for --call).
 	File string `json:"-" yaml:"-"`
 	Line int    `json:"-" yaml:"-"`
 }
 
-// CallFile is what a call file holds: an optional app type and the calls.
+// Kind is "event" for an event subscription and "call" for an API call.
+func (c Call) Kind() string {
+	if c.Event {
+		return "event"
+	}
+	return "call"
+}
+
+// CallFile is what a call file holds: an optional app type, the calls and
+// the subscribed events (Call.Event set; they come after the calls).
 type CallFile struct {
 	App   string
 	Calls []Call
@@ -37,7 +49,9 @@ var ErrNoCalls = errors.New("no calls")
 
 // ParseCallFile reads a call file: YAML or JSON (`app: admin`,
 // `calls: [SPEC, ...]`, where a call may also be `{call: SPEC, why: ...,
-// optional: true}`), or plain text (one SPEC per line, `#` comments). The
+// optional: true}`, and `events: [NAME, ...]`, where an event may also be
+// `{event: NAME, why: ..., optional: true}`), or plain text (one SPEC per
+// line, `#` comments; a line `event NAME` subscribes to an event). The
 // format is taken from the extension (.yaml, .yml, .json), else from the
 // content: a document whose first meaningful line is `{`, `app:` or
 // `calls:` is structured, anything else is text.
@@ -64,7 +78,7 @@ func isStructured(name string, data []byte) bool {
 		if l == "" || strings.HasPrefix(l, "#") || l == "---" {
 			continue
 		}
-		return strings.HasPrefix(l, "{") || strings.HasPrefix(l, "app:") || strings.HasPrefix(l, "calls:")
+		return strings.HasPrefix(l, "{") || strings.HasPrefix(l, "app:") || strings.HasPrefix(l, "calls:") || strings.HasPrefix(l, "events:")
 	}
 	return false
 }
@@ -83,7 +97,11 @@ func parseText(name string, data []byte) (CallFile, error) {
 			why = strings.TrimSpace(l[j+2:])
 			l = strings.TrimSpace(l[:j])
 		}
-		cf.Calls = append(cf.Calls, Call{Spec: l, Why: why, File: name, Line: i + 1})
+		c := Call{Spec: l, Why: why, File: name, Line: i + 1}
+		if f := strings.Fields(l); len(f) == 2 && strings.EqualFold(f[0], "event") {
+			c.Spec, c.Event = f[1], true
+		}
+		cf.Calls = append(cf.Calls, c)
 	}
 	if len(cf.Calls) == 0 {
 		return cf, fmt.Errorf("%s: %w: only comments and blank lines", name, ErrNoCalls)
@@ -107,6 +125,7 @@ func parseStructured(name string, data []byte) (CallFile, error) {
 		return CallFile{}, fmt.Errorf("%s:%d: want a mapping with app and calls keys", name, doc.Line)
 	}
 	var cf CallFile
+	var events []Call
 	seenCalls := false
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
@@ -128,12 +147,26 @@ func parseStructured(name string, data []byte) (CallFile, error) {
 				}
 				cf.Calls = append(cf.Calls, c)
 			}
+		case "events":
+			seenCalls = true
+			if v.Kind != yaml.SequenceNode {
+				return cf, fmt.Errorf("%s:%d: events must be a list", name, v.Line)
+			}
+			for _, item := range v.Content {
+				c, err := parseCallNode(name, item)
+				if err != nil {
+					return cf, err
+				}
+				c.Event = true
+				events = append(events, c)
+			}
 		default:
-			return cf, fmt.Errorf("%s:%d: unknown key %q (want app, calls)", name, k.Line, k.Value)
+			return cf, fmt.Errorf("%s:%d: unknown key %q (want app, calls, events)", name, k.Line, k.Value)
 		}
 	}
+	cf.Calls = append(cf.Calls, events...)
 	if !seenCalls || len(cf.Calls) == 0 {
-		return cf, fmt.Errorf("%s:%d: %w: the calls list is missing or empty", name, doc.Line, ErrNoCalls)
+		return cf, fmt.Errorf("%s:%d: %w: the calls and events lists are missing or empty", name, doc.Line, ErrNoCalls)
 	}
 	return cf, nil
 }
@@ -150,7 +183,7 @@ func parseCallNode(name string, n *yaml.Node) (Call, error) {
 				return c, fmt.Errorf("%s:%d: %s must be a plain value", name, v.Line, k.Value)
 			}
 			switch k.Value {
-			case "call":
+			case "call", "event":
 				c.Spec = strings.TrimSpace(v.Value)
 			case "why":
 				c.Why = v.Value
@@ -159,7 +192,7 @@ func parseCallNode(name string, n *yaml.Node) (Call, error) {
 					return c, fmt.Errorf("%s:%d: optional must be true or false", name, v.Line)
 				}
 			default:
-				return c, fmt.Errorf("%s:%d: unknown call key %q (want call, why, optional)", name, k.Line, k.Value)
+				return c, fmt.Errorf("%s:%d: unknown call key %q (want call or event, why, optional)", name, k.Line, k.Value)
 			}
 		}
 	default:

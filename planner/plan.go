@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/planner/solve"
 )
 
@@ -130,13 +131,20 @@ type Plan struct {
 	ClassicOverGrant int
 	// Optimal is true only when the optimiser proved both optima; Gap
 	// bounds how far OverGrant may be from the optimum otherwise.
-	Optimal   bool
-	Gap       int
-	Calls     []CallPlan
+	Optimal bool
+	Gap     int
+	Calls   []CallPlan
+	// Events are the subscribed events and the scopes that allow them.
+	Events []EventPlan
+	// Unmapped lists the calls and events the plan could not cover.
 	Unmapped  []Unmapped
 	TradeOffs []TradeOff
 	// Granted lists every endpoint the granular scopes grant (IDs, sorted).
 	Granted []int
+	// GrantedEvents lists every event the granular scopes allow (IDs,
+	// sorted); OverGrantEvents counts those not subscribed.
+	GrantedEvents   []int
+	OverGrantEvents int
 }
 
 // Make plans the calls against the catalog.
@@ -146,15 +154,39 @@ func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
 	}
 	p := &Plan{App: o.App, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}
 	var mapped []CallPlan
+	var events []EventPlan
 	for _, call := range calls {
+		if call.Event {
+			ep, um := resolveEvent(c, call, o)
+			if um != nil {
+				p.Unmapped = append(p.Unmapped, *um)
+				continue
+			}
+			events = append(events, ep)
+			continue
+		}
 		cp, um := resolveCall(c, call, o)
+		if um != nil && catalog.LooksLikeEvent(call.Spec) {
+			if _, ok := c.Event(call.Spec); ok {
+				// An event name given as a call: exactly one event has it.
+				call.Event = true
+				ep, eum := resolveEvent(c, call, o)
+				if eum != nil {
+					p.Unmapped = append(p.Unmapped, *eum)
+					continue
+				}
+				ep.Notes = append(ep.Notes, "given as a call; planned as the event of that name")
+				events = append(events, ep)
+				continue
+			}
+		}
 		if um != nil {
 			p.Unmapped = append(p.Unmapped, *um)
 			continue
 		}
 		mapped = append(mapped, cp)
 	}
-	return solvePlan(c, p, mapped, o), nil
+	return solvePlan(c, p, mapped, events, o), nil
 }
 
 // ForEndpoints plans calls to endpoints already resolved (for example
@@ -174,23 +206,31 @@ func ForEndpoints(c *catalog.Catalog, eps []*catalog.Endpoint, o Options) (*Plan
 		}
 		mapped = append(mapped, cp)
 	}
-	return solvePlan(c, p, mapped, o), nil
+	return solvePlan(c, p, mapped, nil, o), nil
 }
 
-// solvePlan runs the optimiser over the mapped calls and explains the result.
-func solvePlan(c *catalog.Catalog, p *Plan, mapped []CallPlan, o Options) *Plan {
+// solvePlan runs the optimiser over the mapped calls and events and
+// explains the result. Calls and events share one objective: an event is
+// an item like an endpoint (numbered after the endpoints), so a scope that
+// allows events nobody subscribed to grants more than one that does not.
+func solvePlan(c *catalog.Catalog, p *Plan, mapped []CallPlan, events []EventPlan, o Options) *Plan {
 	requested := map[int]bool{}
 	for _, cp := range mapped {
 		requested[cp.Endpoint.ID] = true
 	}
-	g := optimise(c, mapped, requested, o, catalog.KindGranular)
-	cl := optimise(c, mapped, requested, o, catalog.KindClassic)
-	p.Granular, p.OverGrant, p.Granted = g.chosen, g.sol.OverGrant, g.granted
-	p.Classic, p.ClassicOverGrant = cl.chosen, cl.sol.OverGrant
+	for _, ep := range events {
+		requested[len(c.Endpoints)+ep.Event.ID] = true
+	}
+	g := optimise(c, mapped, events, requested, o, catalog.KindGranular)
+	cl := optimise(c, mapped, events, requested, o, catalog.KindClassic)
+	p.Granular, p.Granted, p.GrantedEvents = g.chosen, g.granted, g.grantedEvents
+	p.OverGrant, p.OverGrantEvents = g.extra(requested)
+	p.Classic = cl.chosen
+	p.ClassicOverGrant, _ = cl.extra(requested)
 	p.Optimal = g.sol.Optimal && cl.sol.Optimal
 	p.Gap = g.sol.Gap
 	chosenG, chosenC := set(p.Granular), set(p.Classic)
-	needed := map[string]bool{} // chosen granular scopes some required call uses
+	needed := map[string]bool{} // chosen granular scopes some required call or event uses
 	for i := range mapped {
 		cp := &mapped[i]
 		explain(c, cp, chosenG, chosenC, g, o)
@@ -200,6 +240,16 @@ func solvePlan(c *catalog.Catalog, p *Plan, mapped []CallPlan, o Options) *Plan 
 			}
 		}
 	}
+	for i := range events {
+		ep := &events[i]
+		explainEvent(c, ep, chosenG, chosenC, o)
+		if !ep.Sub.Optional {
+			for _, s := range ep.Granular {
+				needed[s] = true
+			}
+		}
+	}
+	p.Events = events
 	for _, s := range p.Granular {
 		if !needed[s] {
 			p.Optional = append(p.Optional, s)
@@ -229,12 +279,27 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 			eps = usable
 		}
 	}
+	var variantNote string
+	if len(eps) == 2 && (kind == catalog.SpecOperationID || kind == catalog.SpecName) {
+		// The regular operation and its master-account (sub-account)
+		// variant share an operationId and a name: a bare name means the
+		// regular one; the variant's path or doc link selects it.
+		if reg, ma, ok := regularAndMaster(eps); ok {
+			eps = []*catalog.Endpoint{reg}
+			variantNote = fmt.Sprintf("the name also names the master-account (sub-account) variant; call %s to plan that one instead", uniqueSpec(c, ma))
+		}
+	}
 	switch {
 	case len(eps) == 0:
 		reason := "no endpoint matches this call"
 		if kind == catalog.SpecPath {
 			reason = fmt.Sprintf("no endpoint with a known path matches this call (the loaded documents give paths for %d of %d endpoints; name the others by operationId or doc link, or add the product's OpenAPI file with --add-docs)",
 				c.PathsKnown(), len(c.Endpoints))
+			if p := callPath(call.Spec); c.PathsUnder(p) < 2 {
+				first := strings.Split(strings.TrimPrefix(catalog.TrimPath(p), "/"), "/")[0]
+				reason = fmt.Sprintf("the loaded documents give %d path(s) under /%s: the API reference of this call's product is not loaded; run scopeplan update (every product's files), or add the product's OpenAPI file with --add-docs, or name the call by operationId or doc link",
+					c.PathsUnder(p), first)
+			}
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: reason, Suggestions: c.Suggest(call.Spec, 5)}
 	case len(eps) > 1:
@@ -244,7 +309,24 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("ambiguous: matches %d endpoints; name one of them", len(eps)), Suggestions: sug}
 	}
-	return checkEndpoint(eps[0], call, o, dropped)
+	cp, um := checkEndpoint(eps[0], call, o, dropped)
+	if um == nil && variantNote != "" {
+		cp.Notes = append(cp.Notes, variantNote)
+	}
+	return cp, um
+}
+
+// regularAndMaster splits two endpoints into the regular operation and its
+// master-account variant, when they are exactly that pair.
+func regularAndMaster(eps []*catalog.Endpoint) (reg, ma *catalog.Endpoint, ok bool) {
+	a, b := eps[0], eps[1]
+	if a.Variant == b.Variant {
+		return nil, nil, false
+	}
+	if a.Variant == record.VariantMaster {
+		a, b = b, a
+	}
+	return a, b, a.Variant == record.VariantRegular
 }
 
 // checkEndpoint plans a call already resolved to one endpoint, or says why
@@ -322,11 +404,52 @@ type optimisation struct {
 	sol     solve.Solution
 	chosen  []string
 	granted []int
+	// grantedEvents are the event IDs the chosen scopes allow; in the
+	// optimiser an event is item endpoints+ID.
+	grantedEvents []int
+	endpoints     int
+}
+
+// extra counts the granted endpoints and events that were not requested.
+func (op *optimisation) extra(requested map[int]bool) (endpoints, events int) {
+	for _, id := range op.granted {
+		if !requested[id] {
+			endpoints++
+		}
+	}
+	for _, id := range op.grantedEvents {
+		if !requested[op.endpoints+id] {
+			events++
+		}
+	}
+	return endpoints, events
+}
+
+// candidate returns the index of a scope's candidate, adding it with its
+// grants (endpoints, then events numbered after them) on first use.
+func (op *optimisation) candidate(c *catalog.Catalog, s string) int {
+	if i, ok := op.index[s]; ok {
+		return i
+	}
+	var grants []int
+	if sc, _ := scopeOf(c, s, op.kind); sc != nil {
+		grants = sc.Endpoints
+		if len(sc.Events) > 0 {
+			grants = slices.Clip(grants)
+			for _, id := range sc.Events {
+				grants = append(grants, op.endpoints+id)
+			}
+		}
+	}
+	i := len(op.cands)
+	op.index[s] = i
+	op.cands = append(op.cands, solve.Candidate{Name: s, Grants: grants})
+	return i
 }
 
 // optimise builds and solves the covering problem for one scope kind.
-func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o Options, kind catalog.ScopeKind) *optimisation {
-	op := &optimisation{kind: kind, index: map[string]int{}}
+func optimise(c *catalog.Catalog, mapped []CallPlan, events []EventPlan, requested map[int]bool, o Options, kind catalog.ScopeKind) *optimisation {
+	op := &optimisation{kind: kind, index: map[string]int{}, endpoints: len(c.Endpoints)}
 	var needs [][]int
 	for _, cp := range mapped {
 		var need []int
@@ -347,18 +470,26 @@ func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o O
 				// alternative when better-documented ones exist.
 				continue
 			}
-			i, ok := op.index[s]
-			if !ok {
-				sc, _ := scopeOf(c, s, kind)
-				var grants []int
-				if sc != nil {
-					grants = sc.Endpoints
-				}
-				i = len(op.cands)
-				op.index[s] = i
-				op.cands = append(op.cands, solve.Candidate{Name: s, Grants: grants})
+			need = append(need, op.candidate(c, s))
+		}
+		if len(need) > 0 {
+			needs = append(needs, need)
+		}
+	}
+	for _, ep := range events {
+		alts := ep.Event.Granular
+		if kind == catalog.KindClassic {
+			alts = ep.Event.Classic
+		}
+		// Many event scopes are defined on no scope page (the pages lag
+		// the files): such a name is set aside only for a sound one.
+		sound := hasSound(c, alts, kind, o.App)
+		var need []int
+		for _, s := range alts {
+			if !o.App.Allows(catalog.LevelOf(s)) || (sound && !isSound(c, s, kind)) {
+				continue
 			}
-			need = append(need, i)
+			need = append(need, op.candidate(c, s))
 		}
 		if len(need) > 0 {
 			needs = append(needs, need)
@@ -380,9 +511,14 @@ func optimise(c *catalog.Catalog, mapped []CallPlan, requested map[int]bool, o O
 	}
 	sort.Strings(op.chosen)
 	for id := range granted {
-		op.granted = append(op.granted, id)
+		if id < op.endpoints {
+			op.granted = append(op.granted, id)
+		} else {
+			op.grantedEvents = append(op.grantedEvents, id-op.endpoints)
+		}
 	}
 	sort.Ints(op.granted)
+	sort.Ints(op.grantedEvents)
 	return op
 }
 
@@ -468,7 +604,9 @@ func tradeOffs(c *catalog.Catalog, g *optimisation, requested map[int]bool) []Tr
 	grants := func(i int) map[int]bool {
 		m := map[int]bool{}
 		for _, id := range g.cands[i].Grants {
-			m[id] = true
+			if id < g.endpoints {
+				m[id] = true
+			}
 		}
 		return m
 	}
@@ -576,4 +714,12 @@ func hasSound(c *catalog.Catalog, alts []string, kind catalog.ScopeKind, app App
 		}
 	}
 	return false
+}
+
+// callPath is the path of a "METHOD /path" spec, or the spec itself.
+func callPath(spec string) string {
+	if f := strings.Fields(spec); len(f) == 2 {
+		return f[1]
+	}
+	return spec
 }

@@ -71,7 +71,7 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 		out.Redundant = append(out.Redundant, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})
 	}
 	for _, u := range r.Unmapped {
-		out.Unmapped = append(out.Unmapped, PlanUnmapped{Call: u.Call.Spec, Reason: u.Reason, Suggestions: nonNilStrings(u.Suggestions)})
+		out.Unmapped = append(out.Unmapped, NewPlanUnmapped(u))
 	}
 	for _, u := range r.OptionalUnused {
 		out.OptionalUnused = append(out.OptionalUnused, AuditUnused{u.Scope, u.Optional, len(u.Endpoints), EndpointViews(u.Endpoints)})

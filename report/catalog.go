@@ -41,17 +41,20 @@ func WriteStats(w io.Writer, f Format, tty bool, r StatsReport) error {
 	if err := t.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\nendpoints\t%d\ngranular_scopes\t%d\nclassic_scopes\t%d\nclassic_associations\t%d\nproducts\t%d\n",
-		r.Endpoints, r.GranularScopes, r.ClassicScopes, r.ClassicAssociations, r.Products)
+	_, err := fmt.Fprintf(w, "\nendpoints\t%d\ngranular_scopes\t%d\nclassic_scopes\t%d\nclassic_associations\t%d\nproducts\t%d\nevents\t%d\nevents_with_scopes\t%d\n",
+		r.Endpoints, r.GranularScopes, r.ClassicScopes, r.ClassicAssociations, r.Products, r.Events, r.EventsWithScopes)
 	return err
 }
 
 // LookupReport is the output of "lookup".
 type LookupReport struct {
-	Meta        `yaml:",inline"`
-	Query       string         `json:"query" yaml:"query"`
-	Matches     []EndpointView `json:"matches" yaml:"matches"`
-	Suggestions []string       `json:"suggestions,omitempty" yaml:"suggestions,omitempty"`
+	Meta    `yaml:",inline"`
+	Query   string         `json:"query" yaml:"query"`
+	Matches []EndpointView `json:"matches" yaml:"matches"`
+	// Events are the events the query names (an event name such as
+	// recording.completed).
+	Events      []EventView `json:"events,omitempty" yaml:"events,omitempty"`
+	Suggestions []string    `json:"suggestions,omitempty" yaml:"suggestions,omitempty"`
 }
 
 // WriteLookup renders the endpoints a spec resolved to.
@@ -67,6 +70,12 @@ func WriteLookup(w io.Writer, f Format, tty bool, r LookupReport) error {
 			fmt.Fprintln(w)
 		}
 		writeEndpointText(w, m)
+	}
+	for i, e := range r.Events {
+		if i > 0 || len(r.Matches) > 0 {
+			fmt.Fprintln(w)
+		}
+		writeEventText(w, e)
 	}
 	return nil
 }
@@ -87,6 +96,9 @@ func writeEndpointText(w io.Writer, m EndpointView) {
 	fmt.Fprintf(w, "  joined by: %s\n", m.Join)
 	fmt.Fprintf(w, "  granular:  %s\n", orNone(m.Granular))
 	fmt.Fprintf(w, "  classic:   %s\n", orNone(m.Classic))
+	if len(m.Permissions) > 0 {
+		fmt.Fprintf(w, "  role:      the authorising user needs one of the role permissions %s (admin and master apps)\n", strings.Join(m.Permissions, ", "))
+	}
 	fmt.Fprintf(w, "  sources:   %s\n", sourcesText(m.Sources))
 	for _, f := range m.Findings {
 		fmt.Fprintf(w, "  %s %s: %s (%s:%d)\n", f.Severity, f.Rule, f.Message, f.File, f.Line)
@@ -118,19 +130,25 @@ type ScopeReport struct {
 	Group       string            `json:"group,omitempty" yaml:"group,omitempty"`
 	Description string            `json:"description,omitempty" yaml:"description,omitempty"`
 	Endpoints   []EndpointView    `json:"endpoints" yaml:"endpoints"`
-	Sources     []record.Source   `json:"sources" yaml:"sources"`
-	Findings    []lint.Finding    `json:"findings" yaml:"findings"`
+	// Events are the events the scope lets an app subscribe to.
+	Events   []EventView     `json:"events,omitempty" yaml:"events,omitempty"`
+	Sources  []record.Source `json:"sources" yaml:"sources"`
+	Findings []lint.Finding  `json:"findings" yaml:"findings"`
 }
 
 // NewScopeReport describes a scope, with the lint findings about it and
 // the endpoints it grants when fs is given.
 func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, a *lint.Attribution) ScopeReport {
-	return ScopeReport{
+	r := ScopeReport{
 		Meta: NewMeta(p), Scope: s.Name, Kind: s.Kind, Level: s.Level(), Defined: s.Defined,
 		Group: s.Group, Description: s.Description,
 		Endpoints: EndpointViewsWith(c.EndpointsOf(s.Endpoints), a), Sources: s.Sources,
 		Findings: a.Scope(s.Name),
 	}
+	if len(s.Events) > 0 {
+		r.Events = NewEventViews(c.EventsOf(s.Events))
+	}
+	return r
 }
 
 // WriteScope renders a scope and what it grants.
@@ -156,6 +174,14 @@ func WriteScope(w io.Writer, f Format, tty bool, r ScopeReport) error {
 	t := NewTable(w, tty, "method", "path", "name", "product", "variant")
 	for _, e := range r.Endpoints {
 		t.Row(e.Method, e.Path, e.Name, e.Product, string(e.Variant))
+	}
+	if err := t.Flush(); err != nil || len(r.Events) == 0 {
+		return err
+	}
+	fmt.Fprintf(w, "allows %d event(s):\n", len(r.Events))
+	t = NewTable(w, tty, "event", "product", "summary")
+	for _, e := range r.Events {
+		t.Row(e.Event, e.Product, e.Summary)
 	}
 	return t.Flush()
 }

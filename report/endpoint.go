@@ -22,6 +22,9 @@ type EndpointView struct {
 	Granular    []string         `json:"granular" yaml:"granular"`
 	Classic     []string         `json:"classic" yaml:"classic"`
 	Sources     []record.Source  `json:"sources" yaml:"sources"`
+	// Permissions are the Zoom role permissions the authorising user of an
+	// admin or master app needs (any one of them), from x-permissions.
+	Permissions []string `json:"permissions,omitempty" yaml:"permissions,omitempty"`
 	// Findings are the lint findings that touch the endpoint, when the
 	// command ran lint.
 	Findings []lint.Finding `json:"findings,omitempty" yaml:"findings,omitempty"`
@@ -36,7 +39,7 @@ func NewEndpointView(e *catalog.Endpoint) EndpointView {
 	return EndpointView{
 		Method: e.Method, Path: e.Path, OperationID: e.OperationID, Name: e.Name,
 		Product: e.Product, Section: e.Section, Variant: e.Variant, Link: e.Link, Join: e.Join,
-		Granular: e.Granular, Classic: e.Classic, Sources: src,
+		Granular: e.Granular, Classic: e.Classic, Sources: src, Permissions: e.Permissions,
 	}
 }
 

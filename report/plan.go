@@ -22,27 +22,47 @@ type PlanCall struct {
 	Notes      []string           `json:"notes" yaml:"notes"`
 }
 
-// PlanUnmapped is a call the plan could not cover.
+// PlanUnmapped is a call or event the plan could not cover.
 type PlanUnmapped struct {
-	Call        string   `json:"call" yaml:"call"`
+	Call string `json:"call" yaml:"call"`
+	// Kind is "call" or "event".
+	Kind        string   `json:"kind" yaml:"kind"`
 	Reason      string   `json:"reason" yaml:"reason"`
 	Suggestions []string `json:"suggestions" yaml:"suggestions"`
+}
+
+// PlanEvent is one subscribed event of a plan as JSON shows it.
+type PlanEvent struct {
+	Event      string             `json:"event" yaml:"event"`
+	Why        string             `json:"why,omitempty" yaml:"why,omitempty"`
+	Optional   bool               `json:"optional,omitempty" yaml:"optional,omitempty"`
+	Product    string             `json:"product,omitempty" yaml:"product,omitempty"`
+	Granular   []string           `json:"granular" yaml:"granular"`
+	Classic    []string           `json:"classic" yaml:"classic"`
+	SetAside   []planner.SetAside `json:"set_aside" yaml:"set_aside"`
+	Confidence string             `json:"confidence" yaml:"confidence"`
+	Notes      []string           `json:"notes" yaml:"notes"`
 }
 
 // PlanReport is the output of "plan" (the JSON contract).
 type PlanReport struct {
 	Meta             `yaml:",inline"`
-	App              planner.AppType    `json:"app" yaml:"app"`
-	Granular         []string           `json:"granular" yaml:"granular"`
-	Classic          []string           `json:"classic" yaml:"classic"`
-	Optional         []string           `json:"optional" yaml:"optional"`
-	OverGrant        int                `json:"over_grant" yaml:"over_grant"`
-	ClassicOverGrant int                `json:"classic_over_grant" yaml:"classic_over_grant"`
-	Optimal          bool               `json:"optimal" yaml:"optimal"`
-	Gap              int                `json:"gap" yaml:"gap"`
-	Calls            []PlanCall         `json:"calls" yaml:"calls"`
-	Unmapped         []PlanUnmapped     `json:"unmapped" yaml:"unmapped"`
-	TradeOffs        []planner.TradeOff `json:"trade_offs" yaml:"trade_offs"`
+	App              planner.AppType `json:"app" yaml:"app"`
+	Granular         []string        `json:"granular" yaml:"granular"`
+	Classic          []string        `json:"classic" yaml:"classic"`
+	Optional         []string        `json:"optional" yaml:"optional"`
+	OverGrant        int             `json:"over_grant" yaml:"over_grant"`
+	ClassicOverGrant int             `json:"classic_over_grant" yaml:"classic_over_grant"`
+	Optimal          bool            `json:"optimal" yaml:"optimal"`
+	Gap              int             `json:"gap" yaml:"gap"`
+	Calls            []PlanCall      `json:"calls" yaml:"calls"`
+	// Events are the subscribed events; absent when none was given.
+	Events []PlanEvent `json:"events,omitempty" yaml:"events,omitempty"`
+	// OverGrantEvents counts the events the granular scopes allow beyond
+	// the subscribed ones.
+	OverGrantEvents int                `json:"over_grant_events,omitempty" yaml:"over_grant_events,omitempty"`
+	Unmapped        []PlanUnmapped     `json:"unmapped" yaml:"unmapped"`
+	TradeOffs       []planner.TradeOff `json:"trade_offs" yaml:"trade_offs"`
 }
 
 // NewPlanReport converts a plan for output; a, when given, attributes the
@@ -62,14 +82,24 @@ func NewPlanReport(p *planner.Plan, m Meta, a *lint.Attribution) PlanReport {
 			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: nonNilStrings(c.Notes),
 		})
 	}
+	for _, e := range p.Events {
+		r.Events = append(r.Events, PlanEvent{
+			Event: e.Event.Name, Why: e.Sub.Why, Optional: e.Sub.Optional, Product: e.Event.Product,
+			Granular: e.Granular, Classic: e.Classic, SetAside: e.SetAside, Confidence: e.Confidence, Notes: nonNilStrings(e.Notes),
+		})
+	}
+	if len(p.Events) > 0 {
+		r.OverGrantEvents = p.OverGrantEvents
+	}
 	for _, u := range p.Unmapped {
-		sug := u.Suggestions
-		if sug == nil {
-			sug = []string{}
-		}
-		r.Unmapped = append(r.Unmapped, PlanUnmapped{Call: u.Call.Spec, Reason: u.Reason, Suggestions: sug})
+		r.Unmapped = append(r.Unmapped, NewPlanUnmapped(u))
 	}
 	return r
+}
+
+// NewPlanUnmapped converts an unmapped call or event for output.
+func NewPlanUnmapped(u planner.Unmapped) PlanUnmapped {
+	return PlanUnmapped{Call: u.Call.Spec, Kind: u.Call.Kind(), Reason: u.Reason, Suggestions: nonNilStrings(u.Suggestions)}
 }
 
 // ManifestScope is one entry of a Zoom app manifest's scopes block.
@@ -78,18 +108,37 @@ type ManifestScope struct {
 	Optional bool   `json:"optional" yaml:"optional"`
 }
 
-// Manifest is the scopes block of a Zoom app manifest.
+// Manifest is the scopes block of a Zoom app manifest, with the
+// subscribed events where the plan has any.
 type Manifest struct {
-	Scopes []ManifestScope `json:"scopes" yaml:"scopes"`
+	Scopes   []ManifestScope   `json:"scopes" yaml:"scopes"`
+	Features *ManifestFeatures `json:"features,omitempty" yaml:"features,omitempty"`
+}
+
+// ManifestFeatures is the features block of a Zoom app manifest.
+type ManifestFeatures struct {
+	EventSubscription ManifestEvents `json:"event_subscription" yaml:"event_subscription"`
+}
+
+// ManifestEvents lists the event names an app subscribes to, under the
+// key Zoom's app manifest uses (features.event_subscription.events).
+type ManifestEvents struct {
+	Events []string `json:"events" yaml:"events"`
 }
 
 // NewManifest lists a plan's granular scopes, optional where only optional
-// calls need them.
+// calls need them, and its subscribed events.
 func NewManifest(r PlanReport) Manifest {
 	opt := r.optionalSet()
 	m := Manifest{Scopes: []ManifestScope{}}
 	for _, s := range r.Granular {
 		m.Scopes = append(m.Scopes, ManifestScope{Scope: s, Optional: opt[s]})
+	}
+	if len(r.Events) > 0 {
+		m.Features = &ManifestFeatures{}
+		for _, e := range r.Events {
+			m.Features.EventSubscription.Events = append(m.Features.EventSubscription.Events, e.Event)
+		}
 	}
 	return m
 }
@@ -157,6 +206,40 @@ func writePlanText(w io.Writer, r PlanReport) error {
 			}
 		}
 	}
+	if r.App != planner.AppUser {
+		var lines []string
+		for _, c := range r.Calls {
+			if len(c.Endpoint.Permissions) > 0 {
+				lines = append(lines, fmt.Sprintf("  %s: %s", c.Call, strings.Join(c.Endpoint.Permissions, " or ")))
+			}
+		}
+		if len(lines) > 0 {
+			fmt.Fprintln(w, "\nRole permissions the authorising user needs (per call, any one):")
+			fmt.Fprintln(w, strings.Join(lines, "\n"))
+		}
+	}
+	if len(r.Events) > 0 {
+		fmt.Fprintf(w, "\nEvents (the granular scopes allow %d event(s) beyond them):\n", r.OverGrantEvents)
+		t := NewTable(w, true, "event", "granular", "classic", "confidence")
+		for _, e := range r.Events {
+			t.Row(e.Event, strings.Join(e.Granular, ", "), strings.Join(e.Classic, ", "), e.Confidence)
+		}
+		if err := t.Flush(); err != nil {
+			return err
+		}
+		for _, e := range r.Events {
+			if len(e.SetAside) == 0 && len(e.Notes) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "\n%s:\n", e.Event)
+			for _, n := range e.Notes {
+				fmt.Fprintf(w, "  note: %s\n", n)
+			}
+			for _, s := range e.SetAside {
+				fmt.Fprintf(w, "  set aside %s: %s\n", s.Scope, s.Reason)
+			}
+		}
+	}
 	if len(r.TradeOffs) > 0 {
 		fmt.Fprintln(w, "\nTrade-offs:")
 		for _, t := range r.TradeOffs {
@@ -167,7 +250,7 @@ func writePlanText(w io.Writer, r PlanReport) error {
 	if len(r.Unmapped) > 0 {
 		fmt.Fprintf(w, "\nUnmapped calls (%d):\n", len(r.Unmapped))
 		for _, u := range r.Unmapped {
-			fmt.Fprintf(w, "  %s: %s\n", u.Call, u.Reason)
+			fmt.Fprintf(w, "  %s%s: %s\n", eventPrefix(u.Kind), u.Call, u.Reason)
 			if len(u.Suggestions) > 0 {
 				fmt.Fprintf(w, "    did you mean: %s\n", strings.Join(u.Suggestions, " | "))
 			}
@@ -211,8 +294,11 @@ func writePlanTSV(w io.Writer, r PlanReport) error {
 	for _, c := range r.Calls {
 		t.Row("call", c.Call, endpointShort(c.Endpoint), strings.Join(c.Granular, ","), strings.Join(c.Classic, ","), c.Confidence)
 	}
+	for _, e := range r.Events {
+		t.Row("event", e.Event, strings.Join(e.Granular, ","), strings.Join(e.Classic, ","), e.Confidence)
+	}
 	for _, u := range r.Unmapped {
-		t.Row("unmapped", u.Call, u.Reason, strings.Join(u.Suggestions, " | "))
+		t.Row("unmapped", eventPrefix(u.Kind)+u.Call, u.Reason, strings.Join(u.Suggestions, " | "))
 	}
 	t.Row("summary", fmt.Sprintf("over_grant=%d", r.OverGrant), fmt.Sprintf("optimal=%t", r.Optimal))
 	return t.Flush()
@@ -250,6 +336,20 @@ func writePlanMarkdown(w io.Writer, r PlanReport) error {
 				codes(c.Granular), codes(c.Classic), strings.Join(aside, "<br>"), conf)
 		}
 	}
+	if len(r.Events) > 0 {
+		fmt.Fprintln(w, "\n### Events\n\n| Event | Granular | Classic | Set aside | Confidence |\n|---|---|---|---|---|")
+		for _, e := range r.Events {
+			var aside []string
+			for _, s := range e.SetAside {
+				aside = append(aside, MarkdownCode(s.Scope)+": "+MarkdownCell(s.Reason))
+			}
+			conf := e.Confidence
+			if len(e.Notes) > 0 {
+				conf += " (" + MarkdownCell(strings.Join(e.Notes, "; ")) + ")"
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", MarkdownCode(e.Event), codes(e.Granular), codes(e.Classic), strings.Join(aside, "<br>"), conf)
+		}
+	}
 	if len(r.TradeOffs) > 0 {
 		fmt.Fprintln(w, "\n### Trade-offs\n\n| Broader scope | Replaces | Scopes saved | Endpoints added |\n|---|---|---|---|")
 		for _, t := range r.TradeOffs {
@@ -259,7 +359,7 @@ func writePlanMarkdown(w io.Writer, r PlanReport) error {
 	if len(r.Unmapped) > 0 {
 		fmt.Fprintln(w, "\n### Unmapped calls\n\n| Call | Reason | Did you mean |\n|---|---|---|")
 		for _, u := range r.Unmapped {
-			fmt.Fprintf(w, "| %s | %s | %s |\n", MarkdownCode(u.Call), MarkdownCell(u.Reason), codes(u.Suggestions))
+			fmt.Fprintf(w, "| %s | %s | %s |\n", MarkdownCode(eventPrefix(u.Kind)+u.Call), MarkdownCell(u.Reason), codes(u.Suggestions))
 		}
 	}
 	return nil
@@ -280,4 +380,12 @@ func (r PlanReport) optionalSet() map[string]bool {
 		opt[s] = true
 	}
 	return opt
+}
+
+// eventPrefix marks an unmapped event in text: "event recording.started".
+func eventPrefix(kind string) string {
+	if kind == "event" {
+		return "event "
+	}
+	return ""
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -22,11 +23,13 @@ func newLookupCmd(g *globalOptions) *cobra.Command {
 		Use:   "lookup SPEC",
 		Short: "Show the scopes an endpoint needs",
 		Long: `SPEC is "METHOD /path" (a template or a concrete path, with or without
-https://api.zoom.us/v2 and a query string), an operationId, an API name, or a
-doc link as it appears on the granular scopes page.`,
+https://api.zoom.us/v2 and a query string), an operationId, an API name, a
+doc link as it appears on the granular scopes page, or an event name
+(recording.completed; events come from webhooks documents).`,
 		Example: `  scopeplan lookup "GET /users/me/settings"
   scopeplan lookup userSettings --format json
-  scopeplan lookup /docs/api/rest/reference/user/methods/#operation/userSettings`,
+  scopeplan lookup /docs/api/rest/reference/user/methods/#operation/userSettings
+  scopeplan lookup recording.completed --add-docs zoom-api-hub/meetings/events/webhooks.json`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(_ *cobra.Command, a []string) error {
 			if strings.TrimSpace(a[0]) == "" {
@@ -48,12 +51,25 @@ func runLookup(o *lookupOptions) error {
 	}
 	matches, _ := c.Resolve(o.spec)
 	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, o.g.attribution(c))}
-	if len(matches) == 0 {
-		r.Suggestions = c.Suggest(o.spec, 5)
+	if ev, ok := c.Event(o.spec); ok {
+		r.Events = report.NewEventViews([]*catalog.Event{ev})
 	}
-	if len(matches) == 0 && f == report.FormatText {
+	found := len(matches) + len(r.Events)
+	what := "endpoint"
+	if catalog.LooksLikeEvent(o.spec) {
+		what = "endpoint or event"
+	}
+	if found == 0 {
+		r.Suggestions = c.Suggest(o.spec, 5)
+		if catalog.LooksLikeEvent(o.spec) {
+			// An event-shaped name: the nearest events first.
+			all := append(c.SuggestEvent(o.spec, 5), r.Suggestions...)
+			r.Suggestions = all[:min(5, len(all))]
+		}
+	}
+	if found == 0 && f == report.FormatText {
 		// Text: the error and its suggestions go to standard error alone.
-		msg := fmt.Sprintf("no endpoint matches %q", o.spec)
+		msg := fmt.Sprintf("no %s matches %q", what, o.spec)
 		if len(r.Suggestions) > 0 {
 			msg += "; did you mean: " + strings.Join(r.Suggestions, " | ")
 		}
@@ -62,8 +78,8 @@ func runLookup(o *lookupOptions) error {
 	if err := report.WriteLookup(o.g.io.out, f, o.g.io.tty, r); err != nil {
 		return err
 	}
-	if len(matches) == 0 {
-		return inputErr(fmt.Errorf("no endpoint matches %q", o.spec))
+	if found == 0 {
+		return inputErr(fmt.Errorf("no %s matches %q", what, o.spec))
 	}
 	return nil
 }

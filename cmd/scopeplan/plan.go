@@ -15,13 +15,15 @@ import (
 // callInput is how every command that takes intended calls reads them:
 // positional call files ("-" for standard input) and repeated --call.
 type callInput struct {
-	files []string
-	calls []string
-	app   string
+	files  []string
+	calls  []string
+	events []string
+	app    string
 }
 
 func (ci *callInput) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&ci.calls, "call", nil, "an intended call `SPEC` (METHOD /path, operationId, API name or doc link); repeatable")
+	cmd.Flags().StringArrayVar(&ci.events, "event", nil, "a subscribed event `NAME` (recording.completed); repeatable")
 	cmd.Flags().StringVar(&ci.app, "app", "", "app type: user|admin|master (default: the call file's app:)")
 }
 
@@ -67,6 +69,12 @@ func (ci *callInput) read(in io.Reader, required bool) ([]planner.Call, planner.
 		}
 		calls = append(calls, planner.Call{Spec: c, File: "--call"})
 	}
+	for _, e := range ci.events {
+		if strings.TrimSpace(e) == "" {
+			return nil, "", usageErr("--event: empty event name")
+		}
+		calls = append(calls, planner.Call{Spec: strings.TrimSpace(e), Event: true, File: "--event"})
+	}
 	app := ci.app
 	if app == "" {
 		app = fileApp
@@ -104,11 +112,18 @@ all: first the fewest endpoints granted beyond the calls, then the fewest
 scopes. It also gives the classic equivalents, explains every choice and lists
 every call it could not map, with suggestions.
 
-FILE is YAML or JSON (app: admin, calls: [...]) or plain text (one call a
-line, # comments); - reads standard input.
+Events the app subscribes to (--event, or events: in a call file) are
+planned with the calls, under the same objective: their scopes are chosen so
+that the set grants the fewest endpoints and events beyond what the app uses.
+Events need a webhooks document (scopeplan update, or --add-docs).
 
-Exit codes: 0 every call mapped, 3 some call unmapped, 1 input error, 2 usage error.`,
+FILE is YAML or JSON (app: admin, calls: [...], events: [...]) or plain text
+(one call a line, "event NAME" for an event, # comments); - reads standard
+input.
+
+Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usage error.`,
 		Example: `  scopeplan plan --app admin --call "GET /users/{userId}" --call userSettings
+  scopeplan plan --app admin --event recording.completed --call "GET /users/{userId}/recordings" --add-docs zoom-api-hub/
   scopeplan plan calls.yaml --format markdown
   scopeplan scan ./src | scopeplan plan - --app user --format manifest`,
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runPlan(o) },
@@ -129,7 +144,7 @@ func runPlan(o *planOptions) error {
 		return err
 	}
 	if len(calls) == 0 {
-		return usageErr("no calls: give call files or --call")
+		return usageErr("no calls: give call files, --call or --event")
 	}
 	c, p, err := o.g.load()
 	if err != nil {

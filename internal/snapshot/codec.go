@@ -20,7 +20,7 @@ import (
 // the full catalog.
 
 // coreMagic starts every encoded core; it changes with the layout.
-const coreMagic = "SPCORE3\n"
+const coreMagic = "SPCORE4\n"
 
 // Core is the part of a snapshot most commands need.
 type Core struct {
@@ -28,6 +28,7 @@ type Core struct {
 	Docs      []loader.DocInfo
 	Endpoints []*catalog.Endpoint
 	Scopes    []*catalog.Scope
+	Events    []*catalog.Event
 	Findings  []lint.Finding
 }
 
@@ -101,6 +102,7 @@ func EncodeCore(c *Core) []byte {
 		e.strs(p.Granular)
 		e.strs(p.Classic)
 		e.strs(p.ClassicByName)
+		e.strs(p.Permissions)
 		e.sources(p.Sources)
 		e.uint(len(p.Refs))
 		for _, r := range p.Refs {
@@ -123,6 +125,22 @@ func EncodeCore(c *Core) []byte {
 		e.bool(n.Malformed)
 		e.bool(s.Defined)
 		e.ints(s.Endpoints)
+		e.ints(s.Events)
+	}
+	e.uint(len(c.Events))
+	for _, ev := range c.Events {
+		e.int(ev.ID)
+		e.str(ev.Name)
+		e.str(ev.Summary)
+		e.str(ev.Product)
+		e.strs(ev.Granular)
+		e.strs(ev.Classic)
+		e.sources(ev.Sources)
+		e.uint(len(ev.Refs))
+		for _, r := range ev.Refs {
+			e.int(r.Doc)
+			e.int(r.Event)
+		}
 	}
 	e.uint(len(c.Findings))
 	for _, f := range c.Findings {
@@ -280,6 +298,7 @@ func DecodeCore(b []byte) (*Core, error) {
 		if byName := d.strs(); len(byName) > 0 {
 			p.ClassicByName = byName
 		}
+		p.Permissions = d.strs()
 		p.Sources = d.sources()
 		if n := d.count(); n > 0 {
 			p.Refs = make([]catalog.OperationRef, n)
@@ -309,7 +328,31 @@ func DecodeCore(b []byte) (*Core, error) {
 		if s.Endpoints == nil {
 			s.Endpoints = []int{}
 		}
+		s.Events = d.ints()
 		c.Scopes[i] = s
+	}
+	if n := d.count(); n > 0 {
+		c.Events = make([]*catalog.Event, n)
+		evs := make([]catalog.Event, n)
+		for i := range c.Events {
+			ev := &evs[i]
+			ev.ID, ev.Name, ev.Summary, ev.Product = d.int(), d.str(), d.str(), d.str()
+			ev.Granular, ev.Classic = d.strs(), d.strs()
+			if ev.Granular == nil {
+				ev.Granular = []string{}
+			}
+			if ev.Classic == nil {
+				ev.Classic = []string{}
+			}
+			ev.Sources = d.sources()
+			if k := d.count(); k > 0 {
+				ev.Refs = make([]catalog.EventRef, k)
+				for j := range ev.Refs {
+					ev.Refs[j] = catalog.EventRef{Doc: d.int(), Event: d.int()}
+				}
+			}
+			c.Events[i] = ev
+		}
 	}
 	c.Findings = make([]lint.Finding, d.count())
 	for i := range c.Findings {

@@ -44,7 +44,7 @@ type Snapshot struct {
 // Build captures a catalog built from documents whose digest is given,
 // running every lint rule over it.
 func Build(c *catalog.Catalog, digest string) *Snapshot {
-	core := &Core{Digest: digest, Endpoints: c.Endpoints, Findings: lint.Run(c, lint.Rules())}
+	core := &Core{Digest: digest, Endpoints: c.Endpoints, Events: c.Events, Findings: lint.Run(c, lint.Rules())}
 	core.Docs = loader.ProvenanceOf(loader.OriginEmbedded, c.Documents).Documents
 	rest := &Rest{Documents: c.Documents, Grants: c.Grants, Associations: c.Associations}
 	for _, s := range c.Scopes {
@@ -123,7 +123,7 @@ func decodeRest(b []byte) (*Rest, error) {
 // Catalog restores the snapshot's catalog; without the rest it has no
 // documents, grants, associations or scope sources.
 func (s *Snapshot) Catalog() (*catalog.Catalog, error) {
-	p := catalog.Parts{Endpoints: s.Core.Endpoints, Scopes: s.Core.Scopes}
+	p := catalog.Parts{Endpoints: s.Core.Endpoints, Scopes: s.Core.Scopes, Events: s.Core.Events}
 	if s.Rest != nil {
 		p.Documents, p.Grants, p.Associations = s.Rest.Documents, s.Rest.Grants, s.Rest.Associations
 		for i, sc := range p.Scopes {

@@ -84,6 +84,12 @@ func (r *jsonReader) root(i int) error {
 				return r.paths(v)
 			}
 			r.res.problem(record.ProblemMissingField, "paths", r.src(v), "paths is not an object")
+		case "webhooks":
+			r.res.hasWebhooks = true
+			if r.data[v] == '{' {
+				return r.webhooks(v)
+			}
+			r.res.problem(record.ProblemMissingField, "webhooks", r.src(v), "webhooks is not an object")
 		case "security":
 			var err error
 			var end int
@@ -102,7 +108,7 @@ func (r *jsonReader) root(i int) error {
 	if !hasVersion {
 		r.res.problem(record.ProblemMissingField, "openapi", r.src(i), "document has no openapi version")
 	}
-	if !hasPaths {
+	if !hasPaths && !r.res.hasWebhooks {
 		r.res.problem(record.ProblemMissingField, "paths", r.src(i), "document has no paths")
 	}
 	return nil
@@ -146,16 +152,34 @@ func (r *jsonReader) paths(i int) (int, error) {
 			if !ok {
 				return r.skip(v)
 			}
-			return r.operation(method, path, k, v)
+			return r.operation(&rawOp{op: record.Operation{Method: method, Path: path, Source: r.src(k)}}, v)
 		})
 	})
 }
 
-// operation reads one operation object.
-func (r *jsonReader) operation(method, path string, k, v int) (int, error) {
-	ro := &rawOp{op: record.Operation{Method: method, Path: path, Source: r.src(k)}}
+// webhooks walks the webhooks object: event name -> path item whose
+// operations (normally one "post") describe the event.
+func (r *jsonReader) webhooks(i int) (int, error) {
+	return r.members(i, func(key []byte, _, v int) (int, error) {
+		if r.data[v] != '{' {
+			return r.skip(v)
+		}
+		name := string(key)
+		return r.members(v, func(key []byte, k, v int) (int, error) {
+			method, ok := httpMethod(string(key))
+			if !ok {
+				return r.skip(v)
+			}
+			ro := &rawOp{event: true, op: record.Operation{Method: method, Path: name, Source: r.src(k)}}
+			return r.operation(ro, v)
+		})
+	})
+}
+
+// operation reads one operation object into ro and adds it to the result.
+func (r *jsonReader) operation(ro *rawOp, v int) (int, error) {
 	r.res.ops = append(r.res.ops, ro)
-	subject := method + " " + path
+	subject := ro.subject()
 	if r.data[v] != '{' {
 		ro.reported = true
 		r.res.problem(record.ProblemMissingField, subject, ro.op.Source, "operation %s is not an object", subject)
@@ -190,14 +214,19 @@ func (r *jsonReader) operation(method, path string, k, v int) (int, error) {
 			}
 		case "description":
 			if r.data[v] == '"' {
-				s, end, err := r.str(v)
-				if err != nil {
-					return end, err
-				}
-				ro.text = scanDescription(s)
-				m := escMapper{raw: r.data[v+1 : end-1]}
-				ro.text.locate(func(off int) record.Source { return r.src(v + 1 + m.rawAt(off)) })
-				return end, nil
+				return r.description(ro, v)
+			}
+		case "requestBody":
+			// An event states its scopes in its request body's
+			// description; a REST operation's body description is about
+			// the body.
+			if ro.event && r.data[v] == '{' {
+				return r.members(v, func(key []byte, _, v int) (int, error) {
+					if string(key) == "description" && r.data[v] == '"' {
+						return r.description(ro, v)
+					}
+					return r.skip(v)
+				})
 			}
 		case "security":
 			var err error
@@ -211,7 +240,7 @@ func (r *jsonReader) operation(method, path string, k, v int) (int, error) {
 					return r.extension(ro, subject, string(key), v)
 				})
 			}
-		case "x-granular-scopes", "x-macro-scopes":
+		case "x-granular-scopes", "x-macro-scopes", "x-permissions":
 			return r.extension(ro, subject, string(key), v)
 		}
 		return r.skip(v)
@@ -219,11 +248,36 @@ func (r *jsonReader) operation(method, path string, k, v int) (int, error) {
 	return end, err
 }
 
-// extension reads x-granular-scopes or x-macro-scopes; other keys are
-// skipped.
+// description reads the scope and rate-limit labels of the description
+// string at data[v]. A second description (an event's operation and its
+// request body) adds to what the first stated.
+func (r *jsonReader) description(ro *rawOp, v int) (int, error) {
+	s, end, err := r.str(v)
+	if err != nil {
+		return end, err
+	}
+	if ro.desc == "" {
+		ro.desc = s
+	}
+	t := scanDescription(s)
+	m := escMapper{raw: r.data[v+1 : end-1]}
+	t.locate(func(off int) record.Source { return r.src(v + 1 + m.rawAt(off)) })
+	ro.text.merge(t)
+	return end, nil
+}
+
+// extension reads x-granular-scopes, x-macro-scopes or x-permissions;
+// other keys are skipped.
 func (r *jsonReader) extension(ro *rawOp, subject, key string, v int) (int, error) {
 	var dst *[]record.ScopeRef
 	switch key {
+	case "x-permissions":
+		var perms []record.ScopeRef
+		end, err := r.scopeArray(&perms, subject, key, v)
+		for _, p := range perms {
+			ro.op.Permissions = append(ro.op.Permissions, p.Name)
+		}
+		return end, err
 	case "x-granular-scopes":
 		ro.extHasGranular = true
 		dst = &ro.extGranular

@@ -69,6 +69,19 @@ func Sniff(data []byte) bool {
 	return yamlVersionMarker(prefix) && yamlTopKey(data, "paths")
 }
 
+// SniffWebhooks reports whether data looks like an OpenAPI 3.1 webhooks
+// document: the OpenAPI version marker within the first 64 KiB and a
+// top-level "webhooks" member, but no "paths" (a document with both is an
+// OpenAPI document, whose events Parse reads as well).
+func SniffWebhooks(data []byte) bool {
+	data = trimBOM(data)
+	prefix := data[:min(len(data), sniffPrefix)]
+	if isJSON(data) {
+		return jsonVersionMarker(prefix) && bytes.Contains(data, []byte(`"webhooks"`)) && !bytes.Contains(data, []byte(`"paths"`))
+	}
+	return yamlVersionMarker(prefix) && yamlTopKey(data, "webhooks") && !yamlTopKey(data, "paths")
+}
+
 // Parse reads an OpenAPI 3 document in JSON (when its first non-blank byte
 // is '{') or YAML. path is used only in sources. Malformed input is an
 // error; structural defects of a well-formed document (an operation without
@@ -177,6 +190,12 @@ type secReq struct {
 // settled once the whole file is read.
 type rawOp struct {
 	op record.Operation
+	// event marks an event subscription of the webhooks map; op.Path then
+	// holds the event's key in that map.
+	event bool
+	// desc is the first description read (an event's summary falls back
+	// to its first sentence).
+	desc string
 
 	hasExt         bool // x-macro-scopes or x-granular-scopes present
 	extClassic     []record.ScopeRef
@@ -191,13 +210,23 @@ type rawOp struct {
 	reported bool // the operation is not an object, or its operationId not a string: reported already
 }
 
+// subject names the operation or event in problems.
+func (ro *rawOp) subject() string {
+	if ro.event {
+		return "event " + ro.op.Path
+	}
+	return ro.op.Method + " " + ro.op.Path
+}
+
 // result is what a format reader hands to the common assembly.
 type result struct {
-	title    string
-	ops      []*rawOp
-	rootSec  []secReq
-	schemes  map[string]string // security scheme name -> type
-	problems []record.Problem
+	// hasWebhooks is set when the document has a top-level webhooks map.
+	hasWebhooks bool
+	title       string
+	ops         []*rawOp
+	rootSec     []secReq
+	schemes     map[string]string // security scheme name -> type
+	problems    []record.Problem
 }
 
 // problem records a structural defect.
@@ -214,10 +243,23 @@ func (r *result) document(path string) *record.Document {
 	doc := &record.Document{Path: path, Kind: record.KindOpenAPI, Title: r.title}
 	known := r.knownKinds()
 	seen := make(map[string]int, len(r.ops))
+	seenEvent := map[string]int{}
 	doc.Operations = make([]record.Operation, 0, len(r.ops))
 	for _, ro := range r.ops {
 		op := ro.op
-		subject := op.Method + " " + op.Path
+		subject := ro.subject()
+		if ro.event {
+			ev := r.event(ro, known)
+			if n, dup := seenEvent[ev.Name]; dup {
+				first := doc.Events[n]
+				r.problem(record.ProblemDuplicateID, ev.Name, ev.Source,
+					"event %q is already described at line %d", ev.Name, first.Source.Line)
+			} else {
+				seenEvent[ev.Name] = len(doc.Events)
+			}
+			doc.Events = append(doc.Events, ev)
+			continue
+		}
 		switch {
 		case ro.reported:
 		case op.OperationID == "":
@@ -267,6 +309,35 @@ func (r *result) document(path string) *record.Document {
 	})
 	doc.Problems = r.problems
 	return doc
+}
+
+// event assembles an event subscription. Its name is the operationId, or
+// its key in the webhooks map; only the event's own statements count (the
+// document's top-level security is for its REST operations).
+func (r *result) event(ro *rawOp, known map[string]kind) record.Event {
+	ev := record.Event{Name: ro.op.OperationID, Summary: ro.op.Name, Tags: ro.op.Tags, Source: ro.op.Source}
+	if ev.Summary == "" {
+		ev.Summary = firstSentence(ro.desc)
+	}
+	if ev.Name == "" {
+		ev.Name = ro.op.Path
+	}
+	if ro.hasExt {
+		ev.Scopes = append(ev.Scopes, record.ScopeList{
+			Origin: record.OriginExtensions, Classic: ro.extClassic, Granular: ro.extGranular, HasGranular: ro.extHasGranular,
+		})
+	}
+	if ro.hasSec {
+		if l, ok := r.securityList(ro.sec, known); ok {
+			ev.Scopes = append(ev.Scopes, l)
+		}
+	}
+	if t := ro.text; t.hasClassic || t.hasGranular {
+		ev.Scopes = append(ev.Scopes, record.ScopeList{
+			Origin: record.OriginText, Classic: refs(t.classic), Granular: refs(t.granular), HasGranular: t.hasGranular,
+		})
+	}
+	return ev
 }
 
 // kind is what the file itself says a scope name is.
@@ -374,4 +445,28 @@ func granularShape(name string) bool {
 		return last != "admin" && last != "master"
 	}
 	return false
+}
+
+// firstSentence is the first sentence of a Markdown description's first
+// line that is neither a heading nor a label, without emphasis markers: "The
+// Participant waiting for host to join event is triggered ...".
+func firstSentence(desc string) string {
+	for line := range strings.Lines(desc) {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if t := scanDescription(l); t.hasClassic || t.hasGranular || t.hasRate {
+			continue // a label, not prose
+		}
+		l = strings.ReplaceAll(l, "**", "")
+		if i := strings.Index(l, ". "); i >= 0 {
+			l = l[:i+1]
+		}
+		if r := []rune(l); len(r) > 200 {
+			l = string(r[:200]) + "…"
+		}
+		return l
+	}
+	return ""
 }

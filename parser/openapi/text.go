@@ -328,3 +328,15 @@ func refs(toks []textToken) []record.ScopeRef {
 	}
 	return out
 }
+
+// merge adds what another description of the same operation states (an
+// event's operation description and its request body's description).
+func (ts *textScopes) merge(o textScopes) {
+	ts.classic = append(ts.classic, o.classic...)
+	ts.granular = append(ts.granular, o.granular...)
+	ts.hasClassic = ts.hasClassic || o.hasClassic
+	ts.hasGranular = ts.hasGranular || o.hasGranular
+	if !ts.hasRate && o.hasRate {
+		ts.rate, ts.hasRate = o.rate, true
+	}
+}

@@ -94,7 +94,19 @@ func (r *yamlReader) root(n *yaml.Node) {
 			members(v, func(path string, _, item *yaml.Node) {
 				members(item, func(key string, k, v *yaml.Node) {
 					if method, ok := httpMethod(key); ok {
-						r.operation(method, path, k, v)
+						r.operation(&rawOp{op: record.Operation{Method: method, Path: path, Source: r.src(k)}}, v)
+					}
+				})
+			})
+		case "webhooks":
+			r.res.hasWebhooks = true
+			if v.Kind != yaml.MappingNode {
+				r.res.problem(record.ProblemMissingField, "webhooks", r.src(v), "webhooks is not a mapping")
+			}
+			members(v, func(name string, _, item *yaml.Node) {
+				members(item, func(key string, k, v *yaml.Node) {
+					if method, ok := httpMethod(key); ok {
+						r.operation(&rawOp{event: true, op: record.Operation{Method: method, Path: name, Source: r.src(k)}}, v)
 					}
 				})
 			})
@@ -121,16 +133,15 @@ func (r *yamlReader) root(n *yaml.Node) {
 	if !hasVersion {
 		r.res.problem(record.ProblemMissingField, "openapi", r.src(n), "document has no openapi version")
 	}
-	if !hasPaths {
+	if !hasPaths && !r.res.hasWebhooks {
 		r.res.problem(record.ProblemMissingField, "paths", r.src(n), "document has no paths")
 	}
 }
 
-// operation reads one operation mapping.
-func (r *yamlReader) operation(method, path string, k, v *yaml.Node) {
-	ro := &rawOp{op: record.Operation{Method: method, Path: path, Source: r.src(k)}}
+// operation reads one operation mapping into ro and adds it to the result.
+func (r *yamlReader) operation(ro *rawOp, v *yaml.Node) {
 	r.res.ops = append(r.res.ops, ro)
-	subject := method + " " + path
+	subject := ro.subject()
 	if v.Kind != yaml.MappingNode {
 		ro.reported = true
 		r.res.problem(record.ProblemMissingField, subject, ro.op.Source, "operation %s is not a mapping", subject)
@@ -159,8 +170,16 @@ func (r *yamlReader) operation(method, path string, k, v *yaml.Node) {
 			}
 		case "description":
 			if v.Kind == yaml.ScalarNode {
-				ro.text = scanDescription(v.Value)
-				ro.text.locate(r.textPos(v))
+				r.description(ro, v)
+			}
+		case "requestBody":
+			// An event states its scopes in its request body's description.
+			if ro.event {
+				members(v, func(key string, _, v *yaml.Node) {
+					if key == "description" && v.Kind == yaml.ScalarNode {
+						r.description(ro, v)
+					}
+				})
 			}
 		case "security":
 			ro.hasSec = true
@@ -169,10 +188,21 @@ func (r *yamlReader) operation(method, path string, k, v *yaml.Node) {
 			members(v, func(key string, _, v *yaml.Node) {
 				r.extension(ro, subject, key, v)
 			})
-		case "x-granular-scopes", "x-macro-scopes":
+		case "x-granular-scopes", "x-macro-scopes", "x-permissions":
 			r.extension(ro, subject, key, v)
 		}
 	})
+}
+
+// description reads the labels of a description scalar; a second one (an
+// event's request body) adds to the first.
+func (r *yamlReader) description(ro *rawOp, v *yaml.Node) {
+	if ro.desc == "" {
+		ro.desc = v.Value
+	}
+	t := scanDescription(v.Value)
+	t.locate(r.textPos(v))
+	ro.text.merge(t)
 }
 
 // textPos returns the position of an offset in a description scalar.
@@ -195,6 +225,11 @@ func (r *yamlReader) textPos(n *yaml.Node) func(off int) record.Source {
 // extension reads x-granular-scopes or x-macro-scopes.
 func (r *yamlReader) extension(ro *rawOp, subject, key string, v *yaml.Node) {
 	switch key {
+	case "x-permissions":
+		for _, p := range r.scopeSeq(nil, subject, key, v) {
+			ro.op.Permissions = append(ro.op.Permissions, p.Name)
+		}
+		return
 	case "x-granular-scopes":
 		ro.extHasGranular = true
 		ro.extGranular = r.scopeSeq(ro.extGranular, subject, key, v)

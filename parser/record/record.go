@@ -19,6 +19,7 @@ const (
 	KindOpenAPIText  Kind = "openapi-text"  // API reference rendered from OpenAPI, plain text
 	KindEndpointPage Kind = "endpoint-page" // one API reference page
 	KindOpenAPI      Kind = "openapi"       // OpenAPI 3 description, JSON or YAML
+	KindWebhooks     Kind = "webhooks"      // OpenAPI 3.1 webhooks (event subscriptions), JSON or YAML
 )
 
 // Variant tells the regular operation from its master-account twin.
@@ -59,6 +60,8 @@ type Document struct {
 	GranularRows  []GranularRow  `json:"granular_rows,omitempty" yaml:"granular_rows,omitempty"`
 	ClassicScopes []ClassicScope `json:"classic_scopes,omitempty" yaml:"classic_scopes,omitempty"`
 	Operations    []Operation    `json:"operations,omitempty" yaml:"operations,omitempty"`
+	// Events are the event subscriptions of a webhooks document.
+	Events []Event `json:"events,omitempty" yaml:"events,omitempty"`
 
 	// Problems are structural defects met while parsing (a truncated entry,
 	// a missing header, a scope list split across lines). They are not
@@ -66,9 +69,10 @@ type Document struct {
 	Problems []Problem `json:"problems,omitempty" yaml:"problems,omitempty"`
 }
 
-// Records counts the facts of a document: rows, classic scopes and operations.
+// Records counts the facts of a document: rows, classic scopes,
+// operations and events.
 func (d *Document) Records() int {
-	return len(d.GranularRows) + len(d.ClassicScopes) + len(d.Operations)
+	return len(d.GranularRows) + len(d.ClassicScopes) + len(d.Operations) + len(d.Events)
 }
 
 // GranularRow is one API row of the granular scopes page.
@@ -142,13 +146,37 @@ type Operation struct {
 	RateLimit string      `json:"rate_limit,omitempty" yaml:"rate_limit,omitempty"`
 	// RateLimitSource is where the rate-limit label was read.
 	RateLimitSource Source `json:"rate_limit_source,omitempty" yaml:"rate_limit_source,omitempty"`
-	Source          Source `json:"source" yaml:"source"`
+	// Permissions are the Zoom role permissions the authorising user needs
+	// (x-permissions, such as "Recording:Read"), verbatim.
+	Permissions []string `json:"permissions,omitempty" yaml:"permissions,omitempty"`
+	Source      Source   `json:"source" yaml:"source"`
 }
 
-// Classic returns the operation's classic scopes from its first statement
+// Event is one event subscription of a webhooks document: Zoom posts it to
+// the app's endpoint when it happens. Its scopes are alternatives, like an
+// operation's: any one of them lets the app subscribe.
+type Event struct {
+	// Name is the event name ("recording.completed"): the operationId, or
+	// the webhooks map key when there is none.
+	Name    string   `json:"name" yaml:"name"`
+	Summary string   `json:"summary,omitempty" yaml:"summary,omitempty"`
+	Tags    []string `json:"tags,omitempty" yaml:"tags,omitempty"`
+	// Scopes holds each statement of the event's scopes (its description's
+	// "Scopes:" and "Granular Scopes:" lines, and any x-extensions).
+	Scopes []ScopeList `json:"scopes,omitempty" yaml:"scopes,omitempty"`
+	Source Source      `json:"source" yaml:"source"`
+}
+
+// Classic returns the event's classic scopes from its first statement
 // that names any.
-func (o *Operation) Classic() []ScopeRef {
-	for _, l := range o.Scopes {
+func (e *Event) Classic() []ScopeRef { return firstClassic(e.Scopes) }
+
+// Granular returns the event's granular scopes from its first statement
+// that names any.
+func (e *Event) Granular() []ScopeRef { return firstGranular(e.Scopes) }
+
+func firstClassic(ls []ScopeList) []ScopeRef {
+	for _, l := range ls {
 		if len(l.Classic) > 0 {
 			return l.Classic
 		}
@@ -156,16 +184,22 @@ func (o *Operation) Classic() []ScopeRef {
 	return nil
 }
 
-// Granular returns the operation's granular scopes from its first statement
-// that names any.
-func (o *Operation) Granular() []ScopeRef {
-	for _, l := range o.Scopes {
+func firstGranular(ls []ScopeList) []ScopeRef {
+	for _, l := range ls {
 		if len(l.Granular) > 0 {
 			return l.Granular
 		}
 	}
 	return nil
 }
+
+// Classic returns the operation's classic scopes from its first statement
+// that names any.
+func (o *Operation) Classic() []ScopeRef { return firstClassic(o.Scopes) }
+
+// Granular returns the operation's granular scopes from its first statement
+// that names any.
+func (o *Operation) Granular() []ScopeRef { return firstGranular(o.Scopes) }
 
 // Problem codes: the structural defects a parser can report.
 const (

@@ -1,0 +1,88 @@
+package catalog_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// TestHubCatalog joins the embedded documents with every real API hub
+// file: events are counted as the shared README states, every
+// master-account operation that the page has a /ma/ row for joins one, and
+// no operation joins a row whose scopes contradict the ones it states.
+func TestHubCatalog(t *testing.T) {
+	c := catalogtest.Hub(t)
+	st := c.Stats()
+	if st.Events != 423 || st.EventsWithGranular != 370 {
+		t.Errorf("events %d (%d with granular scopes), want 423 (370)", st.Events, st.EventsWithGranular)
+	}
+	masterOps, masterJoined, wrong := 0, 0, 0
+	for _, e := range c.Endpoints {
+		for _, r := range e.Refs {
+			d := c.Documents[r.Doc]
+			op := d.Operations[r.Op]
+			if !strings.HasSuffix(d.Path, "master.json") {
+				continue
+			}
+			masterOps++
+			if len(e.Rows) > 0 && e.Variant == record.VariantMaster {
+				masterJoined++
+			}
+			if len(e.Rows) > 0 && r.Join == catalog.JoinOperationID && !sharesAny(op.Granular(), e.Granular) {
+				wrong++
+				t.Errorf("%s %s (%s) joined %s, whose scopes %v share none of %v", op.Method, op.Path, d.Path, e.Link, e.Granular, op.Granular())
+			}
+		}
+		if e.Join == catalog.JoinAmbiguous {
+			t.Errorf("%s: ambiguous join", e.Label())
+		}
+	}
+	// Every master-account operation the page lists joins its /ma/ row.
+	pageMaster := 0
+	for _, e := range c.Endpoints {
+		if e.Variant == record.VariantMaster && len(e.Rows) > 0 && len(e.Refs) > 0 {
+			pageMaster++
+		}
+	}
+	if masterJoined == 0 || masterJoined < pageMaster {
+		t.Errorf("%d of %d master-account operations joined /ma/ rows (%d /ma/ rows have a reference)", masterJoined, masterOps, pageMaster)
+	}
+	t.Logf("%d master-account operations, %d joined to /ma/ rows; %d wrong joins", masterOps, masterJoined, wrong)
+
+	ev, ok := c.Event("recording.completed")
+	if !ok || len(ev.Granular) == 0 || len(ev.Classic) == 0 || len(ev.Sources) == 0 {
+		t.Fatalf("recording.completed: %+v, %v", ev, ok)
+	}
+	for _, name := range ev.Granular {
+		s, ok := c.GranularScope(name)
+		if !ok || !containsInt(s.Events, ev.ID) {
+			t.Errorf("scope %s does not list recording.completed", name)
+		}
+	}
+}
+
+func sharesAny(stated []record.ScopeRef, have []string) bool {
+	if len(stated) == 0 {
+		return true
+	}
+	for _, s := range stated {
+		for _, h := range have {
+			if strings.TrimSpace(s.Name) == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
