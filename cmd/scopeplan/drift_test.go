@@ -309,3 +309,22 @@ func TestLintSARIFForGitHub(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionStamped: the version and data date a release stamps with
+// -ldflags -X are what "scopeplan version" prints.
+func TestVersionStamped(t *testing.T) {
+	out, _, code := runCLI(t, "", "version")
+	if code != 0 || !strings.HasPrefix(out, "scopeplan dev\nembedded data: ") {
+		t.Errorf("unstamped: exit %d\n%s", code, out)
+	}
+	oldV, oldD := version, dataDate
+	t.Cleanup(func() { version, dataDate = oldV, oldD })
+	version, dataDate = "1.4.0", "2031-01-02"
+	out, _, _ = runCLI(t, "", "version")
+	if !strings.HasPrefix(out, "scopeplan 1.4.0\nembedded data: 2031-01-02, sha256 ") {
+		t.Errorf("stamped:\n%s", out)
+	}
+	if out, _, _ := runCLI(t, "", "audit", "--scopes", "user:read:user", "--call", "GET /users/{userId}", "--format", "sarif"); !strings.Contains(out, `"version": "1.4.0"`) {
+		t.Error("SARIF does not carry the stamped version")
+	}
+}

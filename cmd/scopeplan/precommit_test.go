@@ -26,7 +26,7 @@ func runHook(t *testing.T, dir, id string, args ...string) (int, string) {
 	}
 	var hooks []struct {
 		ID, Entry, Language string
-		PassFilenames      *bool `yaml:"pass_filenames"`
+		PassFilenames       *bool `yaml:"pass_filenames"`
 	}
 	if err := yaml.Unmarshal(b, &hooks); err != nil {
 		t.Fatal(err)
