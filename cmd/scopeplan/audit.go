@@ -123,6 +123,9 @@ func runAudit(o *auditOptions) error {
 		if len(found) == 0 {
 			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan found no Zoom API calls in %d file(s)\n", sr.Files)
 		}
+		if n := skippedUnresolvable(sr); n > 0 {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan skipped %d place(s) that may call Zoom but name no call (run scopeplan scan to list them)\n", n)
+		}
 	}
 	res, err := audit.Run(c, req, calls, app)
 	if err != nil {
@@ -144,6 +147,18 @@ func runAudit(o *auditOptions) error {
 		return &exitError{code: exitPrivilege}
 	}
 	return nil
+}
+
+// skippedUnresolvable counts what the scan skipped without a URL or path
+// to audit (a file it could not read, a URL built at run time).
+func skippedUnresolvable(r *scan.Result) int {
+	n := 0
+	for _, k := range r.Skipped {
+		if k.Text == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // scanCalls turns a scan into calls to audit, one per distinct call (its
