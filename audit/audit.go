@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/planner"
@@ -19,6 +20,9 @@ import (
 type Unknown struct {
 	Scope       string   `json:"scope" yaml:"scope"`
 	Suggestions []string `json:"suggestions" yaml:"suggestions"`
+	// Pointer and Line locate the scope in a manifest.
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // LevelIssue is a requested scope at a level the app type cannot request.
@@ -26,6 +30,9 @@ type LevelIssue struct {
 	Scope  string        `json:"scope" yaml:"scope"`
 	Level  catalog.Level `json:"level" yaml:"level"`
 	Reason string        `json:"reason" yaml:"reason"`
+	// Pointer and Line locate the scope in a manifest.
+	Pointer string `json:"pointer,omitempty" yaml:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty" yaml:"line,omitempty"`
 }
 
 // Unused is a requested scope that no intended call needs, with
@@ -34,12 +41,19 @@ type Unused struct {
 	Scope     string
 	Optional  bool
 	Endpoints []*catalog.Endpoint
+	// Events are the event subscriptions the scope allows.
+	Events []*catalog.Event
 }
 
-// Missing is an intended call that no requested scope covers.
+// Missing is an intended call (or subscribed event) that no requested
+// scope covers.
 type Missing struct {
 	Call     planner.Call
 	Endpoint *catalog.Endpoint
+	// Event is set, and Endpoint nil, for an event subscription; At
+	// locates it in a manifest.
+	Event *catalog.Event
+	At    Position
 	// Would lists the planned scopes that cover the call.
 	Would []string
 }
@@ -71,6 +85,17 @@ type Result struct {
 	// requested scopes already cover: over-privilege too.
 	Redundant      []Unused
 	OptionalUnused []Unused
+	// UnmappedEvents lists the manifest's event subscriptions the catalog
+	// cannot map to scopes; the request cannot be checked against them.
+	UnmappedEvents []UnmappedEvent
+	// InClient is the manifest's in-client Zoom Apps APIs (nil when it
+	// lists none and requests no in-client scope).
+	InClient *InClient
+	// Where gives each requested scope's position in the file.
+	Where map[string]Position
+	// CannotJudge lists requested scopes no mapped call needs but an
+	// unmapped call could: the audit cannot say whether they are needed.
+	CannotJudge []Judge
 	// Unmapped lists the calls the plan could not map; the request
 	// cannot be checked against them.
 	Unmapped []planner.Unmapped
@@ -84,12 +109,42 @@ type Result struct {
 	HasCalls        bool
 }
 
+// UnmappedEvent is an event subscription the request cannot be checked
+// against.
+type UnmappedEvent struct {
+	Event       Event
+	Reason      string
+	Suggestions []string
+}
+
+// InClientScope is the scope every app that uses in-client Zoom Apps APIs
+// (the Zoom Apps JavaScript SDK) must request.
+const InClientScope = "zoomapp:inmeeting"
+
+// InClient is what a manifest says about in-client Zoom Apps APIs.
+type InClient struct {
+	APIs []string
+	At   Position
+	// Missing is true when the manifest lists APIs but does not request
+	// InClientScope; Unused when it requests it but lists no API.
+	Missing, Unused bool
+}
+
+// isInClientScope reports whether a scope is a Zoom Apps in-client scope
+// (zoomapp:...), which no REST API document describes.
+func isInClientScope(name string) bool { return strings.HasPrefix(name, "zoomapp:") }
+
+// Incomplete reports whether some call or event could not be mapped, so
+// the request was not checked against everything the app does.
+func (r *Result) Incomplete() bool { return len(r.Unmapped) > 0 || len(r.UnmappedEvents) > 0 }
+
 // Mismatch reports whether the request is over- or under-privileged, or
 // cannot be checked against every call (an unmapped call), or is otherwise
 // unusable as it stands.
 func (r *Result) Mismatch() bool {
 	return len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
-		len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || len(r.Unmapped) > 0
+		len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || r.Incomplete() ||
+		r.InClient != nil && (r.InClient.Missing || r.InClient.Unused)
 }
 
 // coveredBy reports whether any of the alternatives is a usable requested
@@ -130,8 +185,18 @@ func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool
 			continue
 		}
 		covers, stillCovered := false, true
+		lists := make([][]string, 0, len(plan.Calls)+len(plan.Events))
 		for _, cp := range plan.Calls {
-			a := alts(cp.Endpoint)
+			lists = append(lists, alts(cp.Endpoint))
+		}
+		for _, ep := range plan.Events {
+			if classic {
+				lists = append(lists, ep.Event.Classic)
+			} else {
+				lists = append(lists, ep.Event.Granular)
+			}
+		}
+		for _, a := range lists {
 			if !slices.Contains(a, rq.Scope) {
 				continue
 			}
@@ -149,7 +214,11 @@ func redundant(c *catalog.Catalog, req Request, plan *planner.Plan, classic bool
 			if s != nil {
 				eps = c.EndpointsOf(s.Endpoints)
 			}
-			out = append(out, Unused{Scope: rq.Scope, Endpoints: eps})
+			var evs []*catalog.Event
+			if s != nil {
+				evs = c.EventsOf(s.Events)
+			}
+			out = append(out, Unused{Scope: rq.Scope, Endpoints: eps, Events: evs})
 		}
 	}
 	return out
@@ -180,19 +249,41 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 	if _, err := planner.ParseAppType(string(app)); err != nil {
 		return nil, err
 	}
-	r := &Result{App: app, Requested: req.Scopes, HasCalls: len(calls) > 0}
+	// The manifest's event subscriptions are checked like calls.
+	eventAt := map[string]Position{}
+	subscribed := map[string]bool{}
+	for _, call := range calls {
+		if call.Event {
+			subscribed[call.Spec] = true
+		}
+	}
+	for _, e := range req.Events {
+		eventAt[e.Name] = e.At
+		if !subscribed[e.Name] {
+			subscribed[e.Name] = true
+			calls = append(calls, planner.Call{Spec: e.Name, Event: true, File: "manifest", Line: e.At.Line})
+		}
+	}
+	r := &Result{App: app, Requested: req.Scopes, HasCalls: len(calls) > 0, Where: req.Where}
 	known := map[string]*catalog.Scope{}
 	kinds := map[catalog.ScopeKind]bool{}
+	inClient := false
 	for _, rq := range req.Scopes {
+		if isInClientScope(rq.Scope) {
+			inClient = true
+			continue // checked against the manifest's in-client APIs below
+		}
 		s, ok := c.Scope(rq.Scope)
 		if !ok {
-			r.Unknown = append(r.Unknown, Unknown{Scope: rq.Scope, Suggestions: nonNil(c.SuggestScope(rq.Scope, 3))})
+			at := req.Where[rq.Scope]
+			r.Unknown = append(r.Unknown, Unknown{Scope: rq.Scope, Suggestions: nonNil(c.SuggestScope(rq.Scope, 3)), Pointer: at.Pointer, Line: at.Line})
 			continue
 		}
 		known[rq.Scope] = s
 		kinds[s.Kind] = true
 		if l := s.Level(); !app.Allows(l) {
-			r.Levels = append(r.Levels, LevelIssue{Scope: rq.Scope, Level: l, Reason: fmt.Sprintf("a %s app cannot request a %s-level scope", app, l)})
+			at := req.Where[rq.Scope]
+			r.Levels = append(r.Levels, LevelIssue{Scope: rq.Scope, Level: l, Reason: fmt.Sprintf("a %s app cannot request a %s-level scope", app, l), Pointer: at.Pointer, Line: at.Line})
 		}
 	}
 	switch {
@@ -207,6 +298,14 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		if s := known[rq.Scope]; s != nil {
 			r.Radius = append(r.Radius, radius(c, s))
 		}
+	}
+	if len(req.ZoomAppAPIs) > 0 || inClient && req.Manifest {
+		requested := false
+		for _, rq := range req.Scopes {
+			requested = requested || rq.Scope == InClientScope
+		}
+		r.InClient = &InClient{APIs: req.ZoomAppAPIs, At: req.ZoomAppAPIsAt,
+			Missing: len(req.ZoomAppAPIs) > 0 && !requested, Unused: len(req.ZoomAppAPIs) == 0 && requested}
 	}
 	if len(calls) == 0 {
 		return r, nil
@@ -225,34 +324,6 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		}
 		return e.Granular
 	}
-	// Every endpoint any call may mean, mapped or not: a scope that grants
-	// one of them is not "needed by no call".
-	touched := map[int]bool{}
-	for _, call := range calls {
-		eps, _ := c.Resolve(call.Spec)
-		for _, e := range eps {
-			touched[e.ID] = true
-		}
-	}
-	for _, rq := range req.Scopes {
-		s := known[rq.Scope]
-		if s == nil {
-			continue
-		}
-		used := false
-		for _, id := range s.Endpoints {
-			used = used || touched[id]
-		}
-		if used {
-			continue
-		}
-		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: c.EndpointsOf(s.Endpoints)}
-		if rq.Optional {
-			r.OptionalUnused = append(r.OptionalUnused, u)
-		} else {
-			r.OverPrivileged = append(r.OverPrivileged, u)
-		}
-	}
 	// Missing: a mapped call, or a call resolved to one endpoint the plan
 	// could not cover with granular scopes, that no requested scope covers.
 	checked := map[string]bool{}
@@ -266,7 +337,21 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.Missing = append(r.Missing, Missing{Call: cp.Call, Endpoint: cp.Endpoint, Would: would})
 		}
 	}
+	for _, ep := range plan.Events {
+		ev := ep.Event
+		a, would := ev.Granular, ep.Granular
+		if classic {
+			a, would = ev.Classic, ep.Classic
+		}
+		if !ev.Scopeless() && !coveredBy(a, allowed) {
+			r.Missing = append(r.Missing, Missing{Call: ep.Sub, Event: ev, Would: would, At: eventAt[ep.Sub.Spec]})
+		}
+	}
 	for _, u := range plan.Unmapped {
+		if u.Call.Event {
+			r.UnmappedEvents = append(r.UnmappedEvents, UnmappedEvent{Event: Event{Name: u.Call.Spec, At: eventAt[u.Call.Spec]}, Reason: u.Reason, Suggestions: u.Suggestions})
+			continue
+		}
 		eps, _ := c.Resolve(u.Call.Spec)
 		// A classic request can still be checked against a call the
 		// granular plan could not map, when the call names one endpoint
@@ -285,7 +370,69 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.Missing = append(r.Missing, Missing{Call: u.Call, Endpoint: eps[0], Would: would})
 		}
 	}
-	r.Redundant = redundant(c, req, plan, classic, allowed, alts)
+	// Every endpoint any call may mean, mapped or not: a scope that grants
+	// one of them is not "needed by no call".
+	touched, touchedEvents := map[int]bool{}, map[int]bool{}
+	for _, call := range calls {
+		if ev, ok := c.Event(call.Spec); ok && (call.Event || catalog.LooksLikeEvent(call.Spec)) {
+			touchedEvents[ev.ID] = true
+		}
+		if call.Event {
+			continue
+		}
+		eps, _ := c.Resolve(call.Spec)
+		for _, e := range eps {
+			touched[e.ID] = true
+		}
+	}
+	// The words of each unmapped call: a scope sharing one could be what
+	// the call needs, so it cannot be judged unused.
+	var open []unjudged
+	for _, u := range r.Unmapped {
+		open = append(open, unjudged{label: u.Call.Spec, words: callWords(u.Call.Spec)})
+	}
+	for _, e := range r.UnmappedEvents {
+		open = append(open, unjudged{label: "event " + e.Event.Name, words: eventWords(e.Event.Name)})
+	}
+	judged := map[string]bool{}
+	for _, rq := range req.Scopes {
+		s := known[rq.Scope]
+		if s == nil {
+			continue
+		}
+		used := false
+		for _, id := range s.Endpoints {
+			used = used || touched[id]
+		}
+		for _, id := range s.Events {
+			used = used || touchedEvents[id]
+		}
+		if used {
+			continue
+		}
+		eps := c.EndpointsOf(s.Endpoints)
+		if could := couldNeed(rq.Scope, open); len(could) > 0 {
+			r.CannotJudge = append(r.CannotJudge, Judge{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps, Calls: could})
+			judged[rq.Scope] = true
+			continue
+		}
+		u := Unused{Scope: rq.Scope, Optional: rq.Optional, Endpoints: eps, Events: c.EventsOf(s.Events)}
+		if rq.Optional {
+			r.OptionalUnused = append(r.OptionalUnused, u)
+		} else {
+			r.OverPrivileged = append(r.OverPrivileged, u)
+		}
+	}
+	// A scope other requested scopes make redundant for the mapped calls
+	// may still be the one an unmapped call needs.
+	for _, u := range redundant(c, req, plan, classic, allowed, alts) {
+		if could := couldNeed(u.Scope, open); len(could) > 0 {
+			r.CannotJudge = append(r.CannotJudge, Judge{Scope: u.Scope, Endpoints: u.Endpoints, Calls: could})
+			judged[u.Scope] = true
+			continue
+		}
+		r.Redundant = append(r.Redundant, u)
+	}
 	want := plan.Granular
 	if classic {
 		want = plan.Classic
@@ -302,7 +449,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		}
 	}
 	for _, rq := range req.Scopes {
-		if !wantSet[rq.Scope] {
+		if !wantSet[rq.Scope] && !judged[rq.Scope] {
 			r.ToRemove = append(r.ToRemove, rq.Scope)
 		}
 	}

@@ -119,3 +119,64 @@ func TestInferApp(t *testing.T) {
 		t.Error("mixed user and admin levels: want an error")
 	}
 }
+
+func TestParseManifestWhole(t *testing.T) {
+	data := `{
+  "oauth_information": {"usage": "USER_OPERATION", "scopes": [
+    {"scope": "meeting:read:meeting", "optional": false},
+    {"scope": "zoomapp:inmeeting", "optional": true}
+  ]},
+  "features": {
+    "in_client_feature": {"zoom_app_api": {"enable": true, "zoom_app_apis": ["getMeetingContext"]}},
+    "event_subscription": {"enable": true, "events": [{"events": ["meeting.started"]}, {"event": "meeting.ended"}]}
+  }
+}`
+	r, err := audit.ParseRequest("m.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Manifest || r.App != planner.AppUser || r.Where["zoomapp:inmeeting"] != (audit.Position{Pointer: "/oauth_information/scopes/1", Line: 4}) {
+		t.Errorf("where: %+v", r.Where)
+	}
+	want := []audit.Event{
+		{Name: "meeting.started", At: audit.Position{Pointer: "/features/event_subscription/events/0/events/0", Line: 8}},
+		{Name: "meeting.ended", At: audit.Position{Pointer: "/features/event_subscription/events/1", Line: 8}},
+	}
+	if !reflect.DeepEqual(r.Events, want) {
+		t.Errorf("events %+v", r.Events)
+	}
+	if !reflect.DeepEqual(r.ZoomAppAPIs, []string{"getMeetingContext"}) || r.ZoomAppAPIsAt.Line != 7 {
+		t.Errorf("zoom app apis %+v at %+v", r.ZoomAppAPIs, r.ZoomAppAPIsAt)
+	}
+	for _, bad := range []string{
+		`{"oauth_information": {"scopes": ["a:read:b"]}, "features": {"event_subscription": {"events": "meeting.started"}}}`,
+		`{"oauth_information": {"scopes": ["a:read:b"]}, "features": {"event_subscription": {"events": [{}]}}}`,
+		`{"oauth_information": {"scopes": ["a:read:b"]}, "features": {"in_client_feature": {"zoom_app_api": {"zoom_app_apis": "x"}}}}`,
+	} {
+		if _, err := audit.ParseRequest("m.json", []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "m.json:") {
+			t.Errorf("%s: err = %v", bad, err)
+		}
+	}
+}
+
+func TestInClientScope(t *testing.T) {
+	c := catalogtest.Embedded(t)
+	req := audit.Request{Manifest: true, Scopes: []audit.Requested{{Scope: "user:read:user"}}, ZoomAppAPIs: []string{"getMeetingContext"}}
+	res, err := audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppUser)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.InClient == nil || !res.InClient.Missing || !res.Mismatch() {
+		t.Errorf("APIs without zoomapp:inmeeting: %+v", res.InClient)
+	}
+	req = audit.Request{Manifest: true, Scopes: []audit.Requested{{Scope: "user:read:user"}, {Scope: "zoomapp:inmeeting"}}}
+	res, _ = audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppUser)
+	if res.InClient == nil || !res.InClient.Unused || len(res.Unknown) != 0 {
+		t.Errorf("zoomapp:inmeeting without APIs: %+v, unknown %+v", res.InClient, res.Unknown)
+	}
+	req.ZoomAppAPIs = []string{"getMeetingContext"}
+	res, _ = audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppUser)
+	if res.Mismatch() {
+		t.Errorf("a matching in-client request: %+v", res)
+	}
+}

@@ -16,12 +16,36 @@ type Requested struct {
 	Optional bool   `json:"optional" yaml:"optional"`
 }
 
+// Position is where a finding's subject is in the requested-scopes file:
+// its JSON pointer (RFC 6901) and line.
+type Position struct {
+	Pointer string `json:"pointer" yaml:"pointer"`
+	Line    int    `json:"line" yaml:"line"`
+}
+
+// Event is an event subscription of the manifest.
+type Event struct {
+	Name string
+	At   Position
+}
+
 // Request is what an app asks for: its scopes and, when the manifest says,
-// its app type.
+// its app type, its event subscriptions and its in-client Zoom Apps APIs.
 type Request struct {
 	Scopes []Requested
 	// App is the app type the manifest's oauth_information.usage gives, or "".
 	App planner.AppType
+	// Manifest is true when the request came from a Zoom app manifest
+	// (oauth_information), so what it does not list is known absent.
+	Manifest bool
+	// Where gives each requested scope's position, by name (from a file).
+	Where map[string]Position
+	// Events are features.event_subscription.events.
+	Events []Event
+	// ZoomAppAPIs are in_client_feature.zoom_app_api.zoom_app_apis, at
+	// ZoomAppAPIsAt.
+	ZoomAppAPIs   []string
+	ZoomAppAPIsAt Position
 }
 
 // ParseScopeList reads a comma-separated list (the --scopes flag).
@@ -60,7 +84,14 @@ func ParseRequest(name string, data []byte) (Request, error) {
 		if !ok {
 			return Request{}, fmt.Errorf("%s: want a manifest (oauth_information.scopes) or a scopes: list", name)
 		}
-		return parseManifest(name, m)
+		r, err := parseManifest(name, m)
+		if err != nil {
+			return r, err
+		}
+		if err := locate(name, data, &r); err != nil {
+			return r, err
+		}
+		return r, nil
 	}
 	var r Request
 	for _, line := range strings.Split(string(data), "\n") {
@@ -80,6 +111,7 @@ func parseManifest(name string, m map[string]any) (Request, error) {
 	var r Request
 	scopes, hasScopes := m["scopes"]
 	if oi, ok := m["oauth_information"].(map[string]any); ok {
+		r.Manifest = true
 		scopes, hasScopes = oi["scopes"]
 		if u, ok := oi["usage"].(string); ok {
 			switch strings.ToUpper(u) {
@@ -143,4 +175,103 @@ func looksStructured(data []byte) bool {
 		return ok && strings.TrimSpace(rest) == "" && !strings.ContainsAny(key, " \t")
 	}
 	return false
+}
+
+// locate walks the parsed document to record where each requested scope
+// is (JSON pointer and line), and reads the manifest's event
+// subscriptions and in-client Zoom Apps APIs.
+func locate(name string, data []byte, r *Request) error {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil || len(root.Content) == 0 {
+		return nil // parsed once already; nothing to locate
+	}
+	doc := root.Content[0]
+	r.Where = map[string]Position{}
+	scopesAt, base := child(doc, "scopes"), "/scopes"
+	if oi := child(doc, "oauth_information"); oi != nil {
+		scopesAt, base = child(oi, "scopes"), "/oauth_information/scopes"
+	}
+	if scopesAt != nil && scopesAt.Kind == yaml.SequenceNode {
+		for i, item := range scopesAt.Content {
+			at := Position{Pointer: fmt.Sprintf("%s/%d", base, i), Line: item.Line}
+			scope := item.Value
+			if item.Kind == yaml.MappingNode {
+				if v := child(item, "scope"); v != nil {
+					scope = v.Value
+				}
+			}
+			if _, seen := r.Where[strings.TrimSpace(scope)]; !seen {
+				r.Where[strings.TrimSpace(scope)] = at
+			}
+		}
+	}
+	if ev := child(child(child(doc, "features"), "event_subscription"), "events"); ev != nil {
+		if err := readEvents(name, ev, "/features/event_subscription/events", r); err != nil {
+			return err
+		}
+	}
+	// in_client_feature sits under features in Zoom's manifest schema;
+	// it is read at the top level too.
+	apis, at := child(child(child(child(doc, "features"), "in_client_feature"), "zoom_app_api"), "zoom_app_apis"), "/features/in_client_feature/zoom_app_api/zoom_app_apis"
+	if apis == nil {
+		apis, at = child(child(child(doc, "in_client_feature"), "zoom_app_api"), "zoom_app_apis"), "/in_client_feature/zoom_app_api/zoom_app_apis"
+	}
+	if apis != nil {
+		if apis.Kind != yaml.SequenceNode {
+			return fmt.Errorf("%s:%d: %s must be a list", name, apis.Line, strings.ReplaceAll(strings.TrimPrefix(at, "/"), "/", "."))
+		}
+		r.ZoomAppAPIsAt = Position{Pointer: at, Line: apis.Line}
+		for _, item := range apis.Content {
+			if item.Kind == yaml.ScalarNode && strings.TrimSpace(item.Value) != "" {
+				r.ZoomAppAPIs = append(r.ZoomAppAPIs, strings.TrimSpace(item.Value))
+			}
+		}
+	}
+	return nil
+}
+
+// child returns a mapping node's value for a key, or nil.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// readEvents reads an events list: event names, objects naming one
+// (event, name or type), or objects holding their own events list (one
+// subscription of several events).
+func readEvents(name string, ev *yaml.Node, pointer string, r *Request) error {
+	if ev.Kind != yaml.SequenceNode {
+		return fmt.Errorf("%s:%d: %s must be a list", name, ev.Line, strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", "."))
+	}
+	for i, item := range ev.Content {
+		at := fmt.Sprintf("%s/%d", pointer, i)
+		e := item.Value
+		if item.Kind == yaml.MappingNode {
+			if inner := child(item, "events"); inner != nil {
+				if err := readEvents(name, inner, at+"/events", r); err != nil {
+					return err
+				}
+				continue
+			}
+			e = ""
+			for _, k := range []string{"event", "name", "type"} {
+				if v := child(item, k); v != nil && v.Kind == yaml.ScalarNode {
+					e = v.Value
+					break
+				}
+			}
+		}
+		if e = strings.TrimSpace(e); e == "" {
+			return fmt.Errorf("%s:%d: %s names no event", name, item.Line, at)
+		}
+		r.Events = append(r.Events, Event{Name: e, At: Position{Pointer: at, Line: item.Line}})
+	}
+	return nil
 }

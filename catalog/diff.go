@@ -33,15 +33,57 @@ type Changes struct {
 	EndpointsChanged []EndpointChange
 	ScopesAdded      []*Scope
 	ScopesRemoved    []*Scope
+	EventsAdded      []*Event
+	EventsRemoved    []*Event
+	EventsChanged    []EventChange
+}
+
+// EventChange is an event present in both catalogs whose scopes differ.
+type EventChange struct {
+	Old, New        *Event
+	GranularAdded   []string
+	GranularRemoved []string
+	ClassicAdded    []string
+	ClassicRemoved  []string
 }
 
 // Empty reports whether nothing changed.
 func (d Changes) Empty() bool {
-	return len(d.EndpointsAdded)+len(d.EndpointsRemoved)+len(d.EndpointsChanged)+len(d.ScopesAdded)+len(d.ScopesRemoved) == 0
+	return len(d.EndpointsAdded)+len(d.EndpointsRemoved)+len(d.EndpointsChanged)+len(d.ScopesAdded)+len(d.ScopesRemoved)+
+		len(d.EventsAdded)+len(d.EventsRemoved)+len(d.EventsChanged) == 0
+}
+
+// diffEvents compares the events of two catalogs by name.
+func (d *Changes) diffEvents(old, new *Catalog) {
+	for _, ne := range new.Events {
+		oe, ok := old.Event(ne.Name)
+		if !ok || oe.Name != ne.Name {
+			d.EventsAdded = append(d.EventsAdded, ne)
+			continue
+		}
+		ch := EventChange{Old: oe, New: ne}
+		ch.GranularAdded, ch.GranularRemoved = setDiff(oe.Granular, ne.Granular)
+		ch.ClassicAdded, ch.ClassicRemoved = setDiff(oe.Classic, ne.Classic)
+		if len(ch.GranularAdded)+len(ch.GranularRemoved)+len(ch.ClassicAdded)+len(ch.ClassicRemoved) > 0 {
+			d.EventsChanged = append(d.EventsChanged, ch)
+		}
+	}
+	for _, oe := range old.Events {
+		if ne, ok := new.Event(oe.Name); !ok || ne.Name != oe.Name {
+			d.EventsRemoved = append(d.EventsRemoved, oe)
+		}
+	}
+	byName := func(s []*Event) {
+		sort.Slice(s, func(i, j int) bool { return s[i].Name < s[j].Name })
+	}
+	byName(d.EventsAdded)
+	byName(d.EventsRemoved)
+	sort.Slice(d.EventsChanged, func(i, j int) bool { return d.EventsChanged[i].New.Name < d.EventsChanged[j].New.Name })
 }
 
 // Diff compares two catalogs: endpoints added and removed (by Key),
-// endpoints whose scopes changed, and scopes added and removed. Endpoints
+// endpoints whose scopes changed, scopes added and removed, and events
+// added, removed and with changed scopes (by name). Endpoints
 // sharing a key within one catalog are compared in order.
 func Diff(old, new *Catalog) Changes {
 	var d Changes
@@ -80,6 +122,7 @@ func Diff(old, new *Catalog) Changes {
 			d.ScopesRemoved = append(d.ScopesRemoved, s)
 		}
 	}
+	d.diffEvents(old, new)
 	return d
 }
 

@@ -16,7 +16,7 @@ func TestSuggestByShape(t *testing.T) {
 	}{
 		{"DELETE /users/{userId}/asistants", "DELETE /users/{userId}/assistants"},         // a typo in a literal
 		{"GET /users/42/assistants/x", "DELETE /users/{userId}/assistants/{assistantId}"}, // the same path under another method first
-		{"GET /users/42/asistants/x", "GET /users/{userId}/assistants"},                 // a typo and a segment too many
+		{"GET /users/42/asistants/x", "GET /users/{userId}/assistants"},                   // a typo and a segment too many
 		{"PATCH /users/{id}/setting", "PATCH /users/{userId}/settings"},                   // typo, method kept
 	}
 	for _, tc := range tests {

@@ -212,18 +212,26 @@ func isDefined(c *catalog.Catalog, name string) bool {
 }
 
 func runUndefinedScope(p *Pass) {
+	reportUndefined(p, placeRefClassic, placeRefGranular, func(o occurrence, kind catalog.ScopeKind, page string) string {
+		return fmt.Sprintf("%s scope %q is used here but defined on no %s%s", kind, o.Name, page, o.alsoNote())
+	})
+}
+
+// reportUndefined reports the occurrences at the two places (a classic and
+// a granular list) whose name no loaded scope page of their kind defines,
+// except names a scope-name rule already reports. The suggestion is the
+// nearest defined name of the same kind.
+func reportUndefined(p *Pass, classic, granular place, message func(o occurrence, kind catalog.ScopeKind, page string) string) {
 	c := p.Catalog
-	vocab := map[catalog.ScopeKind][]string{
-		catalog.KindGranular: definedVocab(c, catalog.KindGranular),
-		catalog.KindClassic:  definedVocab(c, catalog.KindClassic),
-	}
+	vocab := map[catalog.ScopeKind]*editdist.Index{}
+	nearest := map[catalog.ScopeKind]map[string]string{} // kind -> name -> suggestion
 	for _, o := range p.facts.occurrences {
-		if !o.Place.reference() || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
+		if (o.Place != classic && o.Place != granular) || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
 			continue
 		}
 		page := "classic scopes page"
 		kind := catalog.KindClassic
-		if o.Place == placeRefGranular {
+		if o.Place == granular {
 			page, kind = "granular scopes page", catalog.KindGranular
 			if !p.facts.hasGranularPage {
 				continue
@@ -231,11 +239,17 @@ func runUndefinedScope(p *Pass) {
 		} else if !p.facts.hasClassicPage {
 			continue
 		}
-		sug := ""
-		if near := editdist.Nearest(o.Name, vocab[kind], maxScopeSuggestionsCount, 2); len(near) > 0 {
-			sug = near[0]
+		if vocab[kind] == nil {
+			vocab[kind], nearest[kind] = editdist.NewIndex(definedVocab(c, kind)), map[string]string{}
 		}
-		p.Reportf(o.Src, o.Name, sug, "%s scope %q is used here but defined on no %s", kind, o.Name, page)
+		sug, ok := nearest[kind][o.Name]
+		if !ok {
+			if near := vocab[kind].Nearest(o.Name, maxScopeSuggestionsCount, 2); len(near) > 0 {
+				sug = near[0]
+			}
+			nearest[kind][o.Name] = sug
+		}
+		p.Reportf(o.Src, o.Name, sug, "%s", message(o, kind, page))
 	}
 }
 

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -13,24 +15,59 @@ import (
 type place int
 
 const (
-	placeGranularPage place = iota // a granular scopes page row
-	placeClassicPage               // a scope heading of the classic page
-	placeRefGranular               // an API reference's granular list
-	placeRefClassic                // an API reference's classic list
+	placeGranularPage  place = iota // a granular scopes page row
+	placeClassicPage                // a scope heading of the classic page
+	placeRefGranular                // an API reference's granular list
+	placeRefClassic                 // an API reference's classic list
+	placeEventGranular              // a webhooks document's granular list
+	placeEventClassic               // a webhooks document's classic list
 )
 
 // granular reports whether names at the place are granular by position.
-func (p place) granular() bool { return p == placeGranularPage || p == placeRefGranular }
+func (p place) granular() bool {
+	return p == placeGranularPage || p == placeRefGranular || p == placeEventGranular
+}
 
-// reference reports whether the place is inside an API reference.
-func (p place) reference() bool { return p == placeRefGranular || p == placeRefClassic }
-
-// occurrence is one scope name as written somewhere.
+// occurrence is one scope name as written somewhere. An operation or
+// event that states one name in several statements (x-extensions, the
+// description's text, security) is one occurrence, at the statement that
+// comes first in the file; Also lists the others.
 type occurrence struct {
 	Name  string
 	Src   record.Source
 	Place place
 	Doc   *record.Document
+	// Owner names the operation ("METHOD /path") or event the name is
+	// stated for; empty on the scope pages.
+	Owner string
+	// Also are the other statements of the same name for the same owner.
+	Also []statement
+}
+
+// statement is one place an owner states a scope, with the statement's
+// origin (x-extensions, text, security).
+type statement struct {
+	Src    record.Source
+	Origin record.ScopeOrigin
+}
+
+// alsoNote tells where else the owner states the name, for messages: ""
+// when it is stated once.
+func (o occurrence) alsoNote() string {
+	if len(o.Also) == 0 {
+		return ""
+	}
+	parts := make([]string, len(o.Also))
+	for i, a := range o.Also {
+		parts[i] = fmt.Sprintf("line %d (%s)", a.Src.Line, a.Origin)
+		switch {
+		case a.Src.File == o.Src.File && a.Src.Line == o.Src.Line:
+			parts[i] = fmt.Sprintf("line %d column %d (%s)", a.Src.Line, a.Src.Column, a.Origin)
+		case a.Src.File != o.Src.File:
+			parts[i] = fmt.Sprintf("%s:%d (%s)", a.Src.File, a.Src.Line, a.Origin)
+		}
+	}
+	return fmt.Sprintf("; %s also states it at %s", o.Owner, strings.Join(parts, ", "))
 }
 
 // Kind is the grammar the name is judged by: granular by position, or a
@@ -92,21 +129,19 @@ func newFacts(c *catalog.Catalog) *facts {
 		}
 		for _, r := range d.GranularRows {
 			for _, s := range r.Scopes {
-				f.occurrences = append(f.occurrences, occurrence{s.Name, s.Source, placeGranularPage, d})
+				f.occurrences = append(f.occurrences, occurrence{Name: s.Name, Src: s.Source, Place: placeGranularPage, Doc: d})
 			}
 		}
 		for _, cs := range d.ClassicScopes {
-			f.occurrences = append(f.occurrences, occurrence{cs.Name, cs.Source, placeClassicPage, d})
+			f.occurrences = append(f.occurrences, occurrence{Name: cs.Name, Src: cs.Source, Place: placeClassicPage, Doc: d})
 		}
-		for _, op := range d.Operations {
-			for _, l := range op.Scopes {
-				for _, s := range l.Classic {
-					f.occurrences = append(f.occurrences, occurrence{s.Name, s.Source, placeRefClassic, d})
-				}
-				for _, s := range l.Granular {
-					f.occurrences = append(f.occurrences, occurrence{s.Name, s.Source, placeRefGranular, d})
-				}
-			}
+		for oi := range d.Operations {
+			op := &d.Operations[oi]
+			f.occurrences = append(f.occurrences, statedOnce(d, opLabel(op), op.Scopes, placeRefClassic, placeRefGranular)...)
+		}
+		for ei := range d.Events {
+			ev := &d.Events[ei]
+			f.occurrences = append(f.occurrences, statedOnce(d, "event "+ev.Name, ev.Scopes, placeEventClassic, placeEventGranular)...)
 		}
 	}
 	for _, o := range f.occurrences {
@@ -124,6 +159,73 @@ func newFacts(c *catalog.Catalog) *facts {
 		f.resources[n.Product][n.Resource]++
 	}
 	return f
+}
+
+// statedOnce turns an owner's scope statements into occurrences, one per
+// name and list kind (classic, granular): a name stated in several
+// statements is placed at the statement that comes first in the file
+// (line, then column; the statements' order on a tie) and lists the others.
+func statedOnce(d *record.Document, owner string, lists []record.ScopeList, classic, granular place) []occurrence {
+	type key struct {
+		name string
+		pl   place
+	}
+	at := map[key]int{}
+	var out []occurrence
+	add := func(refs []record.ScopeRef, pl place, origin record.ScopeOrigin) {
+		for _, s := range refs {
+			k := key{s.Name, pl}
+			i, ok := at[k]
+			if !ok {
+				at[k] = len(out)
+				out = append(out, occurrence{Name: s.Name, Src: s.Source, Place: pl, Doc: d, Owner: owner,
+					Also: []statement{{s.Source, origin}}})
+				continue
+			}
+			out[i].Also = append(out[i].Also, statement{s.Source, origin})
+		}
+	}
+	for _, l := range lists {
+		add(l.Classic, classic, l.Origin)
+		add(l.Granular, granular, l.Origin)
+	}
+	for i := range out {
+		// Also holds every statement so far; the earliest becomes Src.
+		st := out[i].Also
+		sort.SliceStable(st, func(a, b int) bool { return before(st[a].Src, st[b].Src) })
+		out[i].Src, out[i].Also = st[0].Src, dropSame(st[1:], st[0].Src)
+		if len(out[i].Also) == 0 {
+			out[i].Also = nil
+		}
+	}
+	return out
+}
+
+// before orders sources by file, line, then column; an unknown line
+// comes last.
+func before(a, b record.Source) bool {
+	if (a.Line == 0) != (b.Line == 0) {
+		return b.Line == 0
+	}
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Column < b.Column
+}
+
+// dropSame removes the statements at src itself (one list naming a scope
+// twice is not a second statement).
+func dropSame(st []statement, src record.Source) []statement {
+	out := st[:0]
+	for _, s := range st {
+		if s.Src != src {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // granularPages returns the granular scopes pages among the documents.

@@ -114,13 +114,14 @@ func (p *Pass) Documents() []*record.Document {
 }
 
 // Rules returns every rule, in a stable order (scope names, admin/master
-// pairs, cross-document, document structure).
+// pairs, cross-document, document structure, events).
 func Rules() []Rule {
 	var rs []Rule
 	rs = append(rs, nameRules()...)
 	rs = append(rs, pairRules()...)
 	rs = append(rs, crossRules()...)
 	rs = append(rs, structureRules()...)
+	rs = append(rs, eventRules()...)
 	return rs
 }
 

@@ -133,6 +133,8 @@ func embeddedCounts() map[string]int {
 		RuleClassicScopeWithoutAPI: 266,
 		RuleGroupNameSpelling:      7,
 		RuleRateLimitSpelling:      37,
+		RuleUndefinedEventScope:    0,
+		RuleEventWithoutScopes:     0,
 	}
 }
 
@@ -396,12 +398,17 @@ func TestAttributionOnSharedLines(t *testing.T) {
 		{ID: 0, Method: "GET", Path: "/a", Sources: []record.Source{src(10)}},
 		{ID: 1, Method: "GET", Path: "/b", Sources: []record.Source{src(90)}},
 		{ID: 2, Method: "GET", Path: "/c", Sources: []record.Source{{File: "page.md", Line: 7, Column: 1}}},
+	}, Events: []*catalog.Event{
+		{ID: 0, Name: "w.updated", Sources: []record.Source{src(140)}},
+		{ID: 1, Name: "w.created", Sources: []record.Source{{File: "hooks.json", Line: 9, Column: 7}}},
 	}}
 	fs := []Finding{
 		{Rule: "R1", File: "min.json", Line: 1, Column: 10, Subject: "x"},
 		{Rule: "R2", File: "min.json", Line: 1, Column: 55, Subject: "GET /b"},
 		{Rule: "R3", File: "min.json", Line: 1, Subject: "y"},
 		{Rule: "R4", File: "page.md", Line: 7, Column: 30, Subject: "z"},
+		{Rule: "R5", File: "min.json", Line: 1, Column: 140, Subject: "q"},
+		{Rule: "R6", File: "hooks.json", Line: 3, Subject: "w.created"},
 	}
 	a := Attribute(c, fs)
 	rules := func(e *catalog.Endpoint) string {
@@ -414,6 +421,18 @@ func TestAttributionOnSharedLines(t *testing.T) {
 	for i, want := range []string{"R1", "R2", "R4"} {
 		if got := rules(c.Endpoints[i]); got != want {
 			t.Errorf("endpoint %d: findings %q, want %q", i, got, want)
+		}
+	}
+	events := func(e *catalog.Event) string {
+		var out []string
+		for _, f := range a.Event(e) {
+			out = append(out, f.Rule)
+		}
+		return strings.Join(out, ",")
+	}
+	for i, want := range []string{"R5", "R6"} {
+		if got := events(c.Events[i]); got != want {
+			t.Errorf("event %d: findings %q, want %q", i, got, want)
 		}
 	}
 }

@@ -44,7 +44,7 @@ func runNameRule(p *Pass, rule string) {
 	for _, o := range p.facts.occurrences {
 		for _, d := range nameDefects(p.Catalog, o) {
 			if d.rule == rule {
-				p.Reportf(o.Src, o.Name, d.suggestion, "%s", d.message)
+				p.Reportf(o.Src, o.Name, d.suggestion, "%s%s", d.message, o.alsoNote())
 			}
 		}
 	}
@@ -237,7 +237,7 @@ func runSuspiciousResource(p *Pass) {
 			fixed += ":" + n.Suffix
 		}
 		p.Reportf(o.Src, o.Name, fixed,
-			"resource %q of %q is written %d time(s); %q, %d edit(s) away, is written %d times in product %q",
-			n.Resource, o.Name, counts[n.Resource], r2, editdist.Distance(n.Resource, r2), counts[r2], n.Product)
+			"resource %q of %q is written %d time(s); %q, %d edit(s) away, is written %d times in product %q%s",
+			n.Resource, o.Name, counts[n.Resource], r2, editdist.Distance(n.Resource, r2), counts[r2], n.Product, o.alsoNote())
 	}
 }

@@ -336,17 +336,54 @@ func inStyle(style, s string) string {
 	return titleCase(s)
 }
 
+// maxLabelLen and maxLabelWords bound a rate-limit label: Zoom's labels
+// are one or two words ("Light", "Resource-intensive").
+const (
+	maxLabelLen   = 32
+	maxLabelWords = 2
+)
+
+// labelLike reports whether a rate-limit value is a label (a short token
+// of letters and digits, its words joined by blanks, hyphens or
+// underscores) rather than free text such as a sentence about the limit.
+func labelLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > maxLabelLen || !unicode.IsLetter([]rune(s)[0]) {
+		return false
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' })
+	if len(words) > maxLabelWords {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// rateLabels returns the operations of a document whose rate-limit value
+// is a label; free text is neither judged nor counted.
+func rateLabels(d *record.Document) []*record.Operation {
+	var out []*record.Operation
+	for i := range d.Operations {
+		if labelLike(d.Operations[i].RateLimit) {
+			out = append(out, &d.Operations[i])
+		}
+	}
+	return out
+}
+
 func runRateLimitSpelling(p *Pass) {
 	for _, d := range p.Documents() {
 		if d == nil {
 			continue
 		}
+		ops := rateLabels(d)
 		styles := map[string]int{}
 		norms := map[string]int{}
-		for _, op := range d.Operations {
-			if op.RateLimit == "" {
-				continue
-			}
+		for _, op := range ops {
 			styles[labelStyle(op.RateLimit)]++
 			norms[strings.ToLower(op.RateLimit)]++
 		}
@@ -364,10 +401,7 @@ func runRateLimitSpelling(p *Pass) {
 			vocab = append(vocab, k)
 		}
 		sort.Strings(vocab)
-		for _, op := range d.Operations {
-			if op.RateLimit == "" {
-				continue
-			}
+		for _, op := range ops {
 			src := op.RateLimitSource
 			if src.File == "" {
 				src = op.Source
@@ -378,7 +412,7 @@ func runRateLimitSpelling(p *Pass) {
 				if other != lower && norms[other] >= farMore*norms[lower] && editdist.Distance(lower, other) <= 2 {
 					p.Reportf(src, op.RateLimit, inStyle(style, other),
 						"rate-limit label %q of %s is written %d time(s) in this document; %q is written %d times",
-						op.RateLimit, opLabel(&op), norms[lower], inStyle(style, other), norms[other])
+						op.RateLimit, opLabel(op), norms[lower], inStyle(style, other), norms[other])
 					lower = ""
 					break
 				}
@@ -388,17 +422,7 @@ func runRateLimitSpelling(p *Pass) {
 			}
 			p.Reportf(src, op.RateLimit, inStyle(style, op.RateLimit),
 				"rate-limit label %q of %s is in %s case; %d of this document's %d labels are in %s case",
-				op.RateLimit, opLabel(&op), labelStyle(op.RateLimit), n, len(nonEmptyLabels(d)), style)
+				op.RateLimit, opLabel(op), labelStyle(op.RateLimit), n, len(ops), style)
 		}
 	}
-}
-
-func nonEmptyLabels(d *record.Document) []string {
-	var out []string
-	for _, op := range d.Operations {
-		if op.RateLimit != "" {
-			out = append(out, op.RateLimit)
-		}
-	}
-	return out
 }

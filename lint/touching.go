@@ -2,6 +2,7 @@ package lint
 
 import (
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // Attribution ties findings to the endpoints and scopes they touch.
@@ -24,15 +25,21 @@ func Attribute(c *catalog.Catalog, findings []Finding) *Attribution {
 	if c == nil {
 		return a
 	}
-	owner := map[lineRef]int{}
-	for _, e := range c.Endpoints {
-		for _, s := range e.Sources {
+	owner := map[lineRef]int{} // endpoint ID, or -1-ID for an event
+	mark := func(id int, srcs []record.Source) {
+		for _, s := range srcs {
 			p := lineRef{s.File, s.Line}
-			if id, ok := owner[p]; ok && id != e.ID {
+			if o, ok := owner[p]; ok && o != id {
 				a.shared[p] = true
 			}
-			owner[p] = e.ID
+			owner[p] = id
 		}
+	}
+	for _, e := range c.Endpoints {
+		mark(e.ID, e.Sources)
+	}
+	for _, e := range c.Events {
+		mark(-1-e.ID, e.Sources)
 	}
 	return a
 }
@@ -45,20 +52,6 @@ func (a *Attribution) Endpoint(e *catalog.Endpoint) []Finding {
 	out := []Finding{}
 	if a == nil || e == nil {
 		return out
-	}
-	type at struct {
-		file      string
-		line, col int
-	}
-	lines := map[at]bool{}
-	for _, s := range e.Sources {
-		if a.shared[lineRef{s.File, s.Line}] {
-			if s.Column > 0 {
-				lines[at{s.File, s.Line, s.Column}] = true
-			}
-			continue
-		}
-		lines[at{s.File, s.Line, 0}] = true
 	}
 	subjects := map[string]bool{}
 	for _, s := range e.Granular {
@@ -73,6 +66,45 @@ func (a *Attribution) Endpoint(e *catalog.Endpoint) []Finding {
 	if e.Path != "" {
 		// Findings about an operation name it "METHOD /path".
 		subjects[e.Method+" "+e.Path] = true
+	}
+	return a.touching(e.Sources, subjects)
+}
+
+// Event returns the findings about an event: those at one of its sources
+// (on a line shared with other events or endpoints, at the same column)
+// and those whose subject is its name or one of its scopes. A nil
+// Attribution has none.
+func (a *Attribution) Event(e *catalog.Event) []Finding {
+	if a == nil || e == nil {
+		return []Finding{}
+	}
+	subjects := map[string]bool{e.Name: true}
+	for _, s := range e.Granular {
+		subjects[s] = true
+	}
+	for _, s := range e.Classic {
+		subjects[s] = true
+	}
+	return a.touching(e.Sources, subjects)
+}
+
+// touching returns the findings at one of the sources or about one of the
+// subjects.
+func (a *Attribution) touching(sources []record.Source, subjects map[string]bool) []Finding {
+	out := []Finding{}
+	type at struct {
+		file      string
+		line, col int
+	}
+	lines := map[at]bool{}
+	for _, s := range sources {
+		if a.shared[lineRef{s.File, s.Line}] {
+			if s.Column > 0 {
+				lines[at{s.File, s.Line, s.Column}] = true
+			}
+			continue
+		}
+		lines[at{s.File, s.Line, 0}] = true
 	}
 	for _, f := range a.findings {
 		key := at{f.File, f.Line, 0}

@@ -297,7 +297,7 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 				c.PathsKnown(), len(c.Endpoints))
 			if p := callPath(call.Spec); c.PathsUnder(p) < 2 {
 				first := strings.Split(strings.TrimPrefix(catalog.TrimPath(p), "/"), "/")[0]
-				reason = fmt.Sprintf("the loaded documents give %d path(s) under /%s: the API reference of this call's product is not loaded; run scopeplan update (every product's files), or add the product's OpenAPI file with --add-docs, or name the call by operationId or doc link",
+				reason = fmt.Sprintf("no endpoint with a known path matches this call: the loaded documents give %d path(s) under /%s, so the API reference of this call's product is not loaded; run scopeplan update (every product's files), or add the product's OpenAPI file with --add-docs, or name the call by operationId or doc link",
 					c.PathsUnder(p), first)
 			}
 		}

@@ -18,6 +18,9 @@ func auditRules() []SARIFRule {
 		{ID: "AUDIT_MISSING_SCOPE", Description: "An intended call that no requested scope covers.", Level: "error"},
 		{ID: "AUDIT_OPTIONAL_UNUSED", Description: "An optional requested scope that no intended call needs.", Level: "note"},
 		{ID: "AUDIT_REDUNDANT_SCOPE", Description: "A requested scope whose calls other requested scopes already cover.", Level: "warning"},
+		{ID: "AUDIT_CANNOT_JUDGE", Description: "A requested scope no mapped call needs but an unmapped call could: the audit cannot say whether it is needed.", Level: "note"},
+		{ID: "AUDIT_UNMAPPED_EVENT", Description: "A manifest event subscription the audit cannot map to scopes, so the request cannot be checked against it.", Level: "error"},
+		{ID: "AUDIT_ZOOM_APP_SCOPE", Description: "In-client Zoom Apps APIs listed without zoomapp:inmeeting, or zoomapp:inmeeting requested without any.", Level: "error"},
 		{ID: "AUDIT_UNMAPPED_CALL", Description: "An intended call that maps to no single endpoint, so the request cannot be checked against it.", Level: "error"},
 	}
 }
@@ -29,7 +32,8 @@ type AuditSARIF struct {
 	// command line: their results then have no location).
 	Requested string
 	// ScopeLines is the 1-based line of each requested scope in Requested
-	// (see audit.ScopeLines); a scope it lacks is placed at line 1.
+	// (see audit.ScopeLines), for the results whose report entry carries
+	// no line; a scope on neither is placed at line 1.
 	ScopeLines map[string]int
 	// Calls are the intended calls with the file and line each was written
 	// or found at (every occurrence a scan found): a result about a call
@@ -65,18 +69,25 @@ func (o AuditSARIF) callSites() map[string][]site {
 }
 
 // WriteAuditSARIF writes an audit as SARIF 2.1.0. A result about a
-// requested scope points at the scope's line in the requested-scopes file;
-// a result about a call (missing scope, unmapped) at each line the call
-// was made, in code or in a call file.
+// requested scope or a manifest entry points at its line in the
+// requested-scopes file; a result about a call (missing scope, unmapped)
+// at each line the call was made, in code or in a call file.
 func WriteAuditSARIF(w io.Writer, r AuditReport, o AuditSARIF) error {
 	var res []SARIFResult
-	atScope := func(rule, level, scope, msg string) {
-		res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: o.Requested, Line: o.ScopeLines[scope]})
+	// Findings about a manifest entry carry its line.
+	at := func(rule, level, msg string, line int) {
+		res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: o.Requested, Line: line})
+	}
+	atScope := func(rule, level, scope, msg string, line int) {
+		if line == 0 {
+			line = o.ScopeLines[scope]
+		}
+		at(rule, level, msg, line)
 	}
 	sites := o.callSites()
 	atCall := func(rule, level, call, msg string) {
 		if len(sites[call]) == 0 {
-			res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: o.Requested})
+			at(rule, level, msg, 0)
 			return
 		}
 		for _, s := range sites[call] {
@@ -88,27 +99,43 @@ func WriteAuditSARIF(w io.Writer, r AuditReport, o AuditSARIF) error {
 		if len(u.Suggestions) > 0 {
 			msg += "; did you mean " + strings.Join(u.Suggestions, ", ")
 		}
-		atScope("AUDIT_UNKNOWN_SCOPE", "error", u.Scope, msg)
+		atScope("AUDIT_UNKNOWN_SCOPE", "error", u.Scope, msg, u.Line)
 	}
 	for _, l := range r.Levels {
-		atScope("AUDIT_LEVEL_NOT_ALLOWED", "error", l.Scope, l.Scope+": "+l.Reason)
+		atScope("AUDIT_LEVEL_NOT_ALLOWED", "error", l.Scope, l.Scope+": "+l.Reason, l.Line)
 	}
 	if r.Mixed {
-		res = append(res, SARIFResult{RuleID: "AUDIT_MIXED_KINDS", Level: "error", Message: "the request mixes classic and granular scopes", File: o.Requested})
+		at("AUDIT_MIXED_KINDS", "error", "the request mixes classic and granular scopes", 0)
 	}
 	for _, u := range r.OverPrivileged {
-		atScope("AUDIT_OVER_PRIVILEGED", "warning", u.Scope, fmt.Sprintf("%s grants %d endpoint(s), none of them called", u.Scope, u.Grants))
+		atScope("AUDIT_OVER_PRIVILEGED", "warning", u.Scope, fmt.Sprintf("%s grants %d endpoint(s), none of them called", u.Scope, u.Grants), u.Line)
 	}
 	for _, u := range r.OptionalUnused {
-		atScope("AUDIT_OPTIONAL_UNUSED", "note", u.Scope, fmt.Sprintf("optional %s grants %d endpoint(s), none of them called", u.Scope, u.Grants))
+		atScope("AUDIT_OPTIONAL_UNUSED", "note", u.Scope, fmt.Sprintf("optional %s grants %d endpoint(s), none of them called", u.Scope, u.Grants), u.Line)
 	}
 	for _, u := range r.Redundant {
-		atScope("AUDIT_REDUNDANT_SCOPE", "warning", u.Scope, fmt.Sprintf("%s: other requested scopes already cover every call it covers", u.Scope))
+		atScope("AUDIT_REDUNDANT_SCOPE", "warning", u.Scope, fmt.Sprintf("%s: other requested scopes already cover every call it covers", u.Scope), u.Line)
+	}
+	for _, j := range r.CannotJudge {
+		atScope("AUDIT_CANNOT_JUDGE", "note", j.Scope, fmt.Sprintf("%s: no mapped call needs it, but %s could", j.Scope, strings.Join(j.Calls, ", ")), j.Line)
+	}
+	for _, e := range r.UnmappedEvents {
+		at("AUDIT_UNMAPPED_EVENT", "error", fmt.Sprintf("event %s (%s): %s", e.Event, e.Pointer, e.Reason), e.Line)
+	}
+	if z := r.ZoomAppAPIs; z != nil && z.Missing {
+		at("AUDIT_ZOOM_APP_SCOPE", "error", fmt.Sprintf("%d in-client Zoom Apps API(s) listed at %s, but %s is not requested", len(z.APIs), z.Pointer, z.RequiredScope), z.Line)
+	}
+	if z := r.ZoomAppAPIs; z != nil && z.Unused {
+		at("AUDIT_ZOOM_APP_SCOPE", "error", fmt.Sprintf("%s is requested, but the manifest lists no in-client Zoom Apps API", z.RequiredScope), z.Line)
 	}
 	for _, u := range r.Unmapped {
 		atCall("AUDIT_UNMAPPED_CALL", "error", u.Call, fmt.Sprintf("call %s: %s", u.Call, u.Reason))
 	}
 	for _, m := range r.Missing {
+		if m.Event != "" {
+			at("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("event %s is allowed by no requested scope; request %s", m.Event, orNone(m.Would)), m.Line)
+			continue
+		}
 		atCall("AUDIT_MISSING_SCOPE", "error", m.Call, fmt.Sprintf("call %s is covered by no requested scope; request %s", m.Call, orNone(m.Would)))
 	}
 	return WriteSARIF(w, o.Tool, auditRules(), res)

@@ -35,6 +35,20 @@ type DiffReport struct {
 	EndpointsChanged []DiffChange      `json:"endpoints_changed" yaml:"endpoints_changed"`
 	ScopesAdded      []DiffScope       `json:"scopes_added" yaml:"scopes_added"`
 	ScopesRemoved    []DiffScope       `json:"scopes_removed" yaml:"scopes_removed"`
+	// Events added, removed and with changed scopes; absent when neither
+	// side has events.
+	EventsAdded   []EventView       `json:"events_added,omitempty" yaml:"events_added,omitempty"`
+	EventsRemoved []EventView       `json:"events_removed,omitempty" yaml:"events_removed,omitempty"`
+	EventsChanged []DiffEventChange `json:"events_changed,omitempty" yaml:"events_changed,omitempty"`
+}
+
+// DiffEventChange is an event whose scopes changed.
+type DiffEventChange struct {
+	Event           EventView `json:"event" yaml:"event"`
+	GranularAdded   []string  `json:"granular_added" yaml:"granular_added"`
+	GranularRemoved []string  `json:"granular_removed" yaml:"granular_removed"`
+	ClassicAdded    []string  `json:"classic_added" yaml:"classic_added"`
+	ClassicRemoved  []string  `json:"classic_removed" yaml:"classic_removed"`
 }
 
 // NewDiffReport converts catalog changes for output.
@@ -56,6 +70,18 @@ func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
 	for _, s := range d.ScopesRemoved {
 		r.ScopesRemoved = append(r.ScopesRemoved, DiffScope{s.Name, s.Kind})
 	}
+	if len(d.EventsAdded) > 0 {
+		r.EventsAdded = NewEventViews(d.EventsAdded)
+	}
+	if len(d.EventsRemoved) > 0 {
+		r.EventsRemoved = NewEventViews(d.EventsRemoved)
+	}
+	for _, c := range d.EventsChanged {
+		r.EventsChanged = append(r.EventsChanged, DiffEventChange{
+			Event: NewEventViews([]*catalog.Event{c.New})[0], GranularAdded: nonNilStrings(c.GranularAdded), GranularRemoved: nonNilStrings(c.GranularRemoved),
+			ClassicAdded: nonNilStrings(c.ClassicAdded), ClassicRemoved: nonNilStrings(c.ClassicRemoved),
+		})
+	}
 	return r
 }
 
@@ -68,7 +94,8 @@ func WriteDiff(w io.Writer, f Format, r DiffReport) error {
 		return WriteYAML(w, r)
 	}
 	md := f == FormatMarkdown
-	total := len(r.EndpointsAdded) + len(r.EndpointsRemoved) + len(r.EndpointsChanged) + len(r.ScopesAdded) + len(r.ScopesRemoved)
+	events := len(r.EventsAdded) + len(r.EventsRemoved) + len(r.EventsChanged)
+	total := len(r.EndpointsAdded) + len(r.EndpointsRemoved) + len(r.EndpointsChanged) + len(r.ScopesAdded) + len(r.ScopesRemoved) + events
 	if md {
 		fmt.Fprintln(w, "## Scope catalog changes")
 		fmt.Fprintln(w)
@@ -79,6 +106,9 @@ func WriteDiff(w io.Writer, f Format, r DiffReport) error {
 	}
 	fmt.Fprintf(w, "%d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed.\n",
 		len(r.EndpointsAdded), len(r.EndpointsRemoved), len(r.EndpointsChanged), len(r.ScopesAdded), len(r.ScopesRemoved))
+	if events > 0 {
+		fmt.Fprintf(w, "%d event(s) added, %d removed, %d with changed scopes.\n", len(r.EventsAdded), len(r.EventsRemoved), len(r.EventsChanged))
+	}
 	section := func(title string) {
 		if md {
 			fmt.Fprintf(w, "\n### %s\n\n", title)
@@ -142,5 +172,31 @@ func WriteDiff(w io.Writer, f Format, r DiffReport) error {
 	}
 	scopes("Scopes added", r.ScopesAdded)
 	scopes("Scopes removed", r.ScopesRemoved)
+	evs := func(title string, es []EventView) {
+		if len(es) == 0 {
+			return
+		}
+		section(title)
+		for _, e := range es {
+			item(text(e.Event) + ": " + list(e.Granular))
+		}
+	}
+	evs("Events added", r.EventsAdded)
+	evs("Events removed", r.EventsRemoved)
+	if len(r.EventsChanged) > 0 {
+		section("Events whose scopes changed")
+		for _, c := range r.EventsChanged {
+			var parts []string
+			for _, p := range []struct {
+				label string
+				s     []string
+			}{{"granular +", c.GranularAdded}, {"granular -", c.GranularRemoved}, {"classic +", c.ClassicAdded}, {"classic -", c.ClassicRemoved}} {
+				if len(p.s) > 0 {
+					parts = append(parts, p.label+" "+list(p.s))
+				}
+			}
+			item(text(c.Event.Event) + ": " + strings.Join(parts, "; "))
+		}
+	}
 	return nil
 }

@@ -23,6 +23,7 @@ type auditOptions struct {
 	scan            []string
 	allowUnused     bool
 	allowUnverified bool
+	usage     usageFlags
 }
 
 func newAuditCmd(g *globalOptions) *cobra.Command {
@@ -47,9 +48,15 @@ as unmapped calls. In SARIF, a result about a call points at each line the
 call was found at, and a result about a requested scope at its line in the
 --requested file; paths are relative to the repository root.
 
-Exit codes: 0 the request matches, 5 over- or under-privileged or
-unverified (--allow-unused accepts scopes no call needs, --allow-unverified
-calls the request cannot be checked against), 1 input error, 2 usage error.`,
+--usage FILE audits against what the app really did: Zoom's Marketplace API
+call logs (pages as GET /marketplace/apps/{appId}/api_call_logs returns them,
+concatenated, one a line or in an array) or HAR files; --since and --until
+keep the rows of a period.
+
+Exit codes: 0 the request matches, 5 over- or under-privileged or not
+checked against every call (unverified; --allow-unused accepts scopes no
+call needs, --allow-unverified calls the request cannot be checked
+against), 1 input error, 2 usage error.`,
 		Example: `  scopeplan audit --requested manifest.json calls.yaml
   scopeplan audit --requested manifest.json --scan ./src --format sarif > audit.sarif
   scopeplan audit --scopes user:read:user:admin,user:write:user:admin --call "GET /users/{userId}" --app admin`,
@@ -62,6 +69,7 @@ calls the request cannot be checked against), 1 input error, 2 usage error.`,
 	cmd.Flags().StringArrayVar(&o.scan, "scan", nil, "scan this source `PATH` (folder, file or HAR) for calls; repeatable")
 	cmd.Flags().BoolVar(&o.allowUnused, "allow-unused", false, "exit 0 despite requested scopes no call needs (over-privilege)")
 	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "exit 0 despite calls the request cannot be checked against (unmapped)")
+	o.usage.addFlags(cmd)
 	return cmd
 }
 
@@ -126,6 +134,9 @@ func runAudit(o *auditOptions) error {
 		if n := skippedUnresolvable(sr); n > 0 {
 			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan skipped %d place(s) that may call Zoom but name no call (run scopeplan scan to list them)\n", n)
 		}
+	}
+	if o.usage.given() {
+		return runUsageAudit(o, f, c, p, req, calls, app)
 	}
 	res, err := audit.Run(c, req, calls, app)
 	if err != nil {

@@ -9,6 +9,7 @@ func extraCommands(g *globalOptions) []*cobra.Command {
 		newPlanCmd(g),
 		newScanCmd(g),
 		newAuditCmd(g),
+		newExplainCmd(g),
 		newMigrateCmd(g),
 		newLintCmd(g),
 		newDocsCmd(g),

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scopeplan/scopeplan/explain"
+	"github.com/scopeplan/scopeplan/planner"
+	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/scan"
+)
+
+type explainOptions struct {
+	g         *globalOptions
+	in        callInput
+	callFiles []string
+	scanDirs  []string
+	format    string
+}
+
+func newExplainCmd(g *globalOptions) *cobra.Command {
+	o := &explainOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "explain [TEXT | -]",
+		Short: "Explain a Zoom API error body: the missing scope, or the token problem",
+		Long: `explain reads what Zoom answered (the JSON error body, with or without its
+wrapper, or the bare message; from the argument, or standard input with - or
+no argument) and says what to do.
+
+For {"code":4711,"message":"Invalid access token, does not contain
+scopes:[...]"} it lists the endpoints whose scope alternatives match the
+listed set (exact matches first, then endpoints that accept more scopes),
+never collapsing several into a guess; --call, --calls FILE and --scan DIR
+narrow them to what the app calls. It names the one least-privileged scope to
+add for the app type (--app; without it, inferred from the listed scopes'
+levels) with the line for the manifest's oauth_information.scopes.
+
+For token errors (124, 104, 4700, ...) and "The event is not allowed for the
+app" it gives the cause and the fix; with --event NAME the scope that event
+needs (the events come from webhooks documents: scopeplan update, or
+--add-docs).
+
+Exit codes: 0 explained, 1 the text is not a Zoom error scopeplan can
+explain, 2 usage error.`,
+		Example: `  scopeplan explain '{"code":4711,"message":"Invalid access token, does not contain scopes:[user:read:user, user:read:user:admin]."}' --app user
+  curl -s ... | scopeplan explain - --scan ./src --format json`,
+		RunE: func(_ *cobra.Command, a []string) error { return runExplain(o, a) },
+	}
+	o.in.addFlags(cmd)
+	cmd.Flags().StringArrayVar(&o.callFiles, "calls", nil, "a call `FILE` of the app (as for plan) to narrow the candidates; repeatable")
+	cmd.Flags().StringArrayVar(&o.scanDirs, "scan", nil, "scan `DIR` (source code or HAR files) for the app's calls to narrow the candidates; repeatable")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	return cmd
+}
+
+func runExplain(o *explainOptions, a []string) error {
+	o.g.core = true
+	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	if err != nil {
+		return err
+	}
+	var text string
+	if len(a) == 0 || len(a) == 1 && a[0] == "-" {
+		data, err := io.ReadAll(o.g.io.in)
+		if err != nil {
+			return inputErr(fmt.Errorf("read standard input: %w", err))
+		}
+		text = string(data)
+	} else {
+		text = strings.Join(a, " ")
+	}
+	for _, fl := range o.callFiles {
+		if fl == "-" && (len(a) == 0 || a[0] == "-") {
+			return usageErr("standard input holds the error text; give the call file by name")
+		}
+	}
+	o.in.files = o.callFiles
+	calls, app, err := o.in.read(o.g.io.in, false)
+	if err != nil {
+		return err
+	}
+	ze, ok := explain.Parse(text)
+	if !ok {
+		return inputErr(fmt.Errorf("explain: %w: give Zoom's error body (JSON with code and message) or its message", explain.ErrNotZoom))
+	}
+	for _, d := range o.scanDirs {
+		if _, err := os.Stat(d); err != nil {
+			return inputErr(fmt.Errorf("explain --scan: %w", err))
+		}
+	}
+	c, p, err := o.g.load()
+	if err != nil {
+		return err
+	}
+	if len(o.scanDirs) > 0 {
+		res, err := scan.New(c).Scan(o.scanDirs...)
+		if err != nil {
+			return inputErr(fmt.Errorf("explain --scan: %w", err))
+		}
+		for _, sc := range res.Calls {
+			calls = append(calls, planner.Call{Spec: sc.Call, File: sc.File, Line: sc.Line})
+		}
+		// A call the scan could not pin to one method is one of its
+		// candidates: each narrows the explanation as well.
+		for _, sk := range res.Skipped {
+			for _, cand := range sk.Candidates {
+				calls = append(calls, planner.Call{Spec: cand, File: sk.File, Line: sk.Line})
+			}
+		}
+		if len(res.Calls) == 0 && len(calls) == 0 {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
+		}
+	}
+	// --event (and events: in call files) name the subscriptions an event
+	// error is about; the rest are the app's calls.
+	var events []string
+	var plain []planner.Call
+	for _, call := range calls {
+		if call.Event {
+			events = append(events, call.Spec)
+		} else {
+			plain = append(plain, call)
+		}
+	}
+	x, err := explain.Explain(c, ze, explain.Options{App: app, Calls: plain, Events: events})
+	if err != nil {
+		if errors.Is(err, explain.ErrNotZoom) {
+			return inputErr(err)
+		}
+		return inputErr(fmt.Errorf("explain: %w", err))
+	}
+	return report.WriteExplain(o.g.io.out, f, report.NewExplainReport(x, report.NewMeta(p)))
+}
