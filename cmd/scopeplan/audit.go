@@ -23,7 +23,7 @@ type auditOptions struct {
 	scan            []string
 	allowUnused     bool
 	allowUnverified bool
-	usage     usageFlags
+	usage           usageFlags
 }
 
 func newAuditCmd(g *globalOptions) *cobra.Command {
