@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/scopeplan/scopeplan/planner"
@@ -73,4 +74,24 @@ func TestFailsMatchesMismatch(t *testing.T) {
 	if !(&Result{Missing: []Missing{{}}}).Fails(true, true) {
 		t.Error("a missing scope passes with both allowances")
 	}
+}
+
+// FuzzScopeLines: any requested-scopes file that parses gives each scope
+// found a line inside the file, and never panics.
+func FuzzScopeLines(f *testing.F) {
+	f.Add([]byte("{\"oauth_information\": {\"scopes\": [{\"scope\": \"user:read:user\"}]}}"))
+	f.Add([]byte("scopes:\n  - user:read:user # note\n"))
+	f.Add([]byte("user:read:user, meeting:write:meeting\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		req, err := ParseRequest("fuzz", data)
+		if err != nil {
+			return
+		}
+		lines := 1 + strings.Count(string(data), "\n")
+		for s, l := range ScopeLines(data, req) {
+			if l < 1 || l > lines {
+				t.Errorf("%s at line %d of %d", s, l, lines)
+			}
+		}
+	})
 }
