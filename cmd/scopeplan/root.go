@@ -202,6 +202,11 @@ lints the documentation itself. The documents are embedded, so it works offline.
 
 // run executes the CLI and returns the exit code; it is the test seam.
 func run(args []string, io *streams) int {
+	// Standard error carries text from documents, file names and servers
+	// (errors, warnings, suggestions): it is escaped at this one boundary.
+	safe := *io
+	safe.errOut = report.EscapeWriter(io.errOut)
+	io = &safe
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.Execute()
