@@ -64,6 +64,9 @@ func role(d *record.Document) string {
 		return "granular"
 	case record.KindClassic:
 		return "classic"
+	case record.KindWebhooks:
+		// Events replace no embedded document.
+		return "events:" + d.Path
 	}
 	return "reference:" + catalog.ReferenceProduct(d)
 }
@@ -124,7 +127,7 @@ func LoadCached(o Options, cacheDir string) (c *catalog.Catalog, p Provenance, o
 	}
 	docs := MergeCached(embedded, cached)
 	for _, spec := range o.AddDocs {
-		ds, err := o.load(spec)
+		ds, err := o.ReadSpec(spec)
 		if err != nil {
 			return nil, Provenance{}, false
 		}

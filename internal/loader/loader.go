@@ -34,6 +34,9 @@ type DocInfo struct {
 type Provenance struct {
 	Source    Origin    `json:"source" yaml:"source"`
 	Documents []DocInfo `json:"documents" yaml:"documents"`
+	// CacheError says why the cache `scopeplan update` filled could not
+	// be read, when the data fell back to the embedded documents for it.
+	CacheError string `json:"cache_error,omitempty" yaml:"cache_error,omitempty"`
 }
 
 // Options select the documents: Docs replaces the embedded set, AddDocs
@@ -45,8 +48,8 @@ type Options struct {
 	MaxDocSize int64
 }
 
-// load reads one spec within the options' size limit.
-func (o Options) load(spec string) ([]*record.Document, error) {
+// ReadSpec reads one FILE, KIND=FILE or DIR within the options' size limit.
+func (o Options) ReadSpec(spec string) ([]*record.Document, error) {
 	return parser.LoadWith(spec, parser.LoadOptions{MaxSize: o.MaxDocSize})
 }
 
@@ -57,7 +60,7 @@ func Documents(o Options) ([]*record.Document, Origin, error) {
 	if len(o.Docs) > 0 {
 		origin = OriginDocs
 		for _, spec := range o.Docs {
-			ds, err := o.load(spec)
+			ds, err := o.ReadSpec(spec)
 			if err != nil {
 				return nil, "", err
 			}
@@ -71,7 +74,7 @@ func Documents(o Options) ([]*record.Document, Origin, error) {
 		docs = ds
 	}
 	for _, spec := range o.AddDocs {
-		ds, err := o.load(spec)
+		ds, err := o.ReadSpec(spec)
 		if err != nil {
 			return nil, "", err
 		}
