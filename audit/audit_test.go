@@ -39,6 +39,7 @@ func TestParseRequest(t *testing.T) {
 			want: []audit.Requested{{Scope: "user:read:user"}}, app: planner.AppUser},
 		{name: "mapping without scopes", file: "app.yaml", data: "name: My App\n", errHas: "no scopes"},
 		{name: "broken mapping with a value first", file: "app.yaml", data: "name: My App\n scopes:\n  - a\n", errHas: "app.yaml: line"},
+		{name: "scopes twice", file: "m.yaml", data: "scopes:\n  - a:read:b\nscopes:\n  - c:read:d\n", errHas: `m.yaml: line 3: mapping key "scopes" already defined at line 1`},
 		{name: "yaml list", file: "s.yaml", data: "- a:read:b\n- c:read:d\n", want: []audit.Requested{{Scope: "a:read:b"}, {Scope: "c:read:d"}}},
 		{name: "byte-order mark", file: "s.txt", data: "\ufeffa:read:b\n", want: []audit.Requested{{Scope: "a:read:b"}}},
 	}

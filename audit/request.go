@@ -78,7 +78,7 @@ func ParseRequest(name string, data []byte) (Request, error) {
 		}
 		var probe any
 		if err := yaml.Unmarshal(data, &probe); err != nil {
-			return Request{}, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+			return Request{}, fmt.Errorf("%s: %s", name, oneLine(err))
 		}
 		m, ok := probe.(map[string]any)
 		if !ok {
@@ -157,6 +157,14 @@ func parseManifest(name string, m map[string]any) (Request, error) {
 		return r, fmt.Errorf("%s: the scopes list is empty", name)
 	}
 	return r, nil
+}
+
+// oneLine renders a YAML error on one line, without the library's prefixes
+// ("yaml: unmarshal errors:\n  line 3: mapping key ... already defined").
+func oneLine(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	return strings.ReplaceAll(msg, "\n  ", "; ")
 }
 
 // parsesAsMapping reports whether data parses as a YAML (or JSON) mapping,
