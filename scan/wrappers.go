@@ -18,15 +18,20 @@ func (f *fileScan) collectWrappers() int {
 		if f.known[fd.nameAt] {
 			continue
 		}
-		for pi, p := range fd.params {
-			if p.name == "" || methodParamName(p.name) || p.def != "" {
-				continue
-			}
-			if w := f.wrapperFor(fd, pi); w != nil {
-				f.known[fd.nameAt] = true
-				f.proj.wrappers[fd.name] = append(f.proj.wrappers[fd.name], w)
-				n++
-				break
+		// Parameters named like an HTTP method are tried last: some
+		// projects call the path a "method" (get($method, $fields)), and
+		// what the body does with it decides.
+		for pass := 0; pass < 2 && !f.known[fd.nameAt]; pass++ {
+			for pi, p := range fd.params {
+				if p.name == "" || methodParamName(p.name) != (pass == 1) || p.def != "" {
+					continue
+				}
+				if w := f.wrapperFor(fd, pi); w != nil {
+					f.known[fd.nameAt] = true
+					f.proj.wrappers[fd.name] = append(f.proj.wrappers[fd.name], w)
+					n++
+					break
+				}
 			}
 		}
 	}
@@ -292,8 +297,27 @@ func (f *fileScan) baseBefore(s, j int, names map[string]bool) ([]string, string
 		}
 	}
 	prefix := ""
+	depth := 0
+	// Another argument or entry is not part of the URL: a base there
+	// (request("GET", BASE + route, {"query": fields})) does not make
+	// fields the path. Commas of a formatting call (Sprintf(f, BASE,
+	// route), join(BASE, route), "%s/%s" % (BASE, route)) still count.
+	open := f.openBefore(j)
+	formatting := open < 0 || f.isPunct(open, "(") && (!f.isIdent(open-1) || wrapperCallee(bare(f.toks[open-1].text)))
 	for k := j - 1; k >= s; k-- {
 		t := f.toks[k]
+		if t.kind == tPunct {
+			switch {
+			case isClose(t.text):
+				depth++
+			case isOpen(t.text):
+				depth--
+			case t.text == "," || t.text == "=>":
+				if depth < 0 || depth == 0 && !formatting {
+					return nil, "", false
+				}
+			}
+		}
 		switch {
 		case t.kind == tString && len(t.pieces) <= 1:
 			if sh, rest := classify(t.text); sh == shapeZoomAPI || sh == shapeZoomBase {
