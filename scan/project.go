@@ -170,6 +170,14 @@ func (f *fileScan) isOther(name string) bool {
 func (f *fileScan) assignTarget(i int) (string, int) {
 	k := i
 	for steps := 0; steps < 6; steps++ {
+		if f.l.python && f.isPunct(k-1, ":") && f.isIdent(k-2) && f.isPunct(f.openBefore(k), "{") {
+			// {API_V2: "https://…"}: a Python key that is a variable names
+			// nothing; the table holding the value does.
+			if o := f.openBefore(k); f.isPunct(o-1, "=") && f.isIdent(o-2) {
+				return bare(f.toks[o-2].text), o - 2
+			}
+			return "", -1
+		}
 		if f.isPunct(k-1, "=", ":=", ":", "=>", "?:") && (f.isIdent(k-2) || f.tok(k-2).kind == tString) && !f.isPunct(k-1, "?:") {
 			j := k - 2
 			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isPunct(j-1, ":") && f.isIdent(j-2) {
@@ -218,6 +226,9 @@ func (f *fileScan) collectBases() {
 			continue
 		}
 		zoom := shape == shapeZoomBase
+		if !zoom && f.l.python && f.isPunct(i-1, ":") && f.isIdent(i-2) {
+			continue // another host in a table of bases: the table may hold Zoom's too
+		}
 		if name, j := f.assignTarget(i); j >= 0 {
 			if zoom {
 				f.zoomBases[name] = true
@@ -278,6 +289,16 @@ func (f *fileScan) propagateBases() bool {
 			continue
 		}
 		src := f.operandName(i, e)
+		// base = base or ROOTS[version]: the fallback counts too.
+		if _, ok := f.baseOf(src); !ok && e < len(f.toks) && (f.isPunct(e, "||", "??") || f.tok(e).text == "or") {
+			if e2 := f.operandEnd(e + 1); e2 > e+1 {
+				if alt := f.operandName(e+1, e2); alt != target {
+					if _, ok := f.baseOf(alt); ok && !f.isOther(alt) {
+						src = alt
+					}
+				}
+			}
+		}
 		if f.isOther(src) && src != target {
 			f.otherBases[target] = true
 			if !f.proj.others[target] {
@@ -305,6 +326,9 @@ func (f *fileScan) propagateBases() bool {
 // index (config["zoom_base"]), the string argument of a lookup
 // (config('zoom.base')) or the last identifier.
 func (f *fileScan) operandName(a, e int) string {
+	if e-a >= 4 && f.isPunct(e-1, "]") && f.isIdent(e-2) && f.isPunct(e-3, "[") && f.isIdent(e-4) {
+		return bare(f.toks[e-4].text) // ROOTS[version]: the table
+	}
 	var b strings.Builder
 	for j := a; j < e; j++ {
 		b.WriteString(f.toks[j].text)

@@ -26,6 +26,9 @@ func (f *fileScan) collectWrappers() int {
 				if p.name == "" || methodParamName(p.name) != (pass == 1) || p.def != "" {
 					continue
 				}
+				if _, ok := f.proj.bases[p.name]; ok {
+					continue // the base itself (def __init__(self, base_uri)), not a path
+				}
 				if w := f.wrapperFor(fd, pi); w != nil {
 					f.known[fd.nameAt] = true
 					f.proj.wrappers[fd.name] = append(f.proj.wrappers[fd.name], w)
@@ -312,6 +315,9 @@ func (f *fileScan) baseBefore(s, j int, names map[string]bool) ([]string, string
 				depth++
 			case isOpen(t.text):
 				depth--
+				if depth < 0 && t.text == "[" && k > s && (f.isIdent(k-1) || f.isPunct(k-1, ")", "]")) {
+					return nil, "", false // ROOTS[version]: an index, not a path
+				}
 			case t.text == "," || t.text == "=>":
 				if depth < 0 || depth == 0 && !formatting {
 					return nil, "", false
@@ -402,6 +408,11 @@ func (f *fileScan) innerWrapper(fd *funcDef, j int, w *wrapper) (*wrapper, strin
 		}
 	} else if w.methodParam < 0 {
 		w.fixed, w.def = inner.fixed, inner.def
+	}
+	if w.fixed == "" && w.def == "" && w.methodParam < 0 && inner.fixed == "" && inner.def == "" && inner.methodParam < 0 {
+		// The inner function only builds the URL (url_for(route)); the
+		// call around it sends it: requests.get(self.url_for(route)).
+		w.fixed = f.sendMethod(fd, cs.start, w)
 	}
 	return inner, prefix, true
 }
@@ -613,7 +624,18 @@ func (f *fileScan) evalRange(a, b int) ([]piece, bool) {
 		if e < 0 || e > b {
 			return nil, false
 		}
-		if t := f.toks[k]; t.kind == tString && e == k+1 {
+		if t := f.toks[k]; t.kind == tString && len(t.pieces) == 1 && !t.pieces[0].param && anyPlaceholder(t.text) != 0 {
+			// "/users/{}".format(uid), "/rooms/%s" % rid: a path template
+			// filled in place.
+			if args, end, ok := f.formatSite(k); ok && end > k+1 && end <= b {
+				ps = append(ps, f.fillFormat(t.text, anyPlaceholder(t.text), args)...)
+				lit = true
+				e = end
+			} else {
+				ps = append(ps, t.pieces...)
+				lit = true
+			}
+		} else if t.kind == tString && e == k+1 {
 			ps = append(ps, t.pieces...)
 			if len(t.pieces) > 0 {
 				lit = true
