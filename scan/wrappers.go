@@ -162,10 +162,29 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 					return w
 				}
 			}
+			// Or set on the connection the URL opens:
+			// conn = new URL(url).openConnection(); conn.setRequestMethod(method).
+			if f.methodSet(fd, w.methodParamName) {
+				return w
+			}
 		}
 		w.full = false
 	}
 	return nil
+}
+
+// methodSet reports whether fd's body passes its method parameter to a
+// call named for a method (setRequestMethod(m), .method(m, body)).
+func (f *fileScan) methodSet(fd *funcDef, name string) bool {
+	for k := fd.bodyStart; k < fd.bodyEnd; k++ {
+		if !f.isIdent(k) || bare(f.toks[k].text) != name || !f.wholeArg(k) {
+			continue
+		}
+		if cs, ok := f.enclosingCall(k); ok && cs.calleeIdx >= 0 && hasWord(cs.callee, "method") {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeArg reports whether the identifier at j is a whole argument of
@@ -192,8 +211,10 @@ func (f *fileScan) urlPosition(j int, w *wrapper) bool {
 	if !ok || cs.close >= len(f.toks) {
 		return false
 	}
-	if cs.calleeIdx >= 0 && f.pickWrapper(cs.callee) != nil {
-		return false
+	if cs.calleeIdx >= 0 {
+		if inner := f.pickWrapper(cs.callee); inner != nil && !inner.full {
+			return false
+		}
 	}
 	args := f.splitArgs(cs.open, cs.close)
 	for n, a := range args {
@@ -557,6 +578,12 @@ func (f *fileScan) wrapperCalls() {
 			ev := f.evidence(i, c+1)
 			m, amb = ev.method, ev.ambiguous
 		}
+		if m == "" && !amb {
+			// A URL builder's result, sent by a sender around it
+			// (get(endpoint("/users/" + id))) or later through the
+			// variable it is assigned to (url = endpoint(…); get(url)).
+			m = f.builtURLMethod(i, c, w)
+		}
 		for k := ra[0]; k < ra[1]; k++ {
 			f.used[k] = true
 		}
@@ -574,6 +601,37 @@ func (f *fileScan) wrapperCalls() {
 		}
 		f.via = nil
 	}
+}
+
+// builtURLMethod finds the method a URL built by the call to w at
+// [i, c] is sent with: by the call around it, or around a later use of
+// the variable it is assigned to, in the same function.
+func (f *fileScan) builtURLMethod(i, c int, w *wrapper) string {
+	start := f.exprStart(i)
+	if m := f.sendMethod(nil, start, w); m != "" {
+		return m
+	}
+	s := f.statementStart(i)
+	name, ok := f.assigned(s, i)
+	if !ok {
+		return ""
+	}
+	end := min(len(f.toks), c+maxLookBack)
+	if fd := f.enclosingFunc(i); fd != nil {
+		end = min(end, fd.bodyEnd)
+	}
+	for k := c + 1; k < end; k++ {
+		if !f.isIdent(k) || bare(f.toks[k].text) != name || f.isMember(k-1) {
+			continue
+		}
+		if f.isPunct(k+1, "=", ":=") {
+			return "" // reassigned
+		}
+		if m := f.sendMethod(nil, k, w); m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // localValue evaluates the last assignment of the variable at token k
