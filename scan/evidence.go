@@ -654,3 +654,63 @@ func (f *fileScan) sender(cs callSite) *wrapper {
 	}
 	return w
 }
+
+// urlKey reports the keys a declarative entry gives its URL or path under.
+func urlKey(s string) bool {
+	switch strings.ToLower(s) {
+	case "url", "uri", "path", "endpoint", "route", "href":
+		return true
+	}
+	return false
+}
+
+// keyedMethod reads a declarative entry around the string at i: the
+// string is the value of a URL key (url: '/users/:id') and a sibling
+// entry of the same object or argument list gives the method under a
+// method key, as a string, a Ruby symbol (method: :get) or a constant
+// (method: HttpMethod.POST). ok is false when the string is not such a
+// value, or the entry has a handler (a route the app serves).
+func (f *fileScan) keyedMethod(i int) (m string, amb, ok bool) {
+	k := i - 1
+	if !f.isPunct(k, ":", "=>", "=") || !(f.isIdent(k-1) || f.tok(k-1).kind == tString) || !urlKey(bare(f.tok(k-1).text)) {
+		return "", false, false
+	}
+	open := f.openBefore(k - 1)
+	if open < 0 {
+		return "", false, false
+	}
+	end := f.matchClose(open)
+	if end < 0 || f.hasHandler(open+1, end, i, i+1) {
+		return "", false, false
+	}
+	ms := map[string]bool{}
+	depth := 0
+	for j := open + 1; j < end; j++ {
+		t := f.toks[j]
+		switch {
+		case t.kind == tPunct && isOpen(t.text):
+			depth++
+		case t.kind == tPunct && isClose(t.text):
+			depth--
+		case depth == 0 && (t.kind == tIdent || t.kind == tString) && methodKey(bare(t.text)) && f.isPunct(j+1, ":", "=>", "="):
+			v := j + 2
+			if f.l.ruby && f.isPunct(v, ":") {
+				v++ // method: :get
+			}
+			for ; v < end && !f.isPunct(v, ",", ";"); v++ {
+				vt := f.toks[v]
+				if vt.kind == tString && len(vt.pieces) <= 1 || vt.kind == tIdent {
+					if w := methodWord(vt.text); w != "" {
+						ms[w] = true
+						break
+					}
+				}
+				if vt.kind != tIdent && !f.isMember(v) {
+					break
+				}
+			}
+		}
+	}
+	m, amb = one(ms)
+	return m, amb, m != "" || amb
+}

@@ -589,7 +589,12 @@ func (f *fileScan) analyzePath(c chain, ps []piece, kind Kind, shape urlShape, b
 		return
 	}
 	if pt.route {
-		return
+		// A :param path is a route the app serves, unless it is the URL
+		// of a declarative entry that names its method (url: '/users/:id',
+		// method: :get) in a file about Zoom.
+		if _, _, ok := f.keyedMethod(c.start); !ok || !f.cue || c.end != c.start+1 {
+			return
+		}
 	}
 	if !f.pathCall(c, pt, line, shape == shapeRelative) && c.format && base != "" {
 		f.unknownBase(c, pt, line, base)
@@ -683,6 +688,20 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 	ev := f.evidence(c.start, c.end)
 	if ev.route {
 		return true
+	}
+	// A declarative entry in a file about Zoom: define(name: 'x',
+	// method: :get, url: '/users/:id'), {method: 'POST', path: '/rooms'}.
+	if f.cue || ev.zoomClient {
+		if m, amb, ok := f.keyedMethod(c.start); ok && c.end == c.start+1 {
+			if amb {
+				f.skip(line, pt.path, "several methods in the entry", f.s.candidates(pt.path))
+				return true
+			}
+			if spec, ok := f.s.resolve(m, pt.path); ok {
+				f.report(spec, line, Medium, KindPath)
+				return true
+			}
+		}
 	}
 	conf := Medium
 	if ev.zoomClient {
