@@ -24,6 +24,9 @@ type project struct {
 	args map[string]map[string][]literal
 	// fills: template placeholder names filled with a Zoom base.
 	fills map[string]string
+	// paths: names assigned one path literal in the project
+	// (GetUserPath = "/users/%s"), "" when assigned several.
+	paths map[string]literal
 }
 
 // literal is a string value and where it is written.
@@ -53,6 +56,7 @@ func newProject() *project {
 	return &project{
 		bases: map[string]string{}, others: map[string]bool{}, clients: map[string]string{},
 		wrappers: map[string][]*wrapper{}, args: map[string]map[string][]literal{}, fills: map[string]string{},
+		paths: map[string]literal{},
 	}
 }
 
@@ -69,6 +73,7 @@ func buildProject(files []*fileScan) *project {
 		f.funcs = f.findFuncs()
 		f.collectBases()
 		f.collectArgs()
+		f.collectPaths()
 	}
 	// Propagate base names through assignments (x = ZOOM_BASE), a few rounds.
 	for round := 0; round < 4; round++ {

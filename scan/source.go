@@ -95,6 +95,7 @@ func containsFold(s, sub string) bool {
 func (f *fileScan) run() {
 	f.wrapperCalls()
 	f.tables()
+	f.keyedEntries()
 	for i, t := range f.toks {
 		if t.kind == tString && !f.used[i] {
 			f.via = nil
