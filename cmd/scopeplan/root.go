@@ -87,6 +87,9 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
+	if p.CacheError != "" {
+		fmt.Fprintf(g.io.errOut, "scopeplan: %s; using the embedded data\n", p.CacheError)
+	}
 	g.findings = fs
 	if p.Source == loader.OriginCache {
 		// People reading text should know the data is not the embedded set;
@@ -96,14 +99,20 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 	return c, p, nil
 }
 
-// loadPreferringCache is snapshot.Load, preferring the documents
-// `scopeplan update` cached when there are any newer than the embedded
-// data (see loader.LoadCached; the cache directory is $SCOPEPLAN_CACHE_DIR
-// or the user cache directory). Lint findings of a cached catalog are not
-// precomputed, so it returns nil findings for it.
+// loadPreferringCache is snapshot.Load, preferring the catalog of the
+// documents `scopeplan update` cached when there are any newer than the
+// embedded data (see snapshot.FromCache; the cache directory is
+// $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
+// be read leaves the embedded data, with the reason in CacheError.
 func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	if c, p, ok := loader.LoadCached(o, ""); ok {
-		return c, p, nil, nil
+	c, p, fs, st, cerr := snapshot.FromCache(o, "", full)
+	switch st {
+	case snapshot.CacheUsed:
+		return c, p, fs, nil
+	case snapshot.CacheBroken:
+		c, p, fs, err := snapshot.Load(o, full)
+		p.CacheError = cerr.Error()
+		return c, p, fs, err
 	}
 	return snapshot.Load(o, full)
 }
