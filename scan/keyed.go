@@ -237,3 +237,80 @@ func (f *fileScan) entryValue(v, ve int) ([]piece, []string, bool) {
 	}
 	return nil, nil, false
 }
+
+// optionsGET reports request functions that take an options object
+// and send GET when it names no method: request({uri}), rp(opts),
+// axios({url}), got(opts), $.ajax({url}).
+func optionsGET(name string) bool {
+	switch strings.ToLower(name) {
+	case "rp", "request", "requestpromise", "axios", "got", "ky", "needle", "ajax", "superagent", "fetch":
+		return true
+	}
+	return false
+}
+
+// optionsMethod returns the method an options object sends the URL
+// value of its entry at key k with, when the object names no method: GET
+// when given to a request function whose default is GET (rp({uri: …}),
+// or opts = {uri: …} sent later in the function as rp(opts)), or the
+// method set on it before (opts.method = "PATCH"); "" if unknown.
+func (f *fileScan) optionsMethod(k int) string {
+	m, ok := f.optionsSend(k)
+	if !ok {
+		return ""
+	}
+	return m
+}
+
+func (f *fileScan) optionsSend(k int) (string, bool) {
+	m, amb, ok := f.entryMethod(k)
+	if !ok || m != "" || amb {
+		return "", false
+	}
+	open := f.openBefore(k)
+	if !f.isPunct(open, "{") {
+		return "", false
+	}
+	if f.isPunct(open-1, "(") && f.isIdent(open-2) && optionsGET(bare(f.toks[open-2].text)) {
+		return "GET", true
+	}
+	if !f.isPunct(open-1, "=") || !f.isIdent(open-2) {
+		return "", false
+	}
+	name := bare(f.toks[open-2].text)
+	end := f.matchClose(open)
+	limit := min(len(f.toks), end+maxLookBack)
+	if fd := f.enclosingFunc(open); fd != nil {
+		limit = min(limit, fd.bodyEnd)
+	}
+	set := ""
+	for j := end + 1; j < limit; j++ {
+		if !f.isIdent(j) || bare(f.toks[j].text) != name {
+			continue
+		}
+		if f.isPunct(j+1, "=") && !f.isPunct(j+2, "=") {
+			return "", false // reassigned before any send
+		}
+		// opts.method = "PATCH", opts["method"] = "PATCH"
+		if f.isMember(j+1) && methodKey(bare(f.tok(j+2).text)) && f.isPunct(j+3, "=") ||
+			f.isPunct(j+1, "[") && methodKey(f.tok(j+2).text) && f.isPunct(j+3, "]") && f.isPunct(j+4, "=") {
+			v := j + 4
+			if f.isPunct(j+1, "[") {
+				v = j + 5
+			}
+			if w := methodWord(f.tok(v).text); w != "" && f.tok(v).kind == tString {
+				set = w
+				continue
+			}
+			return "", false
+		}
+		cs, ok := f.enclosingCall(j)
+		if ok && cs.calleeIdx >= 0 && cs.arg == 0 && optionsGET(cs.callee) && f.wholeArg(j) {
+			if set != "" {
+				return set, true
+			}
+			return "GET", true
+		}
+	}
+	return "", false
+}

@@ -153,6 +153,23 @@ func (f *fileScan) baseOf(name string) (string, bool) {
 	return "", false
 }
 
+// apiBaseName reports names of an API's base URL without the word zoom:
+// apiUrl, BASE_URL, apiRoot, restBase (not url, endpoint or host alone).
+func apiBaseName(name string) bool {
+	first, second := false, false
+	for _, w := range words(name) {
+		switch w {
+		case "api", "base", "rest":
+			first = true
+		case "url", "uri", "root", "endpoint", "baseurl", "apiurl":
+			second = true
+		case "webhook", "oauth", "token", "auth", "join", "redirect", "callback", "web", "marketplace", "frontend", "app", "site", "public":
+			return false
+		}
+	}
+	return first && second || name == "baseUrl" || name == "baseURL" || name == "baseUri"
+}
+
 // isOther says whether a name holds another host's URL.
 func (f *fileScan) isOther(name string) bool {
 	name = bare(name)

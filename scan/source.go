@@ -547,6 +547,10 @@ func (f *fileScan) analyze(c chain) {
 		case f.isOther(name):
 			return
 		default:
+			if len(ps) >= 2 && !ps[1].param && !strings.HasPrefix(ps[1].text, "/") && ps[1].text != "" && apiBaseName(bare(lastIdent(ps[0].text))) {
+				// config.apiUrl + "users/": a base named for an API ends in "/".
+				ps = append([]piece{ps[0], {text: "/" + ps[1].text}}, ps[2:]...)
+			}
 			if len(ps) < 2 || ps[1].param || !strings.HasPrefix(ps[1].text, "/") {
 				return
 			}
@@ -693,7 +697,7 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 	// A declarative entry in a file about Zoom: define(name: 'x',
 	// method: :get, url: '/users/:id'), {method: 'POST', path: '/rooms'}.
 	if f.cue || ev.zoomClient {
-		if m, amb, ok := f.keyedMethod(c.start); ok && c.end == c.start+1 {
+		if m, amb, ok := f.keyedMethod(c.start); ok && f.valueEnds(c.end) {
 			if amb {
 				f.skip(line, pt.path, "several methods in the entry", f.s.candidates(pt.path))
 				return true
@@ -701,6 +705,17 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 			if spec, ok := f.s.resolve(m, pt.path); ok {
 				f.report(spec, line, Medium, KindPath)
 				return true
+			}
+		}
+		// An options object without a method, sent by a request function
+		// whose default is GET (rp({uri: base + "users/"})), or given one
+		// later (opts.method = "PATCH").
+		if k := c.start - 2; f.isPunct(c.start-1, ":", "=>") && urlKey(bare(f.tok(k).text)) && f.valueEnds(c.end) {
+			if m := f.optionsMethod(k); m != "" {
+				if spec, ok := f.s.resolve(m, pt.path); ok {
+					f.report(spec, line, Medium, KindPath)
+					return true
+				}
 			}
 		}
 	}
@@ -732,6 +747,11 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 		return true
 	}
 	return false
+}
+
+// valueEnds reports whether an entry's value ends at token e.
+func (f *fileScan) valueEnds(e int) bool {
+	return e >= len(f.toks) || f.isPunct(e, ",", "}", ")", "]", ";") || f.tok(e).first
 }
 
 func (f *fileScan) report(spec string, line int, conf Confidence, kind Kind) {
