@@ -24,6 +24,9 @@ type project struct {
 	args map[string]map[string][]literal
 	// fills: template placeholder names filled with a Zoom base.
 	fills map[string]string
+	// named: names under which a client with Zoom's base URL is
+	// registered (AddHttpClient("ZoomApi", c => c.BaseAddress = …)).
+	named map[string]string
 	// paths: names assigned one path literal in the project
 	// (GetUserPath = "/users/%s"), "" when assigned several.
 	paths map[string]literal
@@ -56,7 +59,7 @@ func newProject() *project {
 	return &project{
 		bases: map[string]string{}, others: map[string]bool{}, clients: map[string]string{},
 		wrappers: map[string][]*wrapper{}, args: map[string]map[string][]literal{}, fills: map[string]string{},
-		paths: map[string]literal{},
+		paths: map[string]literal{}, named: map[string]string{},
 	}
 }
 
@@ -270,6 +273,20 @@ func (f *fileScan) collectBases() {
 		if !zoom {
 			continue
 		}
+		// A client registered under a name with the base URL:
+		// AddHttpClient("ZoomApi", c => c.BaseAddress = new Uri(…)).
+		k := i
+		for level := 0; level < 3; level++ {
+			cs, ok := f.enclosingCall(k)
+			if !ok || cs.close >= len(f.toks) {
+				break
+			}
+			if k > cs.open+2 && f.tok(cs.open+1).kind == tString && f.isPunct(cs.open+2, ",") && isIdentLike(f.tok(cs.open+1).text) {
+				f.proj.named[f.tok(cs.open+1).text] = f.site(cs.open+1, f.tok(cs.open+1).text)
+				break
+			}
+			k = cs.start
+		}
 		// A client built with the base URL: x = axios.create({baseURL: …}),
 		// $client = new Client(['base_uri' => …]), conn = Faraday.new(url: …).
 		if cs, ok := f.enclosingCall(i); ok && cs.calleeIdx >= 0 {
@@ -381,6 +398,30 @@ func zoomClientName(s string) bool {
 // collectClients records names assigned a Zoom client: x = new
 // ZoomClient(…), client = zoomus.ZoomClient(…), @zoom = Zoom.new.
 func (f *fileScan) collectClients() {
+	// x = factory.CreateClient("ZoomApi"): the client registered under
+	// that name with Zoom's base URL.
+	if len(f.proj.named) > 0 {
+		for i, t := range f.toks {
+			if t.kind != tString || f.proj.named[t.text] == "" || !f.isPunct(i-1, "(") || !f.isPunct(i+1, ")") {
+				continue
+			}
+			cs, ok := f.enclosingCall(i)
+			if !ok || cs.calleeIdx < 0 {
+				continue
+			}
+			s := cs.start
+			if f.tok(s-1).text == "await" {
+				s--
+			}
+			if f.isPunct(s-1, "=", ":=") && f.isIdent(s-2) {
+				name := bare(f.toks[s-2].text)
+				f.zoomClients[name] = true
+				if _, ok := f.proj.clients[name]; !ok {
+					f.proj.clients[name] = f.proj.named[t.text]
+				}
+			}
+		}
+	}
 	for i := 2; i < len(f.toks); i++ {
 		if !f.isPunct(i-1, "=", ":=") || !f.isIdent(i-2) {
 			continue
