@@ -162,6 +162,13 @@ func (f *fileScan) keyedEntries() {
 		if !ok {
 			continue
 		}
+		if m == "" && !amb {
+			// Given to a project function that defaults the method of
+			// the request object it takes: makeRequest({url: "users"}).
+			if cs, ok := f.enclosingCall(k); ok && cs.calleeIdx >= 0 {
+				m = f.proj.objDefaults[cs.callee]
+			}
+		}
 		for x := v; x < ve; x++ {
 			f.used[x] = true
 		}
@@ -313,4 +320,44 @@ func (f *fileScan) optionsSend(k int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// collectObjectDefaults records the project functions that take a
+// request object and default its method: options.method = req.method ||
+// HttpMethod.GET, req.method ?? "GET", req.get("method", "GET").
+func (f *fileScan) collectObjectDefaults() {
+	for fi := range f.funcs {
+		fd := &f.funcs[fi]
+		for _, p := range fd.params {
+			if p.name == "" {
+				continue
+			}
+			for j := fd.bodyStart; j+4 < fd.bodyEnd; j++ {
+				if !f.isIdent(j) || bare(f.toks[j].text) != p.name || f.isMember(j-1) {
+					continue
+				}
+				v := -1
+				switch {
+				case f.isMember(j+1) && methodKey(f.tok(j+2).text) && (f.isPunct(j+3, "||", "??") || f.tok(j+3).text == "or"):
+					v = j + 4
+				case f.isMember(j+1) && f.tok(j+2).text == "get" && f.isPunct(j+3, "(") && methodKey(f.tok(j+4).text) && f.isPunct(j+5, ","):
+					v = j + 6
+				}
+				if v < 0 {
+					continue
+				}
+				for k := v; k < v+4 && k < fd.bodyEnd; k++ {
+					if t := f.toks[k]; t.kind == tString || t.kind == tIdent {
+						if m := methodWord(t.text); m != "" {
+							f.proj.objDefaults[fd.name] = m
+							break
+						}
+					}
+					if !f.isIdent(k) && !f.isMember(k) && f.toks[k].kind != tString {
+						break
+					}
+				}
+			}
+		}
+	}
 }

@@ -27,6 +27,9 @@ type project struct {
 	// named: names under which a client with Zoom's base URL is
 	// registered (AddHttpClient("ZoomApi", c => c.BaseAddress = …)).
 	named map[string]string
+	// objDefaults: project functions taking a request object whose
+	// method they default (req.method || "GET"), by name.
+	objDefaults map[string]string
 	// paths: names assigned one path literal in the project
 	// (GetUserPath = "/users/%s"), "" when assigned several.
 	paths map[string]literal
@@ -59,7 +62,7 @@ func newProject() *project {
 	return &project{
 		bases: map[string]string{}, others: map[string]bool{}, clients: map[string]string{},
 		wrappers: map[string][]*wrapper{}, args: map[string]map[string][]literal{}, fills: map[string]string{},
-		paths: map[string]literal{}, named: map[string]string{},
+		paths: map[string]literal{}, named: map[string]string{}, objDefaults: map[string]string{},
 	}
 }
 
@@ -77,6 +80,7 @@ func buildProject(files []*fileScan) *project {
 		f.collectBases()
 		f.collectArgs()
 		f.collectPaths()
+		f.collectObjectDefaults()
 	}
 	// Propagate base names through assignments (x = ZOOM_BASE), a few rounds.
 	for round := 0; round < 4; round++ {

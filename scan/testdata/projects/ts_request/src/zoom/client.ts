@@ -19,4 +19,9 @@ export class MeetingsApi {
       headers: { Authorization: `Bearer ${this.token}` },
     }).json();
   }
+
+  // The caller always says which verb: nothing to default.
+  async exchange(req: ApiRequest & { verb: string }): Promise<unknown> {
+    return got(req.url, { prefixUrl: this.settings.prefix, method: req.verb }).json();
+  }
 }

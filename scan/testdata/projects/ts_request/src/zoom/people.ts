@@ -18,4 +18,8 @@ export class People {
   profile(id: string) {
     return this.api.send({ method: "GET", url: `users/${id}` });
   }
+
+  everyone(verb: string) {
+    return this.api.exchange({ url: "users", verb });
+  }
 }
