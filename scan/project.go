@@ -27,6 +27,9 @@ type project struct {
 	// named: names under which a client with Zoom's base URL is
 	// registered (AddHttpClient("ZoomApi", c => c.BaseAddress = …)).
 	named map[string]string
+	// baseArgs: where calls pass a base name, by callee and argument
+	// position or parameter name (ApiClient(self.root)).
+	baseArgs map[string]map[string]string
 	// objDefaults: project functions taking a request object whose
 	// method they default (req.method || "GET"), by name.
 	objDefaults map[string]string
@@ -62,7 +65,7 @@ func newProject() *project {
 	return &project{
 		bases: map[string]string{}, others: map[string]bool{}, clients: map[string]string{},
 		wrappers: map[string][]*wrapper{}, args: map[string]map[string][]literal{}, fills: map[string]string{},
-		paths: map[string]literal{}, named: map[string]string{}, objDefaults: map[string]string{},
+		paths: map[string]literal{}, named: map[string]string{}, objDefaults: map[string]string{}, baseArgs: map[string]map[string]string{},
 	}
 }
 
@@ -87,6 +90,14 @@ func buildProject(files []*fileScan) *project {
 		changed := false
 		for _, f := range files {
 			if f.propagateBases() {
+				changed = true
+			}
+		}
+		for _, f := range files {
+			f.collectBaseArgs()
+		}
+		for _, f := range files {
+			if f.propagateParams() {
 				changed = true
 			}
 		}
@@ -631,4 +642,101 @@ func (f *fileScan) collectFills() {
 			}
 		}
 	}
+}
+
+// collectBaseArgs records the calls that pass a base name as a whole
+// argument: ApiClient(self.api_endpoint), Client(root=ROOT).
+func (f *fileScan) collectBaseArgs() {
+	for i, t := range f.toks {
+		if t.kind != tIdent || !f.isPunct(i+1, "(") || f.tok(i-1).text == "def" || f.tok(i-1).text == "function" {
+			continue
+		}
+		c := f.matchClose(i + 1)
+		if c < 0 {
+			continue
+		}
+		for n, a := range f.splitArgs(i+1, c) {
+			key, s := itoa(n), a[0]
+			if f.isIdent(s) && f.isPunct(s+1, "=", ":") && a[1] > s+2 {
+				key, s = bare(f.toks[s].text), s+2
+			}
+			if e := f.operandEnd(s); e != a[1] || f.isPunct(e-1, ")") {
+				continue
+			}
+			name := f.operandName(s, a[1])
+			site, ok := f.baseOf(name)
+			if !ok || f.isOther(name) {
+				continue
+			}
+			if site == "" {
+				site = f.site(s, name)
+			}
+			m := f.proj.baseArgs[t.text]
+			if m == nil {
+				m = map[string]string{}
+				f.proj.baseArgs[t.text] = m
+			}
+			if _, ok := m[key]; !ok {
+				m[key] = site
+			}
+		}
+	}
+}
+
+// propagateParams makes a base of each function parameter that callers
+// pass a base for: def __init__(self, api_base_url) of class ApiClient
+// called ApiClient(self.api_endpoint). A constructor is called by its
+// class's name.
+func (f *fileScan) propagateParams() bool {
+	changed := false
+	for fi := range f.funcs {
+		fd := &f.funcs[fi]
+		names := []string{fd.name}
+		if c := f.ctorClass(fd); c != "" {
+			names = append(names, c)
+		}
+		for _, callee := range names {
+			m := f.proj.baseArgs[callee]
+			if m == nil {
+				continue
+			}
+			for pi, p := range fd.params {
+				if p.name == "" {
+					continue
+				}
+				site, ok := m[itoa(pi)]
+				if !ok {
+					site, ok = m[p.name]
+				}
+				if !ok || f.zoomBases[p.name] || f.otherBases[p.name] {
+					continue
+				}
+				f.zoomBases[p.name] = true
+				f.baseSites[p.name] = f.site(p.at, p.name) + " <- " + site
+				if _, ok := f.proj.bases[p.name]; !ok {
+					f.proj.bases[p.name] = f.baseSites[p.name]
+					changed = true
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// ctorClass returns the class a constructor builds (__init__,
+// constructor, initialize, or a method named for its class), or "".
+func (f *fileScan) ctorClass(fd *funcDef) string {
+	switch fd.name {
+	case "__init__", "constructor", "initialize", "__construct":
+	default:
+		return ""
+	}
+	ind := f.toks[fd.nameAt].indent
+	for j := fd.nameAt - 1; j >= 0 && j > fd.nameAt-20000; j-- {
+		t := f.toks[j]
+		if t.kind == tIdent && t.text == "class" && f.isIdent(j+1) && (t.indent < ind || !f.l.python) {
+			return bare(f.toks[j+1].text)
+		}
+	}
+	return ""
 }
