@@ -105,11 +105,15 @@ func runDiff(o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldC, oldP, err := loader.Load(loader.Options{Docs: []string{o.old}})
+	size, err := o.g.docSizeLimit()
+	if err != nil {
+		return err
+	}
+	oldC, oldP, err := loader.Load(loader.Options{Docs: []string{o.old}, MaxDocSize: size})
 	if err != nil {
 		return inputErr(err)
 	}
-	newC, newP, err := loader.Load(loader.Options{Docs: []string{o.new}})
+	newC, newP, err := loader.Load(loader.Options{Docs: []string{o.new}, MaxDocSize: size})
 	if err != nil {
 		return inputErr(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/lint"
+	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -71,6 +72,8 @@ type globalOptions struct {
 	io      *streams
 	docs    []string
 	addDocs []string
+	// maxDocSize is --max-doc-size as given ("" for the default).
+	maxDocSize string
 
 	// core is set by commands that need only endpoints and scopes
 	// (resolving calls, planning): the embedded snapshot then skips the
@@ -83,7 +86,11 @@ type globalOptions struct {
 
 // load builds the catalog the flags select.
 func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
-	c, p, fs, err := loadPreferringCache(loader.Options{Docs: g.docs, AddDocs: g.addDocs}, !g.core)
+	size, err := g.docSizeLimit()
+	if err != nil {
+		return nil, loader.Provenance{}, err
+	}
+	c, p, fs, err := loadPreferringCache(loader.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
@@ -97,6 +104,26 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
 	}
 	return c, p, nil
+}
+
+// envMaxDocSize sets the document size limit when --max-doc-size is not given.
+const envMaxDocSize = "SCOPEPLAN_MAX_DOC_SIZE"
+
+// docSizeLimit is the largest document read: --max-doc-size, else
+// $SCOPEPLAN_MAX_DOC_SIZE, else 0 (parser.DefaultMaxSize).
+func (g *globalOptions) docSizeLimit() (int64, error) {
+	s, from := g.maxDocSize, "--max-doc-size"
+	if s == "" {
+		s, from = os.Getenv(envMaxDocSize), envMaxDocSize
+	}
+	if s == "" {
+		return 0, nil
+	}
+	n, err := parser.ParseSize(s)
+	if err != nil {
+		return 0, usageErr("%s: %w", from, err)
+	}
+	return n, nil
 }
 
 // loadPreferringCache is snapshot.Load, preferring the catalog of the
@@ -168,6 +195,7 @@ lints the documentation itself. The documents are embedded, so it works offline.
 	root.SetErr(io.errOut)
 	root.PersistentFlags().StringArrayVar(&g.docs, "docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) replacing the embedded set; repeatable")
 	root.PersistentFlags().StringArrayVar(&g.addDocs, "add-docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) added to the set; repeatable")
+	root.PersistentFlags().StringVar(&g.maxDocSize, "max-doc-size", "", "largest document `SIZE` read, such as 200MB (default 64MiB, or $"+envMaxDocSize+")")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%w", err) })
 	root.AddCommand(
 		newCatalogCmd(g),
@@ -183,6 +211,11 @@ lints the documentation itself. The documents are embedded, so it works offline.
 
 // run executes the CLI and returns the exit code; it is the test seam.
 func run(args []string, io *streams) int {
+	// Standard error carries text from documents, file names and servers
+	// (errors, warnings, suggestions): it is escaped at this one boundary.
+	safe := *io
+	safe.errOut = report.EscapeWriter(io.errOut)
+	io = &safe
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.Execute()
