@@ -64,6 +64,32 @@ func leadingPlaceholder(text string) byte {
 	return 0
 }
 
+// anyPlaceholder returns the style of the first format placeholder in
+// text, anywhere in it: 'p' printf, 'b' brace; 0 if none.
+func anyPlaceholder(text string) byte {
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '%':
+			if text[i+1] == '%' {
+				i++
+				continue
+			}
+			if _, _, _, n := printfVerb(text, i); n > 0 {
+				return 'p'
+			}
+		case '{':
+			if text[i+1] == '{' {
+				i++
+				continue
+			}
+			if _, _, n := braceField(text, i); n > 0 {
+				return 'b'
+			}
+		}
+	}
+	return 0
+}
+
 // printfVerb reads the printf verb at text[i] (a '%'): its name for
 // %(name)s, its explicit 0-based index for Go's %[n]s (-1 if none), the
 // arguments a '*' width or precision consumes, and its length (0 when it

@@ -76,6 +76,12 @@ func FuzzScanProject(f *testing.F) {
 		".ts", []byte("function send(route: string, {verb = 'GET'} = {}) { return fetch(new URL(route, Z)) }\nsend((c ? 'groups/' : 'contacts/groups/') + id"))
 	f.Add(".go", []byte("func (c *C) do(ctx context.Context, method, route string) error { return http.NewRequest(method, c.base+route, nil) }"),
 		".rb", []byte("def api(verb, route)\n  HTTParty.send(verb, \"#{BASE}/#{route}\")\nend\napi(:get, 'users/me')"))
+	f.Add(".go", []byte("package zoom\nconst userPath = \"/users/%s\"\n"),
+		".go", []byte("package zoom\nfunc (c *C) U(id string) error { return c.do(call{Verb: Get, Path: fmt.Sprintf(userPath, id)}) }"))
+	f.Add(".rb", []byte("module Zoom\n  define_action(name: 'x', method: :get, url: '/users/:user_id')\nend\n"),
+		".cs", []byte("services.AddHttpClient(\"z\", c => c.BaseAddress = new Uri(\"https://api.zoom.us/v2/\"));\nvar h = f.CreateClient(\"z\"); h.GetAsync($\"users/{id}\");"))
+	f.Add(".py", []byte("HOSTS = {V2: 'https://api.zoom.us/v2'}\nclass A:\n    def __init__(self, root=None):\n        self.root = root or HOSTS[v]\n    def link(self, r):\n        return self.root + r\n    def read(self, r):\n        return requests.get(self.link(r))\n"),
+		".js", []byte("class Zoom { a() { const o = {uri: this.cfg.apiUrl + 'users'}; o.method = 'PATCH'; return rp(o) } }"))
 	s := New(testCatalog(f))
 	f.Fuzz(func(t *testing.T, ext1 string, data1 []byte, ext2 string, data2 []byte) {
 		if strings.ContainsAny(ext1+ext2, "/\\") || strings.EqualFold(ext1, ".har") || strings.EqualFold(ext2, ".har") {

@@ -24,6 +24,18 @@ type project struct {
 	args map[string]map[string][]literal
 	// fills: template placeholder names filled with a Zoom base.
 	fills map[string]string
+	// named: names under which a client with Zoom's base URL is
+	// registered (AddHttpClient("ZoomApi", c => c.BaseAddress = …)).
+	named map[string]string
+	// baseArgs: where calls pass a base name, by callee and argument
+	// position or parameter name (ApiClient(self.root)).
+	baseArgs map[string]map[string]string
+	// objDefaults: project functions taking a request object whose
+	// method they default (req.method || "GET"), by name.
+	objDefaults map[string]string
+	// paths: names assigned one path literal in the project
+	// (GetUserPath = "/users/%s"), "" when assigned several.
+	paths map[string]literal
 }
 
 // literal is a string value and where it is written.
@@ -53,6 +65,7 @@ func newProject() *project {
 	return &project{
 		bases: map[string]string{}, others: map[string]bool{}, clients: map[string]string{},
 		wrappers: map[string][]*wrapper{}, args: map[string]map[string][]literal{}, fills: map[string]string{},
+		paths: map[string]literal{}, named: map[string]string{}, objDefaults: map[string]string{}, baseArgs: map[string]map[string]string{},
 	}
 }
 
@@ -69,12 +82,22 @@ func buildProject(files []*fileScan) *project {
 		f.funcs = f.findFuncs()
 		f.collectBases()
 		f.collectArgs()
+		f.collectPaths()
+		f.collectObjectDefaults()
 	}
 	// Propagate base names through assignments (x = ZOOM_BASE), a few rounds.
 	for round := 0; round < 4; round++ {
 		changed := false
 		for _, f := range files {
 			if f.propagateBases() {
+				changed = true
+			}
+		}
+		for _, f := range files {
+			f.collectBaseArgs()
+		}
+		for _, f := range files {
+			if f.propagateParams() {
 				changed = true
 			}
 		}
@@ -148,6 +171,23 @@ func (f *fileScan) baseOf(name string) (string, bool) {
 	return "", false
 }
 
+// apiBaseName reports names of an API's base URL without the word zoom:
+// apiUrl, BASE_URL, apiRoot, restBase (not url, endpoint or host alone).
+func apiBaseName(name string) bool {
+	first, second := false, false
+	for _, w := range words(name) {
+		switch w {
+		case "api", "base", "rest":
+			first = true
+		case "url", "uri", "root", "endpoint", "baseurl", "apiurl":
+			second = true
+		case "webhook", "oauth", "token", "auth", "join", "redirect", "callback", "web", "marketplace", "frontend", "app", "site", "public":
+			return false
+		}
+	}
+	return first && second || name == "baseUrl" || name == "baseURL" || name == "baseUri"
+}
+
 // isOther says whether a name holds another host's URL.
 func (f *fileScan) isOther(name string) bool {
 	name = bare(name)
@@ -170,6 +210,14 @@ func (f *fileScan) isOther(name string) bool {
 func (f *fileScan) assignTarget(i int) (string, int) {
 	k := i
 	for steps := 0; steps < 6; steps++ {
+		if f.l.python && f.isPunct(k-1, ":") && f.isIdent(k-2) && f.isPunct(f.openBefore(k), "{") {
+			// {API_V2: "https://…"}: a Python key that is a variable names
+			// nothing; the table holding the value does.
+			if o := f.openBefore(k); f.isPunct(o-1, "=") && f.isIdent(o-2) {
+				return bare(f.toks[o-2].text), o - 2
+			}
+			return "", -1
+		}
 		if f.isPunct(k-1, "=", ":=", ":", "=>", "?:") && (f.isIdent(k-2) || f.tok(k-2).kind == tString) && !f.isPunct(k-1, "?:") {
 			j := k - 2
 			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isPunct(j-1, ":") && f.isIdent(j-2) {
@@ -218,6 +266,9 @@ func (f *fileScan) collectBases() {
 			continue
 		}
 		zoom := shape == shapeZoomBase
+		if !zoom && f.l.python && f.isPunct(i-1, ":") && f.isIdent(i-2) {
+			continue // another host in a table of bases: the table may hold Zoom's too
+		}
 		if name, j := f.assignTarget(i); j >= 0 {
 			if zoom {
 				f.zoomBases[name] = true
@@ -236,6 +287,20 @@ func (f *fileScan) collectBases() {
 		}
 		if !zoom {
 			continue
+		}
+		// A client registered under a name with the base URL:
+		// AddHttpClient("ZoomApi", c => c.BaseAddress = new Uri(…)).
+		k := i
+		for level := 0; level < 3; level++ {
+			cs, ok := f.enclosingCall(k)
+			if !ok || cs.close >= len(f.toks) {
+				break
+			}
+			if k > cs.open+2 && f.tok(cs.open+1).kind == tString && f.isPunct(cs.open+2, ",") && isIdentLike(f.tok(cs.open+1).text) {
+				f.proj.named[f.tok(cs.open+1).text] = f.site(cs.open+1, f.tok(cs.open+1).text)
+				break
+			}
+			k = cs.start
 		}
 		// A client built with the base URL: x = axios.create({baseURL: …}),
 		// $client = new Client(['base_uri' => …]), conn = Faraday.new(url: …).
@@ -278,6 +343,16 @@ func (f *fileScan) propagateBases() bool {
 			continue
 		}
 		src := f.operandName(i, e)
+		// base = base or ROOTS[version]: the fallback counts too.
+		if _, ok := f.baseOf(src); !ok && e < len(f.toks) && (f.isPunct(e, "||", "??") || f.tok(e).text == "or") {
+			if e2 := f.operandEnd(e + 1); e2 > e+1 {
+				if alt := f.operandName(e+1, e2); alt != target {
+					if _, ok := f.baseOf(alt); ok && !f.isOther(alt) {
+						src = alt
+					}
+				}
+			}
+		}
 		if f.isOther(src) && src != target {
 			f.otherBases[target] = true
 			if !f.proj.others[target] {
@@ -305,6 +380,9 @@ func (f *fileScan) propagateBases() bool {
 // index (config["zoom_base"]), the string argument of a lookup
 // (config('zoom.base')) or the last identifier.
 func (f *fileScan) operandName(a, e int) string {
+	if e-a >= 4 && f.isPunct(e-1, "]") && f.isIdent(e-2) && f.isPunct(e-3, "[") && f.isIdent(e-4) {
+		return bare(f.toks[e-4].text) // ROOTS[version]: the table
+	}
 	var b strings.Builder
 	for j := a; j < e; j++ {
 		b.WriteString(f.toks[j].text)
@@ -335,6 +413,30 @@ func zoomClientName(s string) bool {
 // collectClients records names assigned a Zoom client: x = new
 // ZoomClient(…), client = zoomus.ZoomClient(…), @zoom = Zoom.new.
 func (f *fileScan) collectClients() {
+	// x = factory.CreateClient("ZoomApi"): the client registered under
+	// that name with Zoom's base URL.
+	if len(f.proj.named) > 0 {
+		for i, t := range f.toks {
+			if t.kind != tString || f.proj.named[t.text] == "" || !f.isPunct(i-1, "(") || !f.isPunct(i+1, ")") {
+				continue
+			}
+			cs, ok := f.enclosingCall(i)
+			if !ok || cs.calleeIdx < 0 {
+				continue
+			}
+			s := cs.start
+			if f.tok(s-1).text == "await" {
+				s--
+			}
+			if f.isPunct(s-1, "=", ":=") && f.isIdent(s-2) {
+				name := bare(f.toks[s-2].text)
+				f.zoomClients[name] = true
+				if _, ok := f.proj.clients[name]; !ok {
+					f.proj.clients[name] = f.proj.named[t.text]
+				}
+			}
+		}
+	}
 	for i := 2; i < len(f.toks); i++ {
 		if !f.isPunct(i-1, "=", ":=") || !f.isIdent(i-2) {
 			continue
@@ -540,4 +642,101 @@ func (f *fileScan) collectFills() {
 			}
 		}
 	}
+}
+
+// collectBaseArgs records the calls that pass a base name as a whole
+// argument: ApiClient(self.api_endpoint), Client(root=ROOT).
+func (f *fileScan) collectBaseArgs() {
+	for i, t := range f.toks {
+		if t.kind != tIdent || !f.isPunct(i+1, "(") || f.tok(i-1).text == "def" || f.tok(i-1).text == "function" {
+			continue
+		}
+		c := f.matchClose(i + 1)
+		if c < 0 {
+			continue
+		}
+		for n, a := range f.splitArgs(i+1, c) {
+			key, s := itoa(n), a[0]
+			if f.isIdent(s) && f.isPunct(s+1, "=", ":") && a[1] > s+2 {
+				key, s = bare(f.toks[s].text), s+2
+			}
+			if e := f.operandEnd(s); e != a[1] || f.isPunct(e-1, ")") {
+				continue
+			}
+			name := f.operandName(s, a[1])
+			site, ok := f.baseOf(name)
+			if !ok || f.isOther(name) {
+				continue
+			}
+			if site == "" {
+				site = f.site(s, name)
+			}
+			m := f.proj.baseArgs[t.text]
+			if m == nil {
+				m = map[string]string{}
+				f.proj.baseArgs[t.text] = m
+			}
+			if _, ok := m[key]; !ok {
+				m[key] = site
+			}
+		}
+	}
+}
+
+// propagateParams makes a base of each function parameter that callers
+// pass a base for: def __init__(self, api_base_url) of class ApiClient
+// called ApiClient(self.api_endpoint). A constructor is called by its
+// class's name.
+func (f *fileScan) propagateParams() bool {
+	changed := false
+	for fi := range f.funcs {
+		fd := &f.funcs[fi]
+		names := []string{fd.name}
+		if c := f.ctorClass(fd); c != "" {
+			names = append(names, c)
+		}
+		for _, callee := range names {
+			m := f.proj.baseArgs[callee]
+			if m == nil {
+				continue
+			}
+			for pi, p := range fd.params {
+				if p.name == "" {
+					continue
+				}
+				site, ok := m[itoa(pi)]
+				if !ok {
+					site, ok = m[p.name]
+				}
+				if !ok || f.zoomBases[p.name] || f.otherBases[p.name] {
+					continue
+				}
+				f.zoomBases[p.name] = true
+				f.baseSites[p.name] = f.site(p.at, p.name) + " <- " + site
+				if _, ok := f.proj.bases[p.name]; !ok {
+					f.proj.bases[p.name] = f.baseSites[p.name]
+					changed = true
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// ctorClass returns the class a constructor builds (__init__,
+// constructor, initialize, or a method named for its class), or "".
+func (f *fileScan) ctorClass(fd *funcDef) string {
+	switch fd.name {
+	case "__init__", "constructor", "initialize", "__construct":
+	default:
+		return ""
+	}
+	ind := f.toks[fd.nameAt].indent
+	for j := fd.nameAt - 1; j >= 0 && j > fd.nameAt-20000; j-- {
+		t := f.toks[j]
+		if t.kind == tIdent && t.text == "class" && f.isIdent(j+1) && (t.indent < ind || !f.l.python) {
+			return bare(f.toks[j+1].text)
+		}
+	}
+	return ""
 }

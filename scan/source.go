@@ -95,6 +95,7 @@ func containsFold(s, sub string) bool {
 func (f *fileScan) run() {
 	f.wrapperCalls()
 	f.tables()
+	f.keyedEntries()
 	for i, t := range f.toks {
 		if t.kind == tString && !f.used[i] {
 			f.via = nil
@@ -546,6 +547,10 @@ func (f *fileScan) analyze(c chain) {
 		case f.isOther(name):
 			return
 		default:
+			if len(ps) >= 2 && !ps[1].param && !strings.HasPrefix(ps[1].text, "/") && ps[1].text != "" && apiBaseName(bare(lastIdent(ps[0].text))) {
+				// config.apiUrl + "users/": a base named for an API ends in "/".
+				ps = append([]piece{ps[0], {text: "/" + ps[1].text}}, ps[2:]...)
+			}
 			if len(ps) < 2 || ps[1].param || !strings.HasPrefix(ps[1].text, "/") {
 				return
 			}
@@ -589,7 +594,12 @@ func (f *fileScan) analyzePath(c chain, ps []piece, kind Kind, shape urlShape, b
 		return
 	}
 	if pt.route {
-		return
+		// A :param path is a route the app serves, unless it is the URL
+		// of a declarative entry that names its method (url: '/users/:id',
+		// method: :get) in a file about Zoom.
+		if _, _, ok := f.keyedMethod(c.start); !ok || !f.cue || c.end != c.start+1 {
+			return
+		}
 	}
 	if !f.pathCall(c, pt, line, shape == shapeRelative) && c.format && base != "" {
 		f.unknownBase(c, pt, line, base)
@@ -684,6 +694,31 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 	if ev.route {
 		return true
 	}
+	// A declarative entry in a file about Zoom: define(name: 'x',
+	// method: :get, url: '/users/:id'), {method: 'POST', path: '/rooms'}.
+	if f.cue || ev.zoomClient {
+		if m, amb, ok := f.keyedMethod(c.start); ok && f.valueEnds(c.end) {
+			if amb {
+				f.skip(line, pt.path, "several methods in the entry", f.s.candidates(pt.path))
+				return true
+			}
+			if spec, ok := f.s.resolve(m, pt.path); ok {
+				f.report(spec, line, Medium, KindPath)
+				return true
+			}
+		}
+		// An options object without a method, sent by a request function
+		// whose default is GET (rp({uri: base + "users/"})), or given one
+		// later (opts.method = "PATCH").
+		if k := c.start - 2; f.isPunct(c.start-1, ":", "=>") && urlKey(bare(f.tok(k).text)) && f.valueEnds(c.end) {
+			if m := f.optionsMethod(k); m != "" {
+				if spec, ok := f.s.resolve(m, pt.path); ok {
+					f.report(spec, line, Medium, KindPath)
+					return true
+				}
+			}
+		}
+	}
 	conf := Medium
 	if ev.zoomClient {
 		conf = High
@@ -712,6 +747,11 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 		return true
 	}
 	return false
+}
+
+// valueEnds reports whether an entry's value ends at token e.
+func (f *fileScan) valueEnds(e int) bool {
+	return e >= len(f.toks) || f.isPunct(e, ",", "}", ")", "]", ";") || f.tok(e).first
 }
 
 func (f *fileScan) report(spec string, line int, conf Confidence, kind Kind) {

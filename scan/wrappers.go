@@ -18,15 +18,23 @@ func (f *fileScan) collectWrappers() int {
 		if f.known[fd.nameAt] {
 			continue
 		}
-		for pi, p := range fd.params {
-			if p.name == "" || methodParamName(p.name) || p.def != "" {
-				continue
-			}
-			if w := f.wrapperFor(fd, pi); w != nil {
-				f.known[fd.nameAt] = true
-				f.proj.wrappers[fd.name] = append(f.proj.wrappers[fd.name], w)
-				n++
-				break
+		// Parameters named like an HTTP method are tried last: some
+		// projects call the path a "method" (get($method, $fields)), and
+		// what the body does with it decides.
+		for pass := 0; pass < 2 && !f.known[fd.nameAt]; pass++ {
+			for pi, p := range fd.params {
+				if p.name == "" || methodParamName(p.name) != (pass == 1) || p.def != "" {
+					continue
+				}
+				if _, ok := f.proj.bases[p.name]; ok {
+					continue // the base itself (def __init__(self, base_uri)), not a path
+				}
+				if w := f.wrapperFor(fd, pi); w != nil {
+					f.known[fd.nameAt] = true
+					f.proj.wrappers[fd.name] = append(f.proj.wrappers[fd.name], w)
+					n++
+					break
+				}
 			}
 		}
 	}
@@ -154,10 +162,29 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 					return w
 				}
 			}
+			// Or set on the connection the URL opens:
+			// conn = new URL(url).openConnection(); conn.setRequestMethod(method).
+			if f.methodSet(fd, w.methodParamName) {
+				return w
+			}
 		}
 		w.full = false
 	}
 	return nil
+}
+
+// methodSet reports whether fd's body passes its method parameter to a
+// call named for a method (setRequestMethod(m), .method(m, body)).
+func (f *fileScan) methodSet(fd *funcDef, name string) bool {
+	for k := fd.bodyStart; k < fd.bodyEnd; k++ {
+		if !f.isIdent(k) || bare(f.toks[k].text) != name || !f.wholeArg(k) {
+			continue
+		}
+		if cs, ok := f.enclosingCall(k); ok && cs.calleeIdx >= 0 && hasWord(cs.callee, "method") {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeArg reports whether the identifier at j is a whole argument of
@@ -184,8 +211,10 @@ func (f *fileScan) urlPosition(j int, w *wrapper) bool {
 	if !ok || cs.close >= len(f.toks) {
 		return false
 	}
-	if cs.calleeIdx >= 0 && f.pickWrapper(cs.callee) != nil {
-		return false
+	if cs.calleeIdx >= 0 {
+		if inner := f.pickWrapper(cs.callee); inner != nil && !inner.full {
+			return false
+		}
 	}
 	args := f.splitArgs(cs.open, cs.close)
 	for n, a := range args {
@@ -292,8 +321,30 @@ func (f *fileScan) baseBefore(s, j int, names map[string]bool) ([]string, string
 		}
 	}
 	prefix := ""
+	depth := 0
+	// Another argument or entry is not part of the URL: a base there
+	// (request("GET", BASE + route, {"query": fields})) does not make
+	// fields the path. Commas of a formatting call (Sprintf(f, BASE,
+	// route), join(BASE, route), "%s/%s" % (BASE, route)) still count.
+	open := f.openBefore(j)
+	formatting := open < 0 || f.isPunct(open, "(") && (!f.isIdent(open-1) || wrapperCallee(bare(f.toks[open-1].text)))
 	for k := j - 1; k >= s; k-- {
 		t := f.toks[k]
+		if t.kind == tPunct {
+			switch {
+			case isClose(t.text):
+				depth++
+			case isOpen(t.text):
+				depth--
+				if depth < 0 && t.text == "[" && k > s && (f.isIdent(k-1) || f.isPunct(k-1, ")", "]")) {
+					return nil, "", false // ROOTS[version]: an index, not a path
+				}
+			case t.text == "," || t.text == "=>":
+				if depth < 0 || depth == 0 && !formatting {
+					return nil, "", false
+				}
+			}
+		}
 		switch {
 		case t.kind == tString && len(t.pieces) <= 1:
 			if sh, rest := classify(t.text); sh == shapeZoomAPI || sh == shapeZoomBase {
@@ -378,6 +429,11 @@ func (f *fileScan) innerWrapper(fd *funcDef, j int, w *wrapper) (*wrapper, strin
 		}
 	} else if w.methodParam < 0 {
 		w.fixed, w.def = inner.fixed, inner.def
+	}
+	if w.fixed == "" && w.def == "" && w.methodParam < 0 && inner.fixed == "" && inner.def == "" && inner.methodParam < 0 {
+		// The inner function only builds the URL (url_for(route)); the
+		// call around it sends it: requests.get(self.url_for(route)).
+		w.fixed = f.sendMethod(fd, cs.start, w)
 	}
 	return inner, prefix, true
 }
@@ -522,6 +578,12 @@ func (f *fileScan) wrapperCalls() {
 			ev := f.evidence(i, c+1)
 			m, amb = ev.method, ev.ambiguous
 		}
+		if m == "" && !amb {
+			// A URL builder's result, sent by a sender around it
+			// (get(endpoint("/users/" + id))) or later through the
+			// variable it is assigned to (url = endpoint(…); get(url)).
+			m = f.builtURLMethod(i, c, w)
+		}
 		for k := ra[0]; k < ra[1]; k++ {
 			f.used[k] = true
 		}
@@ -539,6 +601,37 @@ func (f *fileScan) wrapperCalls() {
 		}
 		f.via = nil
 	}
+}
+
+// builtURLMethod finds the method a URL built by the call to w at
+// [i, c] is sent with: by the call around it, or around a later use of
+// the variable it is assigned to, in the same function.
+func (f *fileScan) builtURLMethod(i, c int, w *wrapper) string {
+	start := f.exprStart(i)
+	if m := f.sendMethod(nil, start, w); m != "" {
+		return m
+	}
+	s := f.statementStart(i)
+	name, ok := f.assigned(s, i)
+	if !ok {
+		return ""
+	}
+	end := min(len(f.toks), c+maxLookBack)
+	if fd := f.enclosingFunc(i); fd != nil {
+		end = min(end, fd.bodyEnd)
+	}
+	for k := c + 1; k < end; k++ {
+		if !f.isIdent(k) || bare(f.toks[k].text) != name || f.isMember(k-1) {
+			continue
+		}
+		if f.isPunct(k+1, "=", ":=") {
+			return "" // reassigned
+		}
+		if m := f.sendMethod(nil, k, w); m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // localValue evaluates the last assignment of the variable at token k
@@ -589,7 +682,18 @@ func (f *fileScan) evalRange(a, b int) ([]piece, bool) {
 		if e < 0 || e > b {
 			return nil, false
 		}
-		if t := f.toks[k]; t.kind == tString && e == k+1 {
+		if t := f.toks[k]; t.kind == tString && len(t.pieces) == 1 && !t.pieces[0].param && anyPlaceholder(t.text) != 0 {
+			// "/users/{}".format(uid), "/rooms/%s" % rid: a path template
+			// filled in place.
+			if args, end, ok := f.formatSite(k); ok && end > k+1 && end <= b {
+				ps = append(ps, f.fillFormat(t.text, anyPlaceholder(t.text), args)...)
+				lit = true
+				e = end
+			} else {
+				ps = append(ps, t.pieces...)
+				lit = true
+			}
+		} else if t.kind == tString && e == k+1 {
 			ps = append(ps, t.pieces...)
 			if len(t.pieces) > 0 {
 				lit = true
