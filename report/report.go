@@ -114,6 +114,11 @@ func (t *Table) Flush() error {
 		}
 		return nil
 	}
+	if len(t.rows) == 0 && len(t.header) > 0 {
+		// No header over nothing: say the result is empty.
+		_, err := fmt.Fprintln(t.w, "(none)")
+		return err
+	}
 	tw := tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
 	if len(t.header) > 0 {
 		fmt.Fprintln(tw, strings.ToUpper(strings.Join(t.header, "\t")))

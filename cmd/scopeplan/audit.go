@@ -1,12 +1,12 @@
 package main
 
 import (
-	"fmt"
-	"os"
+	"errors"
 
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/audit"
+	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -46,7 +46,7 @@ checked against every call (unverified), 1 input error, 2 usage error.`,
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
 	}
 	o.in.addFlags(cmd)
-	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list)")
+	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list; - reads standard input)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
 	o.usage.addFlags(cmd)
@@ -64,11 +64,11 @@ func runAudit(o *auditOptions) error {
 	}
 	var req audit.Request
 	if o.requested != "" {
-		data, err := os.ReadFile(o.requested)
+		data, name, err := readRequested(o)
 		if err != nil {
-			return inputErr(fmt.Errorf("read requested scopes: %w", err))
+			return err
 		}
-		if req, err = audit.ParseRequest(o.requested, data); err != nil {
+		if req, err = audit.ParseRequest(name, data); err != nil {
 			return inputErr(err)
 		}
 	} else {
@@ -83,6 +83,9 @@ func runAudit(o *auditOptions) error {
 	}
 	if app == "" {
 		app = req.App
+	}
+	if app == "" && o.g.cfg.App != "" {
+		app = planner.AppType(o.g.cfg.App)
 	}
 	if app == "" {
 		if app, err = audit.InferApp(req); err != nil {
@@ -110,7 +113,7 @@ func runAudit(o *auditOptions) error {
 		return err
 	}
 	if res.Mismatch() {
-		return &exitError{code: exitPrivilege}
+		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r))}
 	}
 	return nil
 }

@@ -55,6 +55,9 @@ type streams struct {
 	out    io.Writer
 	errOut io.Writer
 	tty    bool
+	// wd is the folder the configuration file is looked for from; "" is
+	// the current folder.
+	wd string
 }
 
 func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
@@ -72,6 +75,13 @@ type globalOptions struct {
 	docs    []string
 	addDocs []string
 
+	configFlag string
+	noConfig   bool
+	quiet      bool
+	verbose    bool
+	// cfg is the configuration in use (empty when none).
+	cfg *fileConfig
+
 	// core is set by commands that need only endpoints and scopes
 	// (resolving calls, planning): the embedded snapshot then skips the
 	// documents, grants and associations.
@@ -83,12 +93,19 @@ type globalOptions struct {
 
 // load builds the catalog the flags select.
 func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
-	c, p, fs, err := loadPreferringCache(loader.Options{Docs: g.docs, AddDocs: g.addDocs}, !g.core)
+	c, p, fs, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs}, g.cacheDir(""), !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
 	g.findings = fs
-	if p.Source == loader.OriginCache {
+	p.Config = g.configPath()
+	if g.verbose {
+		if p.Config != "" {
+			fmt.Fprintf(g.io.errOut, "scopeplan: configuration %s\n", p.Config)
+		}
+		fmt.Fprintf(g.io.errOut, "scopeplan: data: %s, %d document(s)\n", p.Source, len(p.Documents))
+	}
+	if p.Source == loader.OriginCache && !g.quiet {
 		// People reading text should know the data is not the embedded set;
 		// JSON says it in "data".
 		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
@@ -102,7 +119,13 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 // or the user cache directory). Lint findings of a cached catalog are not
 // precomputed, so it returns nil findings for it.
 func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	if c, p, ok := loader.LoadCached(o, ""); ok {
+	return loadPreferringCacheIn(o, "", full)
+}
+
+// loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
+// ("" for the default directory).
+func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
+	if c, p, ok := loader.LoadCached(o, cacheDir); ok {
 		return c, p, nil, nil
 	}
 	return snapshot.Load(o, full)
@@ -150,16 +173,36 @@ func newRootCmd(io *streams) *cobra.Command {
 		Long: `scopeplan turns Zoom's OAuth scope documentation into a queryable catalog:
 endpoints, granular scopes and classic scopes, joined both ways. It plans the
 smallest scope set for the calls an app makes, audits an app's request, and
-lints the documentation itself. The documents are embedded, so it works offline.`,
+lints the documentation itself. The documents are embedded, so it works offline.
+
+Configuration: .scopeplan.yaml in the current folder or its nearest parent
+(or --config FILE, or $SCOPEPLAN_CONFIG; --no-config or SCOPEPLAN_CONFIG=none
+for none) sets docs, add_docs, app, lint (enable, disable, fail_on, baseline)
+and cache_dir. Flags win over environment variables, which win over the file.`,
+		Example: `  scopeplan lookup "GET /users/me/settings"
+  scopeplan plan --app admin --call "GET /users/{userId}" --call userSettings
+  scopeplan scan ./src | scopeplan plan - --app user --format manifest
+  scopeplan audit --requested manifest.yaml calls.yaml
+  scopeplan lint --fail-on warning`,
+		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return g.prepare(cmd)
+		},
 	}
+	root.SetVersionTemplate(versionText())
 	root.SetIn(io.in)
 	root.SetOut(io.out)
 	root.SetErr(io.errOut)
-	root.PersistentFlags().StringArrayVar(&g.docs, "docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) replacing the embedded set; repeatable")
-	root.PersistentFlags().StringArrayVar(&g.addDocs, "add-docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) added to the set; repeatable")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%w", err) })
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&g.docs, "docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) replacing the embedded set; repeatable")
+	pf.StringArrayVar(&g.addDocs, "add-docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) added to the set; repeatable")
+	pf.StringVar(&g.configFlag, "config", "", "configuration `FILE` (default: .scopeplan.yaml here or in a parent folder, or $SCOPEPLAN_CONFIG)")
+	pf.BoolVar(&g.noConfig, "no-config", false, "use no configuration file")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing on standard output: only the exit code and, on failure, one line on standard error")
+	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used")
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newCatalogCmd(g),
 		newLookupCmd(g),
@@ -169,10 +212,42 @@ lints the documentation itself. The documents are embedded, so it works offline.
 	for _, c := range extraCommands(g) {
 		root.AddCommand(c)
 	}
+	registerCompletions(root, g)
 	return root
 }
 
+// prepare runs before every command: it checks -q and -v, reads the
+// configuration and silences standard output under --quiet.
+func (g *globalOptions) prepare(cmd *cobra.Command) error {
+	if g.quiet && g.verbose {
+		return usageErr("--quiet and --verbose contradict each other")
+	}
+	if g.configFlag != "" && g.noConfig {
+		return usageErr("--config and --no-config contradict each other")
+	}
+	switch cmd.Name() {
+	case "version", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		// These read no catalog: a broken configuration must not stop them.
+		g.cfg = &fileConfig{}
+		if cmd.Name() == "version" {
+			return nil
+		}
+		_ = g.applyConfig()
+		return nil
+	}
+	if err := g.applyConfig(); err != nil {
+		return err
+	}
+	if g.quiet {
+		q := *g.io
+		q.out = io.Discard
+		g.io = &q
+	}
+	return nil
+}
+
 // run executes the CLI and returns the exit code; it is the test seam.
+// Every non-zero exit says why in one line on standard error.
 func run(args []string, io *streams) int {
 	root := newRootCmd(io)
 	root.SetArgs(args)
@@ -185,12 +260,13 @@ func run(args []string, io *streams) int {
 	if errors.As(err, &ee) {
 		code = ee.code
 		if ee.err == nil {
+			fmt.Fprintf(io.errOut, "scopeplan: exit %d\n", code)
 			return code
 		}
 	} else if isUsage(err) {
 		code = exitUsage
 	}
-	fmt.Fprintf(io.errOut, "scopeplan: %v\n", err)
+	fmt.Fprintf(io.errOut, "scopeplan: %s\n", oneLine(err.Error()))
 	if code == exitUsage {
 		fmt.Fprintln(io.errOut, "Run 'scopeplan --help' for usage.")
 	}

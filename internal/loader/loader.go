@@ -34,6 +34,9 @@ type DocInfo struct {
 type Provenance struct {
 	Source    Origin    `json:"source" yaml:"source"`
 	Documents []DocInfo `json:"documents" yaml:"documents"`
+	// Config is the configuration file (.scopeplan.yaml) the command
+	// used, when it used one.
+	Config string `json:"config,omitempty" yaml:"config,omitempty"`
 }
 
 // Options select the documents: Docs replaces the embedded set, AddDocs
