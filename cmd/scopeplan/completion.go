@@ -39,16 +39,16 @@ func registerCompletions(root *cobra.Command, g *globalOptions) {
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "scope":
-			c.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-				return g.scopeNames(""), cobra.ShellCompDirectiveNoFileComp
+			c.ValidArgsFunction = func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+				return withPrefix(g.scopeNames(""), prefix), cobra.ShellCompDirectiveNoFileComp
 			}
 		case "migrate":
-			c.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-				return g.scopeNames(catalog.KindClassic), cobra.ShellCompDirectiveNoFileComp
+			c.ValidArgsFunction = func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+				return withPrefix(g.scopeNames(catalog.KindClassic), prefix), cobra.ShellCompDirectiveNoFileComp
 			}
 		case "lookup":
-			c.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-				return g.eventNames(), cobra.ShellCompDirectiveNoFileComp
+			c.ValidArgsFunction = func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+				return withPrefix(g.eventNames(), prefix), cobra.ShellCompDirectiveNoFileComp
 			}
 		case "catalog":
 			for _, sub := range c.Commands() {
@@ -92,11 +92,22 @@ func flagCompletion(g *globalOptions, c *cobra.Command, f *pflag.Flag) cobra.Com
 	case "scopes":
 		return listCompletion(func() []string { return g.scopeNames("") })
 	case "event":
-		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return g.eventNames(), cobra.ShellCompDirectiveNoFileComp
+		return func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return withPrefix(g.eventNames(), prefix), cobra.ShellCompDirectiveNoFileComp
 		}
 	}
 	return nil
+}
+
+// withPrefix keeps the values starting with prefix.
+func withPrefix(values []string, prefix string) []string {
+	var out []string
+	for _, v := range values {
+		if strings.HasPrefix(v, prefix) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // listCompletion completes the last item of a comma-separated list.
@@ -108,7 +119,9 @@ func listCompletion(values func() []string) cobra.CompletionFunc {
 		}
 		var out []string
 		for _, v := range values() {
-			out = append(out, prefix+v)
+			if strings.HasPrefix(prefix+v, toComplete) {
+				out = append(out, prefix+v)
+			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	}
@@ -154,15 +167,15 @@ func subcommandArgs(cmd *cobra.Command, a []string) error {
 		return nil
 	}
 	msg := fmt.Sprintf("unknown command %q for %q", a[0], cmd.CommandPath())
-	if sug := cmd.SuggestionsFor(a[0]); len(sug) > 0 {
+	var names []string
+	for _, s := range cmd.Commands() {
+		if s.IsAvailableCommand() {
+			names = append(names, s.Name())
+		}
+	}
+	if sug := suggestions(a[0], names); len(sug) > 0 {
 		msg += "; did you mean " + strings.Join(sug, " or ") + "?"
 	} else {
-		var names []string
-		for _, s := range cmd.Commands() {
-			if s.IsAvailableCommand() {
-				names = append(names, s.Name())
-			}
-		}
 		msg += " (subcommands: " + strings.Join(names, ", ") + ")"
 	}
 	return usageErr("%s", msg)
@@ -174,13 +187,19 @@ var unknownFlag = regexp.MustCompile(`unknown flag: --([^\s=]+)`)
 // flagError makes a flag error a usage error, suggesting the nearest flag
 // of the command for a misspelt one.
 func flagError(cmd *cobra.Command, err error) error {
+	where := strings.TrimPrefix(strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()), " ")
+	if where != "" {
+		where += ": "
+	}
 	m := unknownFlag.FindStringSubmatch(err.Error())
 	if m == nil {
-		return usageErr("%s: %w", cmd.CommandPath(), err)
+		return usageErr("%s%w", where, err)
 	}
 	var names []string
+	seen := map[string]bool{}
 	add := func(f *pflag.Flag) {
-		if !f.Hidden {
+		if !f.Hidden && !seen[f.Name] {
+			seen[f.Name] = true
 			names = append(names, f.Name)
 		}
 	}
@@ -193,7 +212,17 @@ func flagError(cmd *cobra.Command, err error) error {
 		if len(sug) > 3 {
 			sug = sug[:3]
 		}
-		return usageErr("%s: %w; did you mean %s?", cmd.CommandPath(), err, strings.Join(sug, " or "))
+		return usageErr("%s%w; did you mean %s?", where, err, strings.Join(sug, " or "))
 	}
-	return usageErr("%s: %w", cmd.CommandPath(), err)
+	return usageErr("%s%w", where, err)
+}
+
+// rootSuggestion rewrites cobra's multi-line "unknown command" message
+// ("...\n\nDid you mean this?\n\tplan\n") as one line.
+func rootSuggestion(msg string) string {
+	head, sug, ok := strings.Cut(msg, "\n\nDid you mean this?\n")
+	if !ok {
+		return msg
+	}
+	return head + "; did you mean " + strings.Join(strings.Fields(sug), " or ") + "?"
 }

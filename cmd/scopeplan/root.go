@@ -266,7 +266,7 @@ func run(args []string, io *streams) int {
 	} else if isUsage(err) {
 		code = exitUsage
 	}
-	fmt.Fprintf(io.errOut, "scopeplan: %s\n", oneLine(err.Error()))
+	fmt.Fprintf(io.errOut, "scopeplan: %s\n", oneLine(rootSuggestion(err.Error())))
 	if code == exitUsage {
 		fmt.Fprintln(io.errOut, "Run 'scopeplan --help' for usage.")
 	}
