@@ -439,15 +439,13 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 		b.pathFromName = map[int]bool{}
 	}
 	product := b.referenceProduct(di, d)
+	docVariant := documentVariant(d)
 	for oi := range d.Operations {
 		if done[[2]int{di, oi}] {
 			continue
 		}
 		op := &d.Operations[oi]
-		variant := record.VariantRegular
-		if IsMasterPath(op.Path) {
-			variant = record.VariantMaster
-		}
+		variant := docVariant
 		var ids []int
 		var kind JoinKind
 		if byIDOnly {
@@ -485,6 +483,29 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 		}
 		b.attach(e, di, oi, op, kind)
 	}
+}
+
+// documentVariant is the variant of an API reference's operations: a
+// master-account document (Zoom's ma/master.json) has its paths under
+// /accounts/{accountId}/ (most of them: real files carry a stray regular
+// path); a document whose paths are mostly regular is a regular one, even
+// where its own paths start so (the Accounts API's
+// "/accounts/{accountId}/settings").
+func documentVariant(d *record.Document) record.Variant {
+	master, regular := 0, 0
+	for _, op := range d.Operations {
+		switch {
+		case op.Path == "":
+		case IsMasterPath(op.Path):
+			master++
+		default:
+			regular++
+		}
+	}
+	if master > regular {
+		return record.VariantMaster
+	}
+	return record.VariantRegular
 }
 
 // join finds the endpoints an API reference operation describes: by

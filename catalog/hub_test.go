@@ -24,16 +24,16 @@ func TestHubCatalog(t *testing.T) {
 		for _, r := range e.Refs {
 			d := c.Documents[r.Doc]
 			op := d.Operations[r.Op]
+			if len(e.Rows) > 0 && r.Join == catalog.JoinOperationID && !sharesAny(op.Granular(), e.Granular) {
+				wrong++
+				t.Errorf("%s %s (%s) joined %s, whose scopes %v share none of %v", op.Method, op.Path, d.Path, e.Link, e.Granular, op.Granular())
+			}
 			if !strings.HasSuffix(d.Path, "master.json") {
 				continue
 			}
 			masterOps++
 			if len(e.Rows) > 0 && e.Variant == record.VariantMaster {
 				masterJoined++
-			}
-			if len(e.Rows) > 0 && r.Join == catalog.JoinOperationID && !sharesAny(op.Granular(), e.Granular) {
-				wrong++
-				t.Errorf("%s %s (%s) joined %s, whose scopes %v share none of %v", op.Method, op.Path, d.Path, e.Link, e.Granular, op.Granular())
 			}
 		}
 		if e.Join == catalog.JoinAmbiguous {

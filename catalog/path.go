@@ -16,6 +16,9 @@ func apiPrefixes() []string {
 // for matching), no trailing slash.
 func NormalizePath(p string) string {
 	p = TrimPath(p)
+	if !strings.ContainsAny(p, "{:") {
+		return p // no parameter segments
+	}
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		if isParam(s) {
@@ -28,9 +31,35 @@ func NormalizePath(p string) string {
 // TrimPath removes base URL, query string and fragment, and a trailing
 // slash, and makes ":param" segments "{param}". Parameter names are kept.
 func TrimPath(p string) string {
+	if cleanPath(p) {
+		return p
+	}
+	return trimPath(p)
+}
+
+// cleanPath reports whether TrimPath would return p as it is: an ASCII
+// path starting with "/" (so no base URL), not under /v2, without
+// spaces, query, fragment, escapes, ":param" segments or a trailing
+// slash. Most paths of OpenAPI files are; the check spares them the
+// splitting and unescaping.
+func cleanPath(p string) bool {
+	if len(p) == 0 || p[0] != '/' || (len(p) > 1 && p[len(p)-1] == '/') || p == "/v2" || strings.HasPrefix(p, "/v2/") {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c <= ' ' || c >= 0x7f, c == '?', c == '#', c == '%', c == ':':
+			return false
+		}
+	}
+	return true
+}
+
+// trimPath is TrimPath for any path.
+func trimPath(p string) string {
 	p = strings.TrimSpace(p)
 	for _, pre := range apiPrefixes() {
-		if strings.HasPrefix(strings.ToLower(p), strings.ToLower(pre)) {
+		if len(p) >= len(pre) && strings.EqualFold(p[:len(pre)], pre) {
 			p = p[len(pre):]
 			break
 		}

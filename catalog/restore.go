@@ -32,7 +32,7 @@ func Restore(p Parts) (*Catalog, error) {
 		byOpID:   make(map[string][]int, len(p.Endpoints)),
 		byLink:   make(map[string][]int, len(p.Endpoints)),
 		byName:   make(map[string][]int, len(p.Endpoints)),
-		byPath:   map[string][]int{},
+		byPath:   make(map[string][]int, len(p.Endpoints)),
 	}
 	b := &builder{c: c}
 	for i, e := range p.Endpoints {

@@ -23,7 +23,7 @@ func hubCounts() map[string]int {
 		RuleOrphanMasterRow:        38,
 		RulePairLevelMismatch:      23,
 		RulePairStemMismatch:       0,
-		RuleScopeConflict:          36,
+		RuleScopeConflict:          31, // a regular file's /accounts/{accountId}/ paths no longer merge with the master-account file's
 		RuleUndefinedScope:         133,
 		RuleUnmatchedAPIName:       83,
 		RuleEndpointNotOnPage:      203,

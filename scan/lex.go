@@ -20,6 +20,9 @@ const (
 type piece struct {
 	text  string
 	param bool
+	// alts are the literal values a parameter takes (the branches of a
+	// conditional), when known.
+	alts []string
 }
 
 // token is one lexical token. Comments are dropped by the lexer.
@@ -29,6 +32,7 @@ type token struct {
 	pieces []piece // strings only
 	line   int     // 1-based line of the token's first character
 	first  bool    // first token on its line
+	indent int32   // indentation (bytes) of the line the token starts on
 }
 
 // lang describes the lexical rules of one language family.
@@ -93,12 +97,13 @@ func genericLang() lang {
 // lexer turns source text into tokens. It never fails: malformed input
 // (an unterminated string or comment) ends the token stream early.
 type lexer struct {
-	src   string
-	i     int
-	line  int
-	first bool
-	l     *lang
-	toks  []token
+	src    string
+	i      int
+	line   int
+	first  bool
+	indent int32
+	l      *lang
+	toks   []token
 }
 
 // lex tokenises src by the rules of l.
@@ -118,7 +123,7 @@ func isIdentChar(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
 // whole ("->", "::", "=>", ":=", …).
 func twoCharPunct(s string) bool {
 	switch s {
-	case "->", "::", "=>", ":=", "==", "!=", "+=", "?.", "<=", ">=", "&&", "||":
+	case "->", "::", "=>", ":=", "==", "!=", "+=", "?.", "<=", ">=", "&&", "||", "??", "?:":
 		return true
 	}
 	return false
@@ -126,6 +131,7 @@ func twoCharPunct(s string) bool {
 
 func (lx *lexer) emit(t token) {
 	t.first = lx.first
+	t.indent = lx.indent
 	lx.first = false
 	lx.toks = append(lx.toks, t)
 }
@@ -139,6 +145,9 @@ func (lx *lexer) run() {
 	s := lx.src
 	for lx.i < len(s) {
 		c := s[lx.i]
+		if lx.first && c != '\n' && c != ' ' && c != '\t' && c != '\r' {
+			lx.setIndent()
+		}
 		switch {
 		case c == '\n':
 			lx.newline()
@@ -471,6 +480,13 @@ func (lx *lexer) emitString(line int, first bool, ps []piece) {
 			b.WriteString(p.text)
 		}
 	}
-	lx.toks = append(lx.toks, token{kind: tString, text: b.String(), pieces: ps, line: line, first: first})
+	lx.toks = append(lx.toks, token{kind: tString, text: b.String(), pieces: ps, line: line, first: first, indent: lx.indent})
 	lx.first = false
+}
+
+// setIndent records the indentation of the line at the cursor, before
+// its first token.
+func (lx *lexer) setIndent() {
+	start := strings.LastIndexByte(lx.src[:lx.i], '\n') + 1
+	lx.indent = int32(lx.i - start)
 }

@@ -23,6 +23,18 @@
 //     (client.meetingCreate(, client.meeting_create(), only where the
 //     identifier is called, only in files that mention Zoom.
 //
+// Before those, a project pass over every source file learns what real
+// integrations spread across files: the names Zoom's base URL is kept
+// under (constants, config entries, fields, environment defaults, copied
+// through assignments), the project's own functions that send a request
+// to base + a path parameter (wrappers) or to a URL parameter (senders),
+// Zoom clients, URL template tables and the placeholders filled with the
+// base, and the literal arguments each function is called with. Calls to
+// wrappers with a literal path, templates, and segments computed from
+// conditionals or variables with a few literal values are then calls too.
+// Every call carries its evidence chain (Call.Via); calls in test files
+// have kind "test".
+//
 // Routes the application serves itself (app.get('/users/:id', handler),
 // @app.route, router.HandleFunc, @GetMapping, Rails' get '/users') and
 // URLs of other hosts are not calls; comments are not read.
@@ -41,6 +53,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +86,14 @@ const (
 	KindPath Kind = "path" // a path string with an HTTP method nearby
 	KindSDK  Kind = "sdk"  // an SDK method named like an operationId
 	KindHAR  Kind = "har"  // a request recorded in a HAR file
+	// KindWrapper: a call to a project function that sends a request to
+	// Zoom's base URL and its path argument.
+	KindWrapper Kind = "wrapper"
+	// KindTemplate: a URL template in a table, filled with Zoom's base.
+	KindTemplate Kind = "template"
+	// KindTest: a call in a test file (tests/, spec/, *_test.*, mocks);
+	// left out of the call file unless asked for.
+	KindTest Kind = "test"
 )
 
 // Call is one Zoom API call found.
@@ -87,7 +108,14 @@ type Call struct {
 	// for a HAR file, the line of the entry's opening brace.
 	Line       int        `json:"line" yaml:"line"`
 	Confidence Confidence `json:"confidence" yaml:"confidence"`
-	Kind       Kind       `json:"kind" yaml:"kind"`
+	// Kind is the evidence kind; "test" for a call in a test file.
+	Kind Kind `json:"kind" yaml:"kind"`
+	// Via is the evidence chain behind the call, nearest first: the
+	// wrapper it goes through, the variable holding its URL, the base
+	// URL's definition, the literal a computed segment takes
+	// ("client.php:88 zoom", "config.php:12 root"). Empty for a call
+	// whose URL and method are both at the call site.
+	Via []string `json:"via" yaml:"via"`
 }
 
 // Skipped is something that looks like a Zoom API call but was not
@@ -136,7 +164,7 @@ func (r *Result) sort() {
 	})
 	out := r.Calls[:0]
 	for i, c := range r.Calls {
-		if i > 0 && c == r.Calls[i-1] {
+		if i > 0 && sameCall(c, r.Calls[i-1]) {
 			continue
 		}
 		out = append(out, c)
@@ -149,6 +177,12 @@ func (r *Result) sort() {
 		}
 		return a.Line < b.Line
 	})
+}
+
+// sameCall reports whether two calls are equal in every field.
+func sameCall(a, b Call) bool {
+	return a.Call == b.Call && a.File == b.File && a.Line == b.Line && a.Confidence == b.Confidence &&
+		a.Kind == b.Kind && slices.Equal(a.Via, b.Via)
 }
 
 // MaxFileSize is the largest file the scanner reads (2 MB); larger files
@@ -211,19 +245,28 @@ func normIdent(s string) string {
 // only, skipping vendor folders) and HAR files. A path that does not exist
 // is an error; an unreadable or malformed file met in a walk is a Skipped.
 // Paths in the result are as given, joined with the walk's relative paths.
+//
+// Source files are read in two passes: a project pass over all of them
+// learns where Zoom's base URL is kept, which functions wrap requests to
+// it and which tables hold URL templates; the file pass then finds the
+// calls, through those wrappers and bases too.
 func (s *Scanner) Scan(paths ...string) (*Result, error) {
 	res := &Result{Calls: []Call{}, Skipped: []Skipped{}}
+	var files []*fileScan
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("scan: %w", err)
 		}
 		if !info.IsDir() {
-			r, err := s.scanPath(p, true)
+			f, r, err := s.readPath(p, true)
 			if err != nil {
 				return nil, err
 			}
 			res.add(r)
+			if f != nil {
+				files = append(files, f)
+			}
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -243,20 +286,86 @@ func (s *Scanner) Scan(paths ...string) (*Result, error) {
 			if !d.Type().IsRegular() || !wanted(path) {
 				return nil
 			}
-			r, err := s.scanPath(path, false)
+			f, r, err := s.readPath(path, false)
 			if err != nil {
 				res.Skipped = append(res.Skipped, Skipped{File: filepath.ToSlash(path), Reason: err.Error()})
 				return nil
 			}
 			res.add(r)
+			if f != nil {
+				files = append(files, f)
+			}
 			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("scan %s: %w", p, err)
 		}
 	}
+	res.add(s.scanSources(files))
 	res.sort()
 	return res, nil
+}
+
+// scanSources runs the project pass over lexed source files, then each
+// file's pass.
+func (s *Scanner) scanSources(files []*fileScan) *Result {
+	res := &Result{Files: len(files)}
+	buildProject(files)
+	for _, f := range files {
+		f.run()
+		test := isTestFile(f.name)
+		for _, c := range f.calls {
+			if test {
+				c.Kind = KindTest
+			}
+			res.Calls = append(res.Calls, c)
+		}
+		for _, k := range f.skipped {
+			if test {
+				continue
+			}
+			res.Skipped = append(res.Skipped, k)
+		}
+	}
+	return res
+}
+
+// isTestFile reports files of tests, specs and mocks: *_test.go,
+// test_*.py, *.test.ts, *.spec.js, *Test.java, *Tests.cs, *_spec.rb, and
+// anything under tests/, test/, spec/, __tests__/, mocks/, __mocks__/,
+// fixtures/.
+func isTestFile(name string) bool {
+	n := strings.ToLower(filepath.ToSlash(name))
+	for _, d := range []string{"tests", "test", "spec", "specs", "__tests__", "mocks", "__mocks__", "mock", "fixtures", "testing"} {
+		if strings.HasPrefix(n, d+"/") || strings.Contains(n, "/"+d+"/") {
+			return true
+		}
+	}
+	base := filepath.Base(name)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	ls := strings.ToLower(stem)
+	switch {
+	case strings.HasSuffix(ls, "_test"), strings.HasSuffix(ls, ".test"), strings.HasSuffix(ls, ".spec"),
+		strings.HasSuffix(ls, "_spec"), strings.HasPrefix(ls, "test_"), strings.HasSuffix(ls, "_mock"),
+		strings.HasPrefix(ls, "mock_"), ls == "conftest":
+		return true
+	case strings.HasSuffix(stem, "Test"), strings.HasSuffix(stem, "Tests"), strings.HasSuffix(stem, "Spec"), strings.HasSuffix(stem, "Mock"):
+		return true
+	}
+	return false
+}
+
+// WithoutTests returns the result without the calls found in test files,
+// for a call file that plans only what the application calls.
+func (r *Result) WithoutTests() *Result {
+	out := *r
+	out.Calls = make([]Call, 0, len(r.Calls))
+	for _, c := range r.Calls {
+		if c.Kind != KindTest {
+			out.Calls = append(out.Calls, c)
+		}
+	}
+	return &out
 }
 
 // wanted reports whether a directory walk reads a file.
@@ -268,29 +377,43 @@ func wanted(path string) bool {
 	return ok
 }
 
-// scanPath reads one file. explicit files are read whatever their
-// extension; an explicit HAR file that does not parse is an error.
-func (s *Scanner) scanPath(path string, explicit bool) (*Result, error) {
+// readPath reads one file: a source file is lexed for the project pass
+// (returned), a HAR file is scanned at once (its result returned).
+// explicit files are read whatever their extension; an explicit HAR file
+// that does not parse is an error.
+func (s *Scanner) readPath(path string, explicit bool) (*fileScan, *Result, error) {
 	name := filepath.ToSlash(path)
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("scan: %w", err)
+		return nil, nil, fmt.Errorf("scan: %w", err)
 	}
 	if info.Size() > MaxFileSize {
-		return &Result{Skipped: []Skipped{{File: name, Reason: fmt.Sprintf("larger than %d bytes: not read", MaxFileSize)}}}, nil
+		return nil, &Result{Skipped: []Skipped{{File: name, Reason: fmt.Sprintf("larger than %d bytes: not read", MaxFileSize)}}}, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("scan: %w", err)
+		return nil, nil, fmt.Errorf("scan: %w", err)
 	}
-	r, err := s.ScanFile(name, data)
-	if err != nil {
-		if explicit {
-			return nil, err
+	if strings.EqualFold(filepath.Ext(name), ".har") {
+		r, err := s.ScanHAR(name, data)
+		if err != nil {
+			if explicit {
+				return nil, nil, err
+			}
+			return nil, &Result{Skipped: []Skipped{{File: name, Reason: err.Error()}}, Files: 1}, nil
 		}
-		return &Result{Skipped: []Skipped{{File: name, Reason: err.Error()}}, Files: 1}, nil
+		return nil, r, nil
 	}
-	return r, nil
+	if isBinary(data) {
+		return nil, &Result{}, nil
+	}
+	return s.newSource(name, data), &Result{}, nil
+}
+
+// newSource lexes a source file for scanning.
+func (s *Scanner) newSource(name string, data []byte) *fileScan {
+	l, _ := langFor(name)
+	return newFileScan(s, name, string(data), &l)
 }
 
 // ErrNotHAR is returned for a .har file that is not a HAR document.
@@ -298,9 +421,9 @@ var ErrNotHAR = errors.New("not a HAR file")
 
 // ScanFile scans one file's contents: a HAR file when the name ends in
 // .har, else source code in the language of its extension (C-like rules
-// for unknown extensions). Binary content (a NUL byte in the first 8 KB)
-// and content over MaxFileSize give an empty result. Only a malformed HAR
-// file is an error. The result is sorted.
+// for unknown extensions), as a project of one file. Binary content (a NUL
+// byte in the first 8 KB) and content over MaxFileSize give an empty
+// result. Only a malformed HAR file is an error. The result is sorted.
 func (s *Scanner) ScanFile(name string, data []byte) (*Result, error) {
 	if strings.EqualFold(filepath.Ext(name), ".har") {
 		r, err := s.ScanHAR(name, data)
@@ -313,12 +436,7 @@ func (s *Scanner) ScanFile(name string, data []byte) (*Result, error) {
 	if len(data) > MaxFileSize || isBinary(data) {
 		return res, nil
 	}
-	res.Files = 1
-	l, _ := langFor(name)
-	f := newFileScan(s, name, string(data), &l)
-	f.run()
-	res.Calls = append(res.Calls, f.calls...)
-	res.Skipped = append(res.Skipped, f.skipped...)
+	res.add(s.scanSources([]*fileScan{s.newSource(name, data)}))
 	res.sort()
 	return res, nil
 }

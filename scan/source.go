@@ -1,10 +1,8 @@
 package scan
 
 import (
-	"sort"
+	"path/filepath"
 	"strings"
-
-	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // fileScan is the state of scanning one source file.
@@ -22,20 +20,32 @@ type fileScan struct {
 	// zoomClients are identifiers holding an HTTP client built with
 	// Zoom's base URL (axios.create({baseURL: …}), new Client([…])).
 	zoomClients map[string]bool
+	// baseSites: where each of zoomBases is assigned ("file:line name").
+	baseSites map[string]string
+	// notClients are names the file assigns something other than a Zoom client.
+	notClients map[string]bool
+	// proj is what the project pass learnt; funcs the file's functions.
+	proj  *project
+	funcs []funcDef
+	// known marks the names of functions declared as wrappers.
+	known map[int]bool
 	// used marks string tokens already read as part of a chain.
 	used []bool
 	// match pairs brackets (see matchBrackets).
 	match   []int32
 	calls   []Call
 	skipped []Skipped
+	// via is the evidence chain of the call being analysed.
+	via []string
 }
 
 func newFileScan(s *Scanner, name, src string, l *lang) *fileScan {
 	toks := lex(src, l)
 	return &fileScan{
 		s: s, name: name, l: l, toks: toks,
-		cue:       zoomCue(name, src),
+		cue:       zoomCue(name, toks),
 		zoomBases: map[string]bool{}, otherBases: map[string]bool{}, zoomClients: map[string]bool{},
+		baseSites: map[string]string{}, notClients: map[string]bool{}, known: map[int]bool{},
 		used: make([]bool, len(toks)), match: matchBrackets(toks),
 	}
 }
@@ -44,13 +54,27 @@ func newFileScan(s *Scanner, name, src string, l *lang) *fileScan {
 // strings and SDK-like method names may be Zoom calls: its name says
 // "zoom", or its text names Zoom's API host or a Zoom SDK package. The
 // bare word "zoom" is not enough ("setZoom(12)", "pinch to zoom").
-func zoomCue(name, src string) bool {
-	if strings.Contains(strings.ToLower(name), "zoom") {
+func zoomCue(name string, toks []token) bool {
+	if hasWord(filepath.Base(name), "zoom") || strings.Contains(strings.ToLower(filepath.ToSlash(name)), "/zoom") {
 		return true
 	}
-	for _, clue := range []string{"api.zoom.us", "zoom.us/v2", "zoomus", "@zoom/", "zoom-api", "zoom_api", "zoomapi", "ZoomClient", "zoom-sdk", "zoom_sdk"} {
-		if containsFold(src, strings.ToLower(clue)) {
-			return true
+	for _, t := range toks {
+		switch t.kind {
+		case tIdent:
+			switch normIdent(bare(t.text)) {
+			case "zoomus", "zoomapi", "zoomclient", "zoomsdk", "zoom":
+				return true
+			}
+		case tString:
+			if containsFold(t.text, "api.zoom.us") || containsFold(t.text, "zoom.us/v2") {
+				return true
+			}
+			for _, part := range strings.FieldsFunc(strings.ToLower(t.text), func(r rune) bool { return r == '/' || r == '@' || r == '\\' }) {
+				switch normIdent(strings.ReplaceAll(part, "-", "")) {
+				case "zoomus", "zoomapi", "zoomsdk", "zoom":
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -69,12 +93,15 @@ func containsFold(s, sub string) bool {
 }
 
 func (f *fileScan) run() {
-	f.collectBases()
+	f.wrapperCalls()
+	f.tables()
 	for i, t := range f.toks {
 		if t.kind == tString && !f.used[i] {
+			f.via = nil
 			f.chainAt(i)
 		}
 	}
+	f.via = nil
 	if f.cue && len(f.s.ops) > 0 {
 		f.sdkCalls()
 	}
@@ -239,7 +266,7 @@ func (f *fileScan) operandStart(k int) int {
 			if m < 0 {
 				return -1
 			}
-			if f.isIdent(m - 1) {
+			if f.isIdent(m-1) || f.isPunct(m-1, "]", ")") && f.isPunct(m, "[") {
 				k = m - 1
 				continue
 			}
@@ -297,13 +324,7 @@ func (f *fileScan) chainAt(i int) {
 			c.pieces = append(c.pieces, t.pieces...)
 			f.used[k] = true
 		default:
-			name := ""
-			for j := k; j < e; j++ {
-				if f.toks[j].kind == tIdent {
-					name = f.toks[j].text
-				}
-			}
-			c.pieces = append(c.pieces, piece{text: name, param: true})
+			c.pieces = append(c.pieces, f.operandPiece(k, e))
 		}
 		c.end = e
 		if !f.isConcat(e) {
@@ -510,11 +531,19 @@ func (f *fileScan) analyze(c chain) {
 		}
 	} else {
 		name := bare(lastIdent(ps[0].text))
+		site, isBase := f.baseOf(name)
+		if ps[0].text == zoomLiteral {
+			isBase, site = true, ""
+		}
 		switch {
-		case f.zoomBases[name]:
+		case isBase && !f.isOther(name):
 			kind = KindURL
 			ps = ps[1:]
-		case f.otherBases[name]:
+			if site == "" {
+				site = f.site(c.start, name)
+			}
+			f.via = append(f.via, site)
+		case f.isOther(name):
 			return
 		default:
 			if len(ps) < 2 || ps[1].param || !strings.HasPrefix(ps[1].text, "/") {
@@ -535,6 +564,16 @@ func (f *fileScan) analyze(c chain) {
 	if len(ps) == 0 {
 		return
 	}
+	via := f.via
+	for _, alt := range f.expand(ps, c.start) {
+		f.via = append(append([]string(nil), via...), alt.via...)
+		f.analyzePath(c, alt.pieces, kind, shape, base)
+	}
+	f.via = via
+}
+
+// analyzePath reports the path of a chain, its base (if any) removed.
+func (f *fileScan) analyzePath(c chain, ps []piece, kind Kind, shape urlShape, base string) {
 	pt := composePath(ps)
 	line := f.toks[c.start].line
 	if !pt.ok || pt.literals == 0 {
@@ -607,6 +646,9 @@ func (f *fileScan) urlCall(c chain, pt pathText, line int) {
 			ev, conf = v, Medium
 		}
 	}
+	if ev.via != "" {
+		f.via = append(f.via, ev.via)
+	}
 	cands := f.s.candidates(pt.path)
 	if ev.method == "" {
 		switch {
@@ -662,6 +704,9 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 	if !ev.zoomClient && (relative || !f.cue) {
 		return false
 	}
+	if ev.via != "" {
+		f.via = append(f.via, ev.via)
+	}
 	if spec, ok := f.s.resolve(ev.method, pt.path); ok {
 		f.report(spec, line, conf, KindPath)
 		return true
@@ -670,761 +715,10 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 }
 
 func (f *fileScan) report(spec string, line int, conf Confidence, kind Kind) {
-	f.calls = append(f.calls, Call{Call: spec, File: f.name, Line: line, Confidence: conf, Kind: kind})
+	via := append([]string{}, f.via...)
+	f.calls = append(f.calls, Call{Call: spec, File: f.name, Line: line, Confidence: conf, Kind: kind, Via: via})
 }
 
 func (f *fileScan) skip(line int, text, reason string, cands []string) {
 	f.skipped = append(f.skipped, Skipped{File: f.name, Line: line, Text: text, Reason: reason, Candidates: cands})
-}
-
-// ---- method evidence ----
-
-// evidence is what the code around a URL or path says about it.
-type evidence struct {
-	method     string // the HTTP method, "" when unknown
-	ambiguous  bool   // several methods were found
-	route      bool   // the string is a route the app serves
-	firstArg   bool   // the string is the first argument of its call
-	zoomClient bool   // the call's receiver is a client with Zoom's base URL
-}
-
-// callSite is a call around a token: its brackets and callee.
-type callSite struct {
-	open, close int
-	calleeIdx   int    // index of the callee identifier, -1 if none
-	callee      string // callee name
-	recv        string // receiver's last identifier ("" if none)
-	start       int    // first token of the callee expression
-	arg         int    // argument index of the token inside
-	nargs       int
-}
-
-// enclosingCall finds the call whose argument list holds token i: the
-// nearest unmatched "(" before it, passing through object and array
-// literals that are themselves arguments, stopping at statement and
-// block boundaries.
-func (f *fileScan) enclosingCall(i int) (callSite, bool) {
-	depth, arg, literal := 0, 0, false
-	for j, steps := i-1, 0; j >= 0 && steps < 400; j, steps = j-1, steps+1 {
-		t := f.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isClose(t.text):
-			depth++
-		case isOpen(t.text):
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if t.text == "(" {
-				return f.callAt(j, arg, literal), true
-			}
-			// An object or array literal passed as an argument.
-			if f.isPunct(j-1, "(", ",", "=>", ":") {
-				literal = true
-				continue
-			}
-			return callSite{}, false
-		case t.text == ";" && depth == 0:
-			return callSite{}, false
-		case t.text == "," && depth == 0 && !literal:
-			arg++
-		}
-	}
-	return callSite{}, false
-}
-
-// callAt describes the call whose "(" is at open.
-func (f *fileScan) callAt(open, arg int, literal bool) callSite {
-	cs := callSite{open: open, close: f.matchClose(open), calleeIdx: -1, start: open, arg: arg}
-	if literal {
-		cs.arg = -1
-	}
-	unclosed := cs.close < 0
-	if unclosed {
-		cs.close = len(f.toks)
-	}
-	callee := open - 1
-	if f.isPunct(callee, ">") {
-		// Type arguments: this.http.get<User>(url).
-		callee = f.skipTypeArgs(callee)
-	}
-	if f.isIdent(callee) {
-		cs.calleeIdx = callee
-		cs.callee = f.toks[callee].text
-		cs.start = f.exprStart(callee)
-		if f.isMember(callee-1) && f.isIdent(callee-2) {
-			cs.recv = bare(f.toks[callee-2].text)
-		}
-		if f.tok(cs.start-1).text == "new" && f.isIdent(cs.start-1) {
-			cs.start--
-		}
-	}
-	if unclosed {
-		return cs // evidence ignores it; counting its arguments would cost O(n)
-	}
-	depth := 0
-	if cs.close > open+1 {
-		cs.nargs = 1
-	}
-	for j := open + 1; j < cs.close; j++ {
-		t := f.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isOpen(t.text):
-			depth++
-		case isClose(t.text):
-			depth--
-		case t.text == "," && depth == 0:
-			cs.nargs++
-		}
-	}
-	return cs
-}
-
-// skipTypeArgs returns the token before the "<" matching the ">" at k,
-// or k when there is none within a few tokens.
-func (f *fileScan) skipTypeArgs(k int) int {
-	depth := 0
-	for j := k; j >= 0 && j > k-24; j-- {
-		switch {
-		case f.isPunct(j, ">"):
-			depth++
-		case f.isPunct(j, "<"):
-			depth--
-			if depth == 0 {
-				return j - 1
-			}
-		case f.isPunct(j, ";", "(", ")", "="):
-			return k
-		}
-	}
-	return k
-}
-
-// exprStart walks back from identifier k over member accesses and calls
-// (a.b().c) to the start of the expression.
-func (f *fileScan) exprStart(k int) int {
-	for steps := 0; steps < 64; steps++ {
-		if !f.isMember(k - 1) {
-			return k
-		}
-		j := k - 2
-		switch {
-		case f.isIdent(j):
-			k = j
-		case f.isPunct(j, ")", "]"):
-			m := f.matchOpen(j)
-			if m < 0 {
-				return k
-			}
-			if f.isIdent(m - 1) {
-				k = m - 1
-			} else {
-				return m
-			}
-		default:
-			return k
-		}
-	}
-	return k
-}
-
-// wrapperCallee reports callees that only build a URL (URI(…),
-// URI.create(…), fmt.Sprintf(…), new URL(…), "…".format(…)): the method
-// is in the call around them. Lower-case uri( and url( are builder steps
-// (HttpRequest.newBuilder().uri(…), Request.Builder().url(…)), not wrappers.
-func wrapperCallee(name string) bool {
-	switch name {
-	case "URI", "URL", "Uri", "Url":
-		return true
-	}
-	switch strings.ToLower(name) {
-	case "create", "parse", "sprintf", "format", "encodeuri", "urljoin", "join",
-		"string", "str", "of", "resolve", "tostring", "build_url", "buildurl", "expand":
-		return true
-	}
-	return false
-}
-
-// routeCallee reports callees that register a route the app serves.
-func routeCallee(name string) bool {
-	switch strings.ToLower(name) {
-	case "handlefunc", "handle", "handler", "handlerfunc", "route", "add_url_rule", "add_api_route",
-		"add_route", "addroute", "path", "re_path", "api_view", "match", "resources", "resource", "namespace",
-		"getmapping", "postmapping", "putmapping", "patchmapping", "deletemapping", "requestmapping":
-		return true
-	}
-	return false
-}
-
-// routeReceiver reports receivers that are web frameworks' routers.
-func routeReceiver(name string) bool {
-	switch strings.ToLower(name) {
-	case "app", "router", "r", "mux", "e", "g", "server", "srv", "fastify", "route", "routes", "engine",
-		"group", "bp", "blueprint", "api_router", "apirouter", "subrouter", "v1", "v2", "hono", "koa", "express":
-		return true
-	}
-	return false
-}
-
-// verbOf maps a callee name to the HTTP method it performs: get, post,
-// Post, PostForm, getForObject (RestTemplate), postForEntity.
-func verbOf(name string) string {
-	n := strings.ToLower(name)
-	for _, m := range []string{"get", "post", "put", "patch", "delete"} {
-		switch n {
-		case m, m + "forobject", m + "forentity", m + "forlocation", m + "async", m + "_json", m + "json":
-			return strings.ToUpper(m)
-		}
-	}
-	switch n {
-	case "postform":
-		return "POST"
-	case "del":
-		return "DELETE"
-	}
-	return ""
-}
-
-// methodWord returns s upper-cased when it is an HTTP method name.
-func methodWord(s string) string {
-	u := strings.ToUpper(strings.TrimSpace(s))
-	switch u {
-	case "GET", "POST", "PUT", "PATCH", "DELETE":
-		return u
-	}
-	return ""
-}
-
-// methodReceivers are the qualifiers of method constants
-// (HttpMethod.POST, Net::HTTP::Post, RequestMethod.GET).
-func methodReceiver(name string) bool {
-	switch strings.ToLower(name) {
-	case "httpmethod", "http", "method", "methods", "requestmethod", "httpmethods", "verb":
-		return true
-	}
-	return false
-}
-
-// constMethods collects method constants and method-name strings in
-// tokens [a, b), outside [xa, xb): "POST", http.MethodPost,
-// HttpMethod.DELETE, Net::HTTP::Post.
-func (f *fileScan) constMethods(a, b, xa, xb int, into map[string]bool) {
-	for j := a; j < b && j < len(f.toks); j++ {
-		if j >= xa && j < xb {
-			continue
-		}
-		t := f.toks[j]
-		switch t.kind {
-		case tString:
-			if len(t.pieces) <= 1 {
-				if m := methodWord(t.text); m != "" {
-					into[m] = true
-				}
-			}
-		case tIdent:
-			switch t.text {
-			case "CURLOPT_POST":
-				into["POST"] = true // PHP curl: CURLOPT_POST => true
-				continue
-			case "CURLOPT_HTTPGET":
-				into["GET"] = true
-				continue
-			}
-			if strings.HasPrefix(t.text, "Method") {
-				if m := methodWord(t.text[6:]); m != "" && strings.ToUpper(t.text[6:]) != t.text[6:] {
-					into[m] = true // Go http.MethodPost
-				}
-				continue
-			}
-			m := methodWord(t.text)
-			if m == "" || !f.isMember(j-1) {
-				continue
-			}
-			if t.text == m && !f.isPunct(j+1, "(") || methodReceiver(bare(f.tok(j-2).text)) {
-				into[m] = true
-			}
-		}
-	}
-}
-
-// one returns the single method of a set; ambiguous when there are more.
-func one(ms map[string]bool) (string, bool) {
-	if len(ms) != 1 {
-		return "", len(ms) > 1
-	}
-	for m := range ms {
-		return m, false
-	}
-	return "", false
-}
-
-// defaultGET callees perform a GET when given only the URL.
-func defaultGET(name string) bool {
-	switch strings.ToLower(name) {
-	case "fetch", "$fetch", "ofetch", "urlopen", "file_get_contents", "got", "ky", "httpget", "open_uri":
-		return true
-	}
-	return false
-}
-
-// evidence reads the calls around tokens [a, b): whether they serve a
-// route, and which HTTP method they perform.
-func (f *fileScan) evidence(a, b int) evidence {
-	var ev evidence
-	if f.l.ruby && f.rubyRoute(a) {
-		ev.route = true
-		return ev
-	}
-	inner := a
-	for level := 0; level < 4; level++ {
-		cs, ok := f.enclosingCall(inner)
-		if !ok {
-			// An options object: {method: "POST", uri: "https://…"}.
-			ev.method, ev.ambiguous = f.objectMethod(inner)
-			return ev
-		}
-		if cs.close >= len(f.toks) {
-			return ev // a call that never closes (truncated code)
-		}
-		if cs.calleeIdx >= 0 && wrapperCallee(cs.callee) && cs.arg == 0 {
-			ms := map[string]bool{}
-			f.constMethods(cs.open+1, cs.close, a, b, ms)
-			if m, amb := one(ms); m != "" || amb {
-				ev.method, ev.ambiguous = m, amb
-				return ev
-			}
-			inner = cs.start
-			continue
-		}
-		ev.firstArg = cs.arg == 0
-		ev.zoomClient = cs.recv != "" && f.zoomClients[cs.recv]
-		verb := verbOf(cs.callee)
-		if f.isPunct(cs.start-1, "@") || routeCallee(cs.callee) ||
-			verb != "" && (routeReceiver(cs.recv) && !ev.zoomClient || f.hasHandler(cs.open+1, cs.close, a, b)) {
-			ev.route = true
-			return ev
-		}
-		// 1. The callee itself: requests.post(, axios.get(, http.Post(.
-		if verb != "" {
-			ev.method = verb
-			return ev
-		}
-		// 2. Method names and constants in the callee expression and the
-		// arguments: Net::HTTP::Post.new(uri), request('GET', url),
-		// NewRequest(http.MethodPost, …), fetch(url, {method: 'PATCH'}).
-		ms := map[string]bool{}
-		f.constMethods(cs.start, cs.open, -1, -1, ms)
-		f.constMethods(cs.open+1, cs.close, a, b, ms)
-		if m, amb := one(ms); m != "" || amb {
-			ev.method, ev.ambiguous = m, amb
-			return ev
-		}
-		// 3. The builder chain the call is part of: .uri(…).POST(…),
-		// .url(url).delete(), .method("PATCH", body).
-		ms = f.chainMethods(cs)
-		if m, amb := one(ms); m != "" || amb {
-			ev.method, ev.ambiguous = m, amb
-			return ev
-		}
-		// 4. Clients whose default is GET: fetch(url), urlopen(url), and
-		// fetch(url, {headers}) whose options name no method.
-		if defaultGET(cs.callee) && cs.arg == 0 && (cs.nargs == 1 || cs.nargs == 2 && f.isPunct(b, ",") && f.isPunct(b+1, "{")) {
-			ev.method = "GET"
-		}
-		return ev
-	}
-	return ev
-}
-
-// methodKey reports the keys options objects give the HTTP method under.
-func methodKey(s string) bool {
-	switch strings.ToLower(s) {
-	case "method", "verb", "httpmethod", "http_method", "type":
-		return true
-	}
-	return false
-}
-
-// objectMethod reads the object literal directly around token i (not an
-// argument of a call: enclosingCall handles those) for a method key
-// among its own entries: {method: 'POST', url: …}, {"method": "POST"},
-// ['method' => 'POST'].
-func (f *fileScan) objectMethod(i int) (string, bool) {
-	depth := 0
-	open := -1
-	for j, steps := i-1, 0; j >= 0 && steps < 400; j, steps = j-1, steps+1 {
-		t := f.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		if isClose(t.text) {
-			depth++
-		} else if isOpen(t.text) {
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if t.text == "(" {
-				return "", false
-			}
-			open = j
-			break
-		} else if t.text == ";" && depth == 0 {
-			return "", false
-		}
-	}
-	if open < 0 || !f.isPunct(open-1, "=", ":=", ",", ":", "=>") && f.tok(open-1).text != "return" {
-		return "", false
-	}
-	end := f.matchClose(open)
-	if end < 0 {
-		return "", false
-	}
-	ms := map[string]bool{}
-	depth = 0
-	for j := open + 1; j < end; j++ {
-		t := f.toks[j]
-		switch {
-		case t.kind == tPunct && isOpen(t.text):
-			depth++
-		case t.kind == tPunct && isClose(t.text):
-			depth--
-		case depth == 0 && (t.kind == tIdent || t.kind == tString) && methodKey(bare(t.text)) &&
-			f.isPunct(j+1, ":", "=>", "=") && f.tok(j+2).kind == tString:
-			if m := methodWord(f.tok(j + 2).text); m != "" {
-				ms[m] = true
-			}
-		}
-	}
-	return one(ms)
-}
-
-// rubyRoute reports Rails and Sinatra route DSL: a bare HTTP verb at the
-// start of a line followed by the string ("get '/users' do").
-func (f *fileScan) rubyRoute(a int) bool {
-	k := a - 1
-	if f.isPunct(k, "(") {
-		k--
-	}
-	t := f.tok(k)
-	return t.kind == tIdent && t.first && verbOf(t.text) != "" && t.text == strings.ToLower(t.text)
-}
-
-// hasHandler reports a function among a call's arguments (outside the
-// string itself): app.get('/x', (req, res) => …), get('/x', function …),
-// r.Get("/x", func(…)), Ruby's do blocks and lambdas.
-func (f *fileScan) hasHandler(a, b, xa, xb int) bool {
-	for j := a; j < b && j < len(f.toks); j++ {
-		if j >= xa && j < xb {
-			continue
-		}
-		t := f.toks[j]
-		switch f.l.name {
-		case "php":
-			if t.kind == tIdent && (t.text == "function" || t.text == "fn") {
-				return true
-			}
-		case "python":
-			if t.kind == tIdent && t.text == "lambda" {
-				return true
-			}
-		case "ruby":
-			if t.kind == tIdent && (t.text == "lambda" || t.text == "proc") || t.kind == tPunct && t.text == "->" {
-				return true
-			}
-		case "go":
-			if t.kind == tIdent && t.text == "func" {
-				return true
-			}
-		case "java", "kotlin":
-			if t.kind == tPunct && t.text == "->" {
-				return true
-			}
-		default:
-			if t.kind == tIdent && t.text == "function" || t.kind == tPunct && t.text == "=>" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// chainMethods reads a builder chain around a call at depth 0:
-// a.b(…).c(…) before and after it, for verb callees (.POST(, .delete()
-// and method constants in their arguments.
-func (f *fileScan) chainMethods(cs callSite) map[string]bool {
-	ms := map[string]bool{}
-	seg := func(calleeIdx, open int) {
-		if calleeIdx == cs.calleeIdx {
-			return
-		}
-		t := f.tok(calleeIdx)
-		if t.kind == tIdent {
-			if m := verbOf(t.text); m != "" && f.isMember(calleeIdx-1) {
-				ms[m] = true
-			}
-			if strings.EqualFold(t.text, "method") || strings.EqualFold(t.text, "setRequestMethod") {
-				if c := f.matchClose(open); c > open {
-					f.constMethods(open+1, c, -1, -1, ms)
-				}
-			}
-		}
-	}
-	// Before: walk back over "x(…)." segments.
-	k := cs.start
-	for steps := 0; steps < 32; steps++ {
-		if !f.isIdent(k) || !f.isPunct(k+1, "(") {
-			break
-		}
-		seg(k, k+1)
-		if !f.isMember(k-1) || !f.isPunct(k-2, ")") {
-			break
-		}
-		m := f.matchOpen(k - 2)
-		if m < 1 || !f.isIdent(m-1) {
-			break
-		}
-		k = m - 1
-	}
-	// The call's own receiver chain (a.b().uri(…)).
-	for j := cs.start; j < cs.open; j++ {
-		if f.isIdent(j) && f.isPunct(j+1, "(") && j != cs.calleeIdx {
-			seg(j, j+1)
-		}
-	}
-	// After: ".x(…)" segments following the call.
-	e := cs.close + 1
-	for steps := 0; steps < 32; steps++ {
-		if !f.isMember(e) || !f.isIdent(e+1) {
-			break
-		}
-		if !f.isPunct(e+2, "(") {
-			e += 2
-			continue
-		}
-		seg(e+1, e+2)
-		c := f.matchClose(e + 2)
-		if c < 0 {
-			break
-		}
-		e = c + 1
-	}
-	return ms
-}
-
-// viaVariable follows a chain assigned to a variable (url = "…",
-// uri = URI("…")) to its uses in the next lines, and reads the evidence
-// of the first use that has a method or is a route.
-func (f *fileScan) viaVariable(c chain) (evidence, bool) {
-	k := c.start
-	for steps := 0; steps < 4; steps++ {
-		cs, ok := f.enclosingCall(k)
-		if !ok || cs.calleeIdx < 0 || !wrapperCallee(cs.callee) || cs.arg != 0 {
-			break
-		}
-		k = cs.start
-	}
-	if !f.isPunct(k-1, "=", ":=") || !f.isIdent(k-2) {
-		return evidence{}, false
-	}
-	name := f.toks[k-2].text
-	// Uses within the next 12 lines, 400 tokens and 4 uses: the variable
-	// is a local one, and the bounds keep a minified line linear.
-	limit := f.toks[c.start].line + 12
-	uses := 0
-	for j := c.end; j < len(f.toks) && j < c.end+400 && f.toks[j].line <= limit && uses < 4; j++ {
-		t := f.toks[j]
-		if t.kind != tIdent || t.text != name || f.isPunct(j+1, "=", ":=") {
-			continue
-		}
-		uses++
-		ev := f.evidence(j, j+1)
-		if ev.route || ev.method != "" || ev.ambiguous {
-			return ev, true
-		}
-	}
-	return evidence{}, false
-}
-
-// ---- base URLs and clients ----
-
-// collectBases records identifiers assigned a base URL, and clients
-// built with Zoom's.
-func (f *fileScan) collectBases() {
-	for i, t := range f.toks {
-		if t.kind != tString || len(t.pieces) > 1 || f.isConcat(i+1) || f.isConcat(i-1) {
-			continue
-		}
-		shape, _ := classify(t.text)
-		if shape != shapeZoomBase && shape != shapeOther {
-			continue
-		}
-		zoom := shape == shapeZoomBase
-		if f.isPunct(i-1, "=", ":=", ":", "=>") {
-			if k := f.tok(i - 2); k.kind == tIdent || k.kind == tString {
-				name := bare(k.text)
-				if zoom {
-					f.zoomBases[name] = true
-				} else {
-					f.otherBases[name] = true
-				}
-			}
-		}
-		if !zoom {
-			continue
-		}
-		// A client built with the base URL: x = axios.create({baseURL: …}),
-		// $client = new Client(['base_uri' => …]), conn = Faraday.new(url: …).
-		if cs, ok := f.enclosingCall(i); ok && cs.calleeIdx >= 0 {
-			if f.isPunct(cs.start-1, "=", ":=") && f.isIdent(cs.start-2) {
-				f.zoomClients[bare(f.toks[cs.start-2].text)] = true
-			}
-		}
-	}
-}
-
-// ---- SDK methods ----
-
-// callKeywords may precede a call (as opposed to a declaration's type).
-func callKeyword(s string) bool {
-	switch s {
-	case "return", "await", "yield", "go", "defer", "throw", "new", "not", "and", "or", "in", "of",
-		"else", "then", "do", "puts", "print", "echo", "p", "pp", "raise", "assert", "val", "var", "let", "const":
-		return true
-	}
-	return false
-}
-
-// sdkCalls reports identifiers named like an operationId that are called.
-func (f *fileScan) sdkCalls() {
-	for i, t := range f.toks {
-		if t.kind != tIdent || !f.isPunct(i+1, "(") {
-			continue
-		}
-		op, ok := f.s.ops[normIdent(bare(t.text))]
-		if !ok || !f.isCall(i) {
-			continue
-		}
-		if spec, ok := f.s.resolveOp(op); ok {
-			f.report(spec, t.line, Low, KindSDK)
-		}
-	}
-}
-
-// isCall reports whether identifier i (followed by "(") is called rather
-// than declared.
-func (f *fileScan) isCall(i int) bool {
-	if f.isMember(i - 1) {
-		return true
-	}
-	prev := f.tok(i - 1)
-	switch {
-	case i == 0:
-	case prev.kind == tIdent && !callKeyword(prev.text):
-		return false // def x(, func x(, function x(, Type x(
-	case f.isPunct(i-1, ")", "@"):
-		return false // Go method declaration, decorator
-	}
-	c := f.matchClose(i + 1)
-	if c < 0 {
-		return false
-	}
-	// A body opening on the same line, before anything that continues an
-	// expression, makes a declaration: meetingCreate(x) {, or with a
-	// return type, userSettings(id: string): string {.
-	line := f.toks[c].line
-	for j := c + 1; j < len(f.toks) && j < c+12 && f.toks[j].line == line; j++ {
-		t := f.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch t.text {
-		case "{":
-			return false
-		case "(", ")", ";", ",", ".", "=", "?.", "->":
-			return true
-		}
-	}
-	return true
-}
-
-// ---- catalog resolution ----
-
-// resolve finds the catalog's template for a method and a path (template
-// or concrete), preferring the regular variant.
-func (s *Scanner) resolve(method, path string) (string, bool) {
-	if strings.ContainsAny(path, " \t\r\n") {
-		return "", false
-	}
-	eps, _ := s.cat.Resolve(method + " " + path)
-	best := ""
-	for _, e := range eps {
-		if e.Path == "" {
-			continue
-		}
-		spec := e.Method + " " + e.Path
-		if best == "" || e.Variant == record.VariantRegular {
-			best = spec
-			if e.Variant == record.VariantRegular {
-				break
-			}
-		}
-	}
-	return best, best != ""
-}
-
-// candidates lists the catalog calls at a path, any method, sorted.
-func (s *Scanner) candidates(path string) []string {
-	if strings.ContainsAny(path, " \t\r\n") || !strings.HasPrefix(path, "/") {
-		return nil
-	}
-	eps, _ := s.cat.Resolve(path)
-	seen := map[string]bool{}
-	var out []string
-	for _, e := range eps {
-		if e.Path == "" {
-			continue
-		}
-		spec := e.Method + " " + e.Path
-		if !seen[spec] {
-			seen[spec] = true
-			out = append(out, spec)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// resolveOp turns an operationId into a call spec: the regular variant's
-// "METHOD /path" when all its endpoints agree on one, else the
-// operationId itself (which the planner resolves).
-func (s *Scanner) resolveOp(op string) (string, bool) {
-	eps, _ := s.cat.Resolve(op)
-	if len(eps) == 0 {
-		return "", false
-	}
-	spec := ""
-	for _, e := range eps {
-		if e.Variant != record.VariantRegular {
-			continue
-		}
-		if e.Path == "" {
-			return op, true
-		}
-		p := e.Method + " " + e.Path
-		if spec != "" && spec != p {
-			return op, true
-		}
-		spec = p
-	}
-	if spec == "" {
-		return op, true
-	}
-	return spec, true
 }

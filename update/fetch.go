@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"time"
 )
@@ -23,10 +24,13 @@ type fetched struct {
 	body               []byte
 	etag, lastModified string
 	attempts           int
+	// status is the HTTP status of the last answer (0 without one).
+	status int
 }
 
-// fetch GETs url, retrying network errors, truncated bodies and 5xx
-// answers with exponential backoff.
+// fetch GETs url, retrying timeouts and 5xx answers with exponential
+// backoff. Nothing else is retried: a DNS failure or a refused connection
+// will not mend in a few seconds, and a 4xx answer is the server's word.
 func (u *Updater) fetch(ctx context.Context, url string, cond validators) (fetched, error) {
 	backoff := u.Backoff
 	if backoff <= 0 {
@@ -83,11 +87,10 @@ func (u *Updater) attempt(ctx context.Context, url string, cond validators) (f f
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		// The caller's own cancellation is final; anything else
-		// (refused, reset, timed out) may pass.
-		return f, ctx.Err() == nil, fmt.Errorf("GET %s: %w", url, timeoutNote(err, actx, timeout))
+		return f, retryable(ctx, actx, err), fmt.Errorf("GET %s: %w", url, timeoutNote(err, actx, timeout))
 	}
 	defer resp.Body.Close()
+	f.status = resp.StatusCode
 	f.etag = resp.Header.Get("ETag")
 	f.lastModified = resp.Header.Get("Last-Modified")
 	switch {
@@ -106,13 +109,31 @@ func (u *Updater) attempt(ctx context.Context, url string, cond validators) (f f
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return f, ctx.Err() == nil, fmt.Errorf("GET %s: read body: %w", url, timeoutNote(err, actx, timeout))
+		return f, retryable(ctx, actx, err), fmt.Errorf("GET %s: read body: %w", url, timeoutNote(err, actx, timeout))
 	}
 	if int64(len(body)) > limit {
 		return f, false, fmt.Errorf("GET %s: body exceeds the limit of %d bytes", url, limit)
 	}
 	f.body = body
 	return f, false, nil
+}
+
+// retryable says whether a failed request is worth another attempt: only
+// when the attempt timed out (its own deadline, or the network's), never
+// after the caller's cancellation or a DNS failure.
+func retryable(ctx, actx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return false
+	}
+	if errors.Is(actx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }
 
 // timeoutNote says so when an attempt ran out of time.

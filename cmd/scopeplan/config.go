@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/scopeplan/scopeplan/internal/cache"
+	"github.com/scopeplan/scopeplan/internal/editdist"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/planner"
 )
@@ -298,7 +299,7 @@ func (g *globalOptions) configPath() string {
 func closest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		d := editdist.Distance(strings.ToLower(s), strings.ToLower(c))
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
@@ -318,7 +319,7 @@ func suggestions(s string, candidates []string) []string {
 	}
 	var cs []cand
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		d := editdist.Distance(strings.ToLower(s), strings.ToLower(c))
 		if d <= max(2, len(s)/3) || (len(s) >= 2 && strings.HasPrefix(strings.ToLower(c), strings.ToLower(s))) {
 			cs = append(cs, cand{c, d})
 		}
@@ -329,26 +330,4 @@ func suggestions(s string, candidates []string) []string {
 		out = append(out, c.name)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

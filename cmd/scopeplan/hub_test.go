@@ -86,3 +86,20 @@ func TestHubStatsAndPlan(t *testing.T) {
 		t.Errorf("unknown event: exit %d\n%s", code, out)
 	}
 }
+
+// TestHubMigrateAndAuditEvents: migrate and audit take --event like plan.
+func TestHubMigrateAndAuditEvents(t *testing.T) {
+	dir := filepath.Join(hubDir(t), "meetings")
+	out, stderr, code := runCLI(t, "", "migrate", "recording:read:admin", "--event", "recording.completed", "--add-docs", dir, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"event": "recording.completed"`) {
+		t.Errorf("migrate --event: exit %d: %s\n%s", code, stderr, out)
+	}
+	_, _, code = runCLI(t, "", "audit", "--app", "admin", "--scopes", "cloud_recording:read:recording:admin", "--event", "recording.completed", "--add-docs", dir)
+	if code != 0 {
+		t.Errorf("audit of exactly the event's scope: exit %d, want 0", code)
+	}
+	_, _, code = runCLI(t, "", "audit", "--app", "admin", "--scopes", "meeting:read:meeting:admin", "--event", "recording.completed", "--add-docs", dir)
+	if code != 5 {
+		t.Errorf("audit without the event's scope: exit %d, want 5", code)
+	}
+}

@@ -15,6 +15,7 @@ type migrateOptions struct {
 	g       *globalOptions
 	classic []string
 	calls   string
+	events  []string
 	app     string
 	format  string
 }
@@ -26,8 +27,8 @@ func newMigrateCmd(g *globalOptions) *cobra.Command {
 		Short: "Find the granular scopes that replace an app's classic scopes",
 		Long: `migrate gives, for an app on classic scopes, the granular scopes that cover
 exactly the endpoints its classic scopes grant (what Zoom's migration would
-give it), and with --calls the least-privileged plan for what it really calls,
-with the privilege it drops. Endpoints no granular scope covers are listed.
+give it), and with --calls (and --event) the least-privileged plan for what
+it really calls and subscribes to, with the privilege it drops. Endpoints no granular scope covers are listed.
 The app type defaults to the classic scopes' level.`,
 		Example: `  scopeplan migrate user:read:admin user:write:admin
   scopeplan migrate meeting:write --calls calls.txt --format markdown`,
@@ -35,6 +36,7 @@ The app type defaults to the classic scopes' level.`,
 		RunE: func(_ *cobra.Command, a []string) error { o.classic = a; return runMigrate(o) },
 	}
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
+	cmd.Flags().StringArrayVar(&o.events, "event", nil, "a subscribed event `NAME` (recording.completed), planned with --calls; repeatable")
 	cmd.Flags().StringVar(&o.app, "app", "", "app type: user|admin|master (default: from the classic scopes' level)")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
 	return cmd
@@ -46,7 +48,7 @@ func runMigrate(o *migrateOptions) error {
 	if err != nil {
 		return err
 	}
-	in := callInput{app: o.app}
+	in := callInput{app: o.app, events: o.events}
 	if o.calls != "" {
 		in.files = []string{o.calls}
 	}

@@ -97,6 +97,9 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
+	if p.CacheError != "" {
+		fmt.Fprintf(g.io.errOut, "scopeplan: %s; using the embedded data\n", p.CacheError)
+	}
 	g.findings = fs
 	p.Config = g.configPath()
 	if g.verbose {
@@ -113,11 +116,11 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 	return c, p, nil
 }
 
-// loadPreferringCache is snapshot.Load, preferring the documents
-// `scopeplan update` cached when there are any newer than the embedded
-// data (see loader.LoadCached; the cache directory is $SCOPEPLAN_CACHE_DIR
-// or the user cache directory). Lint findings of a cached catalog are not
-// precomputed, so it returns nil findings for it.
+// loadPreferringCache is snapshot.Load, preferring the catalog of the
+// documents `scopeplan update` cached when there are any newer than the
+// embedded data (see snapshot.FromCache; the cache directory is
+// $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
+// be read leaves the embedded data, with the reason in CacheError.
 func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
 	return loadPreferringCacheIn(o, "", full)
 }
@@ -125,8 +128,14 @@ func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.
 // loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
 // ("" for the default directory).
 func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	if c, p, ok := loader.LoadCached(o, cacheDir); ok {
-		return c, p, nil, nil
+	c, p, fs, st, cerr := snapshot.FromCache(o, cacheDir, full)
+	switch st {
+	case snapshot.CacheUsed:
+		return c, p, fs, nil
+	case snapshot.CacheBroken:
+		c, p, fs, err := snapshot.Load(o, full)
+		p.CacheError = cerr.Error()
+		return c, p, fs, err
 	}
 	return snapshot.Load(o, full)
 }

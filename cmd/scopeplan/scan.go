@@ -12,9 +12,10 @@ import (
 )
 
 type scanOptions struct {
-	g      *globalOptions
-	format string
-	paths  []string
+	g            *globalOptions
+	format       string
+	includeTests bool
+	paths        []string
 }
 
 func newScanCmd(g *globalOptions) *cobra.Command {
@@ -28,10 +29,17 @@ folder (read recursively, skipping node_modules, vendor, .git, dist and build,
 binary files and files over 2 MB) or a HAR file of recorded traffic.
 
 In source code (Go, JavaScript/TypeScript, Python, PHP, Java/Kotlin, C#,
-Ruby) it finds URLs under https://api.zoom.us/v2 (literal, concatenated,
-interpolated, or on a variable holding the base URL), paths that match a
-catalog path with an HTTP method in the call around them, and SDK methods
-named like operationIds. Routes the app serves itself, other hosts and
+Ruby) it first reads the whole project for where Zoom's base URL is kept
+(constants, config values, fields, environment defaults, in any file), the
+functions that send requests to it (wrappers taking a path, helpers taking
+a URL) and tables of URL templates; then it finds URLs under
+https://api.zoom.us/v2 (literal, concatenated, interpolated, formatted, or on
+a name holding the base URL), calls to those wrappers with a literal path,
+templates filled with the base, paths that match a catalog path with an
+HTTP method in the call around them, and SDK methods named like
+operationIds called on a Zoom client. A segment computed from a
+conditional or from a variable given a few literal values is one call per
+value. Routes the app serves itself, other hosts and
 comments are not calls. In a HAR file every request to api.zoom.us/v2 is a
 call, its ids mapped to the catalog's path templates; a HAR call's line is
 the line of its entry.
@@ -45,7 +53,10 @@ error (and under "skipped" in JSON and YAML) with its candidates, to add with
 plan --call. Calls resolve against the catalog, so --docs and --add-docs apply.
 
 The text output is a call file: one call per line, first occurrence of its
-best evidence as a comment. JSON and YAML list every occurrence.
+best evidence as a comment. Calls in test files (tests/, spec/, *_test.*,
+*.test.*, mocks) are left out of it unless --include-tests. JSON and YAML
+list every occurrence, test calls with kind "test", each with "via": the
+evidence chain (wrapper, variable, base URL definition) behind it.
 
 Exit codes: 0 (also when no call is found: a note on standard error),
 1 a path that does not exist or a malformed HAR file, 2 usage error.`,
@@ -57,6 +68,7 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 		RunE: func(_ *cobra.Command, a []string) error { o.paths = a; return runScan(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().BoolVar(&o.includeTests, "include-tests", false, "keep the calls found in test files (tests/, spec/, *_test.*, mocks) in the call file")
 	return cmd
 }
 
@@ -77,6 +89,9 @@ func runScan(o *scanOptions) error {
 	res, err := scan.New(c).Scan(o.paths...)
 	if err != nil {
 		return inputErr(err)
+	}
+	if f == report.FormatText && !o.includeTests {
+		res = res.WithoutTests()
 	}
 	if err := report.WriteScan(o.g.io.out, f, report.NewScanReport(res, report.NewMeta(p))); err != nil {
 		return err

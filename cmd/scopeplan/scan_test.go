@@ -167,3 +167,42 @@ def zak():
 		})
 	}
 }
+
+// TestScanWrapperProjectPlansItsCalls: on a project whose Zoom calls all
+// go through one default-GET wrapper, with the base URL in another file
+// and a test file calling it too, "scan DIR | plan - --app admin" gives
+// exactly the plan of the calls listed by hand (calls.txt); the test
+// file's call joins the call file only with --include-tests.
+func TestScanWrapperProjectPlansItsCalls(t *testing.T) {
+	dir := filepath.Join("..", "..", "scan", "testdata", "projects", "js_default_get")
+	hand, err := os.ReadFile(filepath.Join(dir, "calls.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned, errOut, code := runScanCLI(nil, "scan", dir)
+	if code != exitOK {
+		t.Fatalf("scan: exit %d: %s", code, errOut)
+	}
+	if strings.Contains(scanned, "/users/email") {
+		t.Errorf("the test file's call is in the call file:\n%s", scanned)
+	}
+	got, errOut, code := runScanCLI([]byte(scanned), "plan", "-", "--app", "admin")
+	if code != exitOK {
+		t.Fatalf("plan of the scan: exit %d: %s\ninput:\n%s", code, errOut, scanned)
+	}
+	want, errOut, code := runScanCLI(hand, "plan", "-", "--app", "admin")
+	if code != exitOK {
+		t.Fatalf("plan of calls.txt: exit %d: %s", code, errOut)
+	}
+	if got != want {
+		t.Errorf("plan of the scan differs from the plan of the hand-listed calls\nscan:\n%s\ngot:\n%s\nwant:\n%s", scanned, got, want)
+	}
+	withTests, _, code := runScanCLI(nil, "scan", dir, "--include-tests")
+	if code != exitOK || !strings.Contains(withTests, "GET /users/email") {
+		t.Errorf("--include-tests: exit %d, call file:\n%s", code, withTests)
+	}
+	js, _, _ := runScanCLI(nil, "scan", dir, "--format", "json")
+	if !strings.Contains(js, `"kind": "test"`) || !strings.Contains(js, `"via": [`) {
+		t.Errorf("JSON lacks the test call or the via chains:\n%s", js)
+	}
+}

@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,25 +19,43 @@ import (
 )
 
 type updateOptions struct {
-	g        *globalOptions
-	cacheDir string
-	sources  []string
-	timeout  time.Duration
-	retries  int
-	format   string
+	g           *globalOptions
+	cacheDir    string
+	sources     []string
+	products    []string
+	base        string
+	timeout     time.Duration
+	lockTimeout time.Duration
+	retries     int
+	format      string
+	progress    bool
+	diff        bool
+	allowShrink bool
 }
 
 func newUpdateCmd(g *globalOptions) *cobra.Command {
 	o := &updateOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "update [--cache-dir DIR] [--source NAME=URL]... [--timeout 30s] [--format text|json]",
-		Short: "Download the current scope pages and OpenAPI files into the cache",
-		Long: `update downloads Zoom's granular and classic OAuth scope pages and the
-per-product OpenAPI files of the API reference into the cache directory,
-validates each by parsing it, and keeps it only if it parses to records:
-a download that fails or a page whose shape changed leaves the cached copy
-as it was. Requests are conditional (ETag, Last-Modified), time out, and
-are retried with backoff on network errors and 5xx answers.
+		Use:   "update [--product SLUG]... [--base URL] [--cache-dir DIR] [--diff] [--progress] [--format text|json]",
+		Short: "Download the scope pages and every API hub file into the cache",
+		Long: `update downloads Zoom's granular and classic OAuth scope pages and, for
+every product of the API hub, its REST, master-account and webhook files
+(https://developers.zoom.us/api-hub/<slug>/methods/endpoints.json,
+.../ma/master.json, .../events/webhooks.json, as each product publishes
+them) into the cache directory. It validates each file by parsing it and
+keeps it only if it parses to records: a download that fails, or a page
+whose shape changed, leaves the cached copy as it was. A 404 for a listed
+file is reported absent, not failed. Requests are conditional (ETag,
+Last-Modified) and time out; timeouts and 5xx answers are retried with
+backoff, a DNS failure or a refused connection is not.
+
+A download that shrinks its document (more than 20% fewer records or
+scopes than the copy it replaces, or a product gone) is refused: the run
+then changes nothing in the cache and exits 1, unless --allow-shrink.
+One update runs at a time per cache directory (others wait up to
+--lock-timeout); the new files become the cache in one atomic switch, and
+the catalog compiled from them is stored beside them, so the other
+commands load it as fast as the embedded data.
 
 Once the cache is newer than the embedded data, the other commands use it
 and say so ("data": {"source": "cache"} in JSON output); --docs still
@@ -46,35 +64,51 @@ replaces everything.
 The cache directory is --cache-dir, else $SCOPEPLAN_CACHE_DIR, else
 "scopeplan" in the user cache directory.
 
-The default sources are:
-` + defaultSourcesHelp() + `
-The OpenAPI addresses are the API reference's download links. --source
-NAME=URL (or NAME=KIND=URL) fetches only the sources given: a default NAME
+--product SLUG (repeatable) fetches the scope pages and that product's
+files only. --base URL replaces https://developers.zoom.us in every
+default source (a mirror, a test server). --source NAME=URL (or
+NAME=KIND=URL) fetches only the sources given instead: a default NAME
 keeps its kind, any other name has its kind detected.
 
-Exit codes: 0 every source updated or unchanged, 1 some source failed (all
-are tried; failed ones keep their cached copy), 2 usage error.`,
+Progress (one line per file, with its size and status) goes to standard
+error when it is a terminal, or with --progress. The output ends with one
+line per kind of outcome and the totals of the catalog diff; --diff
+prints the whole diff.
+
+Products: ` + productsHelp() + `
+
+Exit codes: 0 every source updated, unchanged or absent; 1 some source
+failed or was refused (all are tried; the cached copies of failed ones
+stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 		Example: `  scopeplan update
-  scopeplan update --format json
-  scopeplan update --source openapi-webinars=https://developers.zoom.us/api-hub/webinars/methods/endpoints.json`,
+  scopeplan update --product meetings --product users --diff
+  scopeplan update --product phone --progress --format json
+  scopeplan update --base http://127.0.0.1:8080
+  scopeplan update --source openapi-rooms=https://developers.zoom.us/api-hub/rooms/methods/endpoints.json`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runUpdate(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR or the user cache directory)")
+	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR, else the configuration's cache_dir, else the user cache directory)")
+	cmd.Flags().StringArrayVar(&o.products, "product", nil, "fetch the scope pages and this product's files only (`SLUG`, e.g. meetings); repeatable")
+	cmd.Flags().StringVar(&o.base, "base", "", "`URL` replacing "+scopeupdate.DefaultBase+" in every default source")
 	cmd.Flags().StringArrayVar(&o.sources, "source", nil, "fetch only `NAME=URL` (or NAME=KIND=URL); repeatable")
 	cmd.Flags().DurationVar(&o.timeout, "timeout", scopeupdate.DefaultTimeout, "time limit of one request")
-	cmd.Flags().IntVar(&o.retries, "retries", scopeupdate.DefaultRetries, "retries of a request after a network error or 5xx")
+	cmd.Flags().DurationVar(&o.lockTimeout, "lock-timeout", scopeupdate.DefaultLockTimeout, "how long to wait for another update of the same cache")
+	cmd.Flags().IntVar(&o.retries, "retries", scopeupdate.DefaultRetries, "retries of a request after a timeout or 5xx")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json")
+	cmd.Flags().BoolVar(&o.progress, "progress", false, "report each file on standard error even when it is not a terminal")
+	cmd.Flags().BoolVar(&o.diff, "diff", false, "print the whole catalog diff, not only its totals")
+	cmd.Flags().BoolVar(&o.allowShrink, "allow-shrink", false, "accept downloads that shrink their document")
 	return cmd
 }
 
-// defaultSourcesHelp lists the default sources for the help text.
-func defaultSourcesHelp() string {
-	var b strings.Builder
-	for _, s := range scopeupdate.DefaultSources() {
-		fmt.Fprintf(&b, "  %-26s %s\n", s.Name, s.URL)
+// productsHelp lists the product slugs for the help text.
+func productsHelp() string {
+	var slugs []string
+	for _, p := range scopeupdate.Products() {
+		slugs = append(slugs, p.Slug)
 	}
-	return b.String()
+	return strings.Join(slugs, ", ") + "."
 }
 
 // updateReport is update's JSON output.
@@ -83,31 +117,58 @@ type updateReport struct {
 	CacheDir    string                     `json:"cache_dir" yaml:"cache_dir"`
 	Sources     []scopeupdate.SourceResult `json:"sources" yaml:"sources"`
 	Summary     updateSummary              `json:"summary" yaml:"summary"`
+	// Committed says whether the run switched the cache's manifest.
+	Committed bool `json:"committed" yaml:"committed"`
+	// OrphansRemoved counts files of earlier runs removed.
+	OrphansRemoved int `json:"orphans_removed" yaml:"orphans_removed"`
+	// CompileError says why the compiled catalog was not stored.
+	CompileError string `json:"compile_error,omitempty" yaml:"compile_error,omitempty"`
+	// DiffTotals counts the catalog diff's entries.
+	DiffTotals diffTotals `json:"diff_totals" yaml:"diff_totals"`
 	// Changes is the catalog diff from the documents before the update
 	// (the embedded ones on a first update) to those after; nil when
 	// nothing was updated.
 	Changes *report.DiffReport `json:"changes,omitempty" yaml:"changes,omitempty"`
 }
 
+// diffTotals are the sizes of a catalog diff.
+type diffTotals struct {
+	EndpointsAdded   int `json:"endpoints_added" yaml:"endpoints_added"`
+	EndpointsRemoved int `json:"endpoints_removed" yaml:"endpoints_removed"`
+	EndpointsChanged int `json:"endpoints_changed" yaml:"endpoints_changed"`
+	ScopesAdded      int `json:"scopes_added" yaml:"scopes_added"`
+	ScopesRemoved    int `json:"scopes_removed" yaml:"scopes_removed"`
+}
+
+func totalsOf(d *report.DiffReport) diffTotals {
+	if d == nil {
+		return diffTotals{}
+	}
+	return diffTotals{len(d.EndpointsAdded), len(d.EndpointsRemoved), len(d.EndpointsChanged), len(d.ScopesAdded), len(d.ScopesRemoved)}
+}
+
 // updateChanges diffs the catalog commands used before an update that
 // changed something against the one they use after: each side is the
 // cached documents merged with the embedded ones they do not replace.
 func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
-	if res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
+	if !res.Committed || res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
 		return nil, nil
 	}
 	embedded, err := loader.Embedded()
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	oldDocs, newDocs := loader.MergeCached(embedded, res.Old), loader.MergeCached(embedded, res.New)
+	oldDocs := loader.MergeCached(embedded, res.Old)
 	oldC, err := catalog.Build(oldDocs)
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	newC, err := catalog.Build(newDocs)
-	if err != nil {
-		return nil, inputErr(err)
+	newC, newDocs := res.Catalog, res.Compiled
+	if newC == nil {
+		newDocs = loader.MergeCached(embedded, res.New)
+		if newC, err = catalog.Build(newDocs); err != nil {
+			return nil, inputErr(err)
+		}
 	}
 	origin := loader.OriginCache
 	if len(res.Old) == 0 {
@@ -121,7 +182,37 @@ func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
 type updateSummary struct {
 	Updated   int `json:"updated" yaml:"updated"`
 	Unchanged int `json:"unchanged" yaml:"unchanged"`
+	Absent    int `json:"absent" yaml:"absent"`
+	Refused   int `json:"refused" yaml:"refused"`
 	Failed    int `json:"failed" yaml:"failed"`
+}
+
+// updateSources returns the sources the flags select.
+func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
+	if len(o.sources) == 0 {
+		s, err := scopeupdate.SourcesFor(o.base, o.products)
+		if err != nil {
+			return nil, usageErr("update: %w", err)
+		}
+		return s, nil
+	}
+	if len(o.products) > 0 || o.base != "" {
+		return nil, usageErr("update: --source replaces the default sources; --product and --base apply to the defaults only")
+	}
+	var sources []scopeupdate.Source
+	seen := map[string]bool{}
+	for _, spec := range o.sources {
+		s, err := scopeupdate.ParseSource(spec)
+		if err != nil {
+			return nil, usageErr("--source: %w", err)
+		}
+		if seen[s.Name] {
+			return nil, usageErr("--source: %s given twice", s.Name)
+		}
+		seen[s.Name] = true
+		sources = append(sources, s)
+	}
+	return sources, nil
 }
 
 func runUpdate(ctx context.Context, o *updateOptions) error {
@@ -132,26 +223,17 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	if o.timeout <= 0 {
 		return usageErr("update: --timeout must be positive")
 	}
+	if o.lockTimeout < 0 {
+		return usageErr("update: --lock-timeout must not be negative")
+	}
 	if o.retries < 0 {
 		return usageErr("update: --retries must not be negative")
 	}
-	sources := scopeupdate.DefaultSources()
-	if len(o.sources) > 0 {
-		sources = nil
-		seen := map[string]bool{}
-		for _, spec := range o.sources {
-			s, err := scopeupdate.ParseSource(spec)
-			if err != nil {
-				return usageErr("--source: %w", err)
-			}
-			if seen[s.Name] {
-				return usageErr("--source: %s given twice", s.Name)
-			}
-			seen[s.Name] = true
-			sources = append(sources, s)
-		}
+	sources, err := updateSources(o)
+	if err != nil {
+		return err
 	}
-	c, err := cache.Open(o.cacheDir)
+	c, err := cache.Open(o.g.cacheDir(o.cacheDir))
 	if err != nil {
 		return inputErr(err)
 	}
@@ -159,6 +241,14 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	u.Sources = sources
 	u.Timeout = o.timeout
 	u.Retries = o.retries
+	u.LockTimeout = o.lockTimeout
+	if o.lockTimeout == 0 {
+		u.LockTimeout = time.Nanosecond // do not wait
+	}
+	u.AllowShrink = o.allowShrink
+	if o.progress || isTerminal(o.g.io.errOut) {
+		u.Progress = progressLine(o.g.io.errOut, len(sources))
+	}
 
 	if ctx == nil {
 		ctx = context.Background()
@@ -173,6 +263,8 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	sum := updateSummary{
 		Updated:   res.Count(scopeupdate.StatusUpdated),
 		Unchanged: res.Count(scopeupdate.StatusUnchanged),
+		Absent:    res.Count(scopeupdate.StatusAbsent),
+		Refused:   res.Count(scopeupdate.StatusRefused),
 		Failed:    res.Count(scopeupdate.StatusFailed),
 	}
 	changes, err := updateChanges(res)
@@ -182,76 +274,117 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	switch f {
 	case report.FormatJSON:
 		rep := updateReport{
-			Meta:     report.NewMeta(loader.ProvenanceOf(loader.OriginCache, res.New)),
-			CacheDir: res.CacheDir,
-			Sources:  res.Sources,
-			Summary:  sum,
-			Changes:  changes,
+			Meta:           report.NewMeta(loader.ProvenanceOf(loader.OriginCache, res.New)),
+			CacheDir:       res.CacheDir,
+			Sources:        res.Sources,
+			Summary:        sum,
+			Committed:      res.Committed,
+			OrphansRemoved: res.Orphans,
+			CompileError:   res.CompileError,
+			DiffTotals:     totalsOf(changes),
+			Changes:        changes,
 		}
 		if err := report.WriteJSON(o.g.io.out, rep); err != nil {
 			return err
 		}
 	default:
-		if err := writeUpdateText(o.g.io, res); err != nil {
+		if err := writeUpdateText(o.g.io.out, res, changes, o.diff); err != nil {
 			return err
 		}
-		if changes != nil {
-			fmt.Fprintln(o.g.io.out)
-			if err := report.WriteDiff(o.g.io.out, report.FormatText, *changes); err != nil {
-				return err
-			}
-		}
-		fmt.Fprintf(o.g.io.errOut, "cache %s: %d updated, %d unchanged, %d failed\n",
-			res.CacheDir, sum.Updated, sum.Unchanged, sum.Failed)
 	}
-	if sum.Failed > 0 {
-		var names []string
-		for _, s := range res.Failed() {
-			names = append(names, s.Source.Name)
+	if res.CompileError != "" {
+		fmt.Fprintf(o.g.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
+	}
+	if sum.Failed > 0 || sum.Refused > 0 {
+		var parts []string
+		if sum.Refused > 0 {
+			parts = append(parts, fmt.Sprintf("%d refused (%s): nothing in the cache was changed; --allow-shrink accepts them",
+				sum.Refused, strings.Join(names(res.With(scopeupdate.StatusRefused)), ", ")))
 		}
-		return inputErr(fmt.Errorf("update: %d of %d sources failed (%s); their cached copies are unchanged",
-			sum.Failed, len(res.Sources), strings.Join(names, ", ")))
+		if sum.Failed > 0 {
+			parts = append(parts, fmt.Sprintf("%d failed (%s); their cached copies are unchanged",
+				sum.Failed, strings.Join(names(res.Failed()), ", ")))
+		}
+		return inputErr(fmt.Errorf("update: of %d sources, %s", len(res.Sources), strings.Join(parts, "; ")))
 	}
 	return nil
 }
 
-// writeUpdateText writes one row per source: what happened, the records
-// and sha256 before and after, and the reason of a failure.
-func writeUpdateText(st *streams, res *scopeupdate.Result) error {
-	t := report.NewTable(st.out, st.tty, "source", "status", "records", "sha256", "detail")
-	for _, s := range res.Sources {
-		detail := s.Source.URL
-		if s.Status == scopeupdate.StatusFailed {
-			detail = s.Reason
+// names lists the sources' names.
+func names(rs []scopeupdate.SourceResult) []string {
+	var out []string
+	for _, s := range rs {
+		out = append(out, s.Source.Name)
+	}
+	return out
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressLine returns the Progress callback: one line per file with its
+// position, name, status, size and, when it did not update, why.
+func progressLine(w io.Writer, total int) func(scopeupdate.SourceResult) {
+	n := 0
+	return func(s scopeupdate.SourceResult) {
+		n++
+		line := fmt.Sprintf("[%*d/%d] %-32s %-9s %9s", len(fmt.Sprint(total)), n, total, s.Source.Name, s.Status, humanSize(s.Bytes))
+		if s.Reason != "" && s.Status != scopeupdate.StatusUpdated {
+			line += "  " + s.Reason
 		}
-		t.Row(s.Source.Name, string(s.Status),
-			change(s.Before, s.After, func(d *scopeupdate.DocSummary) string { return strconv.Itoa(d.Records) }),
-			change(s.Before, s.After, func(d *scopeupdate.DocSummary) string { return shortSum(d.SHA256) }),
-			detail)
+		fmt.Fprintln(w, line)
 	}
-	return t.Flush()
 }
 
-// change shows a value before and after, or once when it did not change;
-// "-" stands for no document.
-func change(before, after *scopeupdate.DocSummary, val func(*scopeupdate.DocSummary) string) string {
-	b, a := "-", "-"
-	if before != nil {
-		b = val(before)
+// humanSize writes a byte count for people; "-" for nothing downloaded.
+func humanSize(n int64) string {
+	switch {
+	case n <= 0:
+		return "-"
+	case n < 1<<10:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
-	if after != nil {
-		a = val(after)
-	}
-	if b == a {
-		return a
-	}
-	return b + " -> " + a
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
-// shortSum abbreviates a sha256 for a table.
-func shortSum(s string) string {
-	if len(s) > 12 {
-		return s[:12]
+// writeUpdateText writes one line per kind of outcome that occurred (the
+// sources it covers, with the reason of each failure or refusal), the
+// catalog diff's totals, and the whole diff when asked.
+func writeUpdateText(w io.Writer, res *scopeupdate.Result, changes *report.DiffReport, full bool) error {
+	for _, st := range scopeupdate.Statuses() {
+		rs := res.With(st)
+		if len(rs) == 0 {
+			continue
+		}
+		var items []string
+		for _, s := range rs {
+			item := s.Source.Name
+			if st == scopeupdate.StatusFailed || st == scopeupdate.StatusRefused {
+				item += " (" + s.Reason + ")"
+			}
+			items = append(items, item)
+		}
+		if _, err := fmt.Fprintf(w, "%s: %d: %s\n", st, len(rs), strings.Join(items, ", ")); err != nil {
+			return err
+		}
 	}
-	return s
+	t := totalsOf(changes)
+	if _, err := fmt.Fprintf(w, "catalog: %d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed\n",
+		t.EndpointsAdded, t.EndpointsRemoved, t.EndpointsChanged, t.ScopesAdded, t.ScopesRemoved); err != nil {
+		return err
+	}
+	if full && changes != nil {
+		fmt.Fprintln(w)
+		return report.WriteDiff(w, report.FormatText, *changes)
+	}
+	return nil
 }

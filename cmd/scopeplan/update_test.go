@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/testutil"
+	scopeupdate "github.com/scopeplan/scopeplan/update"
 )
 
 // TestMain points the default cache directory at an empty temporary one,
@@ -154,17 +156,13 @@ func TestUpdateCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("second run exit %d\n%s%s", code, out, errOut)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("text output has %d lines, want 3:\n%s", len(lines), out)
+	// One line per kind of outcome, then the catalog diff's totals.
+	if want := "unchanged: 3: classic, granular, openapi-users\ncatalog: 0 endpoint(s) added, 0 removed, 0 with changed scopes; 0 scope(s) added, 0 removed\n"; out != want &&
+		out != strings.Replace(want, "classic, granular", "granular, classic", 1) {
+		t.Errorf("second run output:\n%s\nwant:\n%s", out, want)
 	}
-	for _, l := range lines {
-		if f := strings.Split(l, "\t"); len(f) != 5 || f[1] != "unchanged" {
-			t.Errorf("row %q", l)
-		}
-	}
-	if !strings.Contains(errOut, "0 updated, 3 unchanged, 0 failed") {
-		t.Errorf("stderr: %s", errOut)
+	if errOut != "" {
+		t.Errorf("stderr of a run in a pipe without --progress: %q", errOut)
 	}
 
 	// Third run: the classic page fails; the cache keeps its copy.
@@ -174,15 +172,17 @@ func TestUpdateCommand(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("failing run exit %d, want 1\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, "classic\tfailed\t") || !strings.Contains(out, "500") {
+	if !strings.Contains(out, "unchanged: 2: granular, openapi-users\n") || !strings.Contains(out, "failed: 1: classic (GET ") || !strings.Contains(out, "500") {
 		t.Errorf("failing run output:\n%s", out)
 	}
-	if !strings.Contains(errOut, "1 of 3 sources failed (classic)") {
+	if !strings.Contains(errOut, "of 3 sources, 1 failed (classic)") {
 		t.Errorf("failing run stderr: %s", errOut)
 	}
 	after := testutil.DirFiles(t, dir)
 	delete(before, cache.ManifestName)
 	delete(after, cache.ManifestName) // granular and openapi-users were re-confirmed
+	delete(before, cache.LockName)
+	delete(after, cache.LockName)
 	if !maps.Equal(before, after) {
 		t.Errorf("documents changed by a failing run")
 	}
@@ -201,7 +201,10 @@ func TestUpdateShapeChanged(t *testing.T) {
 	if code != 1 || !strings.Contains(out, `"status": "failed"`) || !strings.Contains(out, "no granular scope table") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
-	if after := testutil.DirFiles(t, dir); !maps.Equal(before, after) {
+	after := testutil.DirFiles(t, dir)
+	delete(before, cache.LockName) // the lock file names the last run
+	delete(after, cache.LockName)
+	if !maps.Equal(before, after) {
 		t.Error("cache changed by a page whose shape changed")
 	}
 }
@@ -228,6 +231,10 @@ func TestUpdateUsage(t *testing.T) {
 		{"negative retries", []string{"--retries", "-1", "--source", "x=http://127.0.0.1:1/a"}, "--retries"},
 		{"yaml format", []string{"--format", "yaml", "--source", "x=http://127.0.0.1:1/a"}, "unknown format"},
 		{"argument", []string{"extra"}, "extra"},
+		{"unknown product", []string{"--product", "webinars"}, "unknown product \"webinars\""},
+		{"bad base", []string{"--base", "developers.zoom.us"}, "not an http"},
+		{"source with product", []string{"--product", "users", "--source", "x=http://127.0.0.1:1/a"}, "--source replaces"},
+		{"source with base", []string{"--base", "http://127.0.0.1:1", "--source", "x=http://127.0.0.1:1/a"}, "--source replaces"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := append([]string{"update", "--cache-dir", t.TempDir()}, tc.args...)
@@ -239,13 +246,39 @@ func TestUpdateUsage(t *testing.T) {
 	}
 }
 
-// TestUpdateHelpListsSources checks that the help names the default
-// sources (without fetching them).
+// TestUpdateHelpListsSources checks that the help names the API hub's
+// addresses and products, and that its examples use real product slugs
+// (without fetching anything).
 func TestUpdateHelpListsSources(t *testing.T) {
 	out, _, code := runUpdateCLI("update", "--help")
-	if code != 0 || !strings.Contains(out, "https://developers.zoom.us/api-hub/meetings/methods/endpoints.json") ||
-		!strings.Contains(out, "--source") {
+	if code != 0 || !strings.Contains(out, "https://developers.zoom.us/api-hub/<slug>/methods/endpoints.json") ||
+		!strings.Contains(out, "--source") || !strings.Contains(out, "number-management") {
 		t.Errorf("exit %d, help:\n%s", code, out)
+	}
+	known := map[string]bool{}
+	for _, p := range scopeupdate.Products() {
+		known[p.Slug] = true
+	}
+	_, examples, _ := strings.Cut(out, "Examples:")
+	examples, _, _ = strings.Cut(examples, "Flags:")
+	seen := 0
+	for _, f := range strings.Fields(examples) {
+		if i := strings.Index(f, "/api-hub/"); i >= 0 {
+			slug, _, _ := strings.Cut(f[i+len("/api-hub/"):], "/")
+			if !known[slug] {
+				t.Errorf("example uses unknown product %q", slug)
+			}
+			seen++
+		}
+	}
+	for _, f := range regexp.MustCompile(`--product (\S+)`).FindAllStringSubmatch(examples, -1) {
+		if !known[f[1]] {
+			t.Errorf("example uses unknown product %q", f[1])
+		}
+		seen++
+	}
+	if seen == 0 {
+		t.Errorf("no example names a product:\n%s", examples)
 	}
 }
 
@@ -272,5 +305,48 @@ func TestLoadPreferringCache(t *testing.T) {
 	_, p, _, err = loadPreferringCache(loader.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}}, true)
 	if err != nil || p.Source != loader.OriginDocs {
 		t.Errorf("--docs with a cache: source %s, %v", p.Source, err)
+	}
+}
+
+// TestBrokenCacheSaysSo reproduces a cache whose files were damaged: the
+// commands fall back to the embedded data, say so once on standard error,
+// and give the reason in JSON "data".
+func TestBrokenCacheSaysSo(t *testing.T) {
+	z := newZoomDocs(t)
+	dir := t.TempDir()
+	t.Setenv(cache.EnvDir, dir)
+	if _, errOut, code := runUpdateCLI(append([]string{"update"}, z.sourceFlags()...)...); code != 0 {
+		t.Fatalf("update exit %d: %s", code, errOut)
+	}
+	m, err := (&cache.Cache{Dir: dir}).Manifest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Damage a document and the compiled catalog.
+	if err := os.WriteFile(filepath.Join(dir, m.Entries[0].File), []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, cache.CompiledName)); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runUpdateCLI("plan", "--app", "admin", "--format", "json", "--call", "GET /users/{userId}")
+	if code != 0 {
+		t.Fatalf("plan exit %d: %s", code, errOut)
+	}
+	prefix := "scopeplan: cache at " + dir + " is unreadable: "
+	if strings.Count(errOut, "is unreadable") != 1 || !strings.HasPrefix(errOut, prefix) || !strings.HasSuffix(errOut, "; using the embedded data\n") {
+		t.Errorf("stderr %q, want one line %q...", errOut, prefix)
+	}
+	var rep struct {
+		Data struct {
+			Source     string `json:"source"`
+			CacheError string `json:"cache_error"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Data.Source != "embedded" || !strings.Contains(rep.Data.CacheError, "sha256") {
+		t.Errorf("data %+v", rep.Data)
 	}
 }

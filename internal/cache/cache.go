@@ -6,18 +6,23 @@
 //
 //	manifest.json              the Manifest, JSON
 //	<name>-<sha256[:12]>.<ext> one file per Entry, named by its content
+//	catalog.bin                the catalog compiled from the entries (see CompiledName)
+//	lock                       held by the run writing to the directory (see Lock)
 //
 // Every change is atomic. A document's bytes go to a new file (written to a
 // temporary file in the same directory, synced, then renamed), and only then
 // is the manifest replaced the same way. The manifest's rename is the commit
 // point: a download that fails, or a process that dies half way, leaves the
-// previous manifest and the files it names untouched. The file an entry
-// named before the commit is removed afterwards.
+// previous manifest and the files it names untouched.
+//
+// Writers take the directory's lock (Lock) and stage their files with Put,
+// then switch the manifest once with Commit; files the previous manifest
+// named stay for readers that read it, until the next writer's
+// RemoveOrphans. Store, the one-entry shortcut, commits at once and removes
+// the file it replaces.
 //
 // A Cache is only a directory name: it holds no open files and no state of
 // its own, so two values for the same directory see the same data.
-// Concurrent writers to one directory are not coordinated (the last
-// manifest written wins; the files it names are always complete).
 package cache
 
 import (

@@ -64,6 +64,9 @@ func role(d *record.Document) string {
 		return "granular"
 	case record.KindClassic:
 		return "classic"
+	case record.KindWebhooks:
+		// Events replace no embedded document.
+		return "events:" + d.Path
 	}
 	return "reference:" + catalog.ReferenceProduct(d)
 }

@@ -37,6 +37,9 @@ type Provenance struct {
 	// Config is the configuration file (.scopeplan.yaml) the command
 	// used, when it used one.
 	Config string `json:"config,omitempty" yaml:"config,omitempty"`
+	// CacheError says why the cache `scopeplan update` filled could not
+	// be read, when the data fell back to the embedded documents for it.
+	CacheError string `json:"cache_error,omitempty" yaml:"cache_error,omitempty"`
 }
 
 // Options select the documents: Docs replaces the embedded set, AddDocs

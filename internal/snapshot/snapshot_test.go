@@ -10,6 +10,7 @@ import (
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 )
 
 func fresh(t testing.TB) *catalog.Catalog {
@@ -149,5 +150,41 @@ func BenchmarkLoadFull(b *testing.B) {
 		if _, err := s.Catalog(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestHubRoundTrip: a snapshot of the catalog with every shared API hub
+// file (events, permissions, master-account joins) restores the same
+// catalog, full and core only.
+func TestHubRoundTrip(t *testing.T) {
+	want := catalogtest.Hub(t)
+	var buf bytes.Buffer
+	if err := snapshot.Encode(&buf, snapshot.Build(want, "hub")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := snapshot.Decode(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asJSON(t, got) != asJSON(t, want) {
+		t.Error("the hub catalog restored from its snapshot differs from the one built")
+	}
+	core, err := snapshot.DecodeCore(snapshot.EncodeCore(s.Core))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(core.Events) != len(want.Events) || asJSON(t, core.Events) != asJSON(t, want.Events) {
+		t.Errorf("core events: %d, want %d", len(core.Events), len(want.Events))
+	}
+	c, err := (&snapshot.Snapshot{Core: core}).Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev, ok := c.Event("recording.completed"); !ok || len(ev.Granular) == 0 {
+		t.Error("the core-only catalog does not find recording.completed")
 	}
 }

@@ -28,7 +28,7 @@ class ZoomAPI:
         return self.session.get(url)
 
     def delete_user(self, user_id):
-        return self.session.delete(self.base_url + f"/users/{user_id}")  # want: DELETE /users/{userId} medium
+        return self.session.delete(self.base_url + f"/users/{user_id}")  # want: DELETE /users/{userId} high
 
     def summary(self, meeting_id):
         return self.client.get_meeting_summary(meeting_id)  # want: getMeetingSummary low

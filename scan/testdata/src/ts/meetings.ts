@@ -4,7 +4,7 @@ import { HttpClient } from '@angular/common/http';
 interface Registrant { email: string; first_name: string }
 
 export class ZoomMeetingService {
-  constructor(private readonly http: HttpClient, private readonly sdk: any) {}
+  constructor(private readonly http: HttpClient, private readonly sdk: ZoomSdk) {}
 
   register(meetingId: string, registrant: Registrant) {
     const url = `https://api.zoom.us/v2/meetings/${meetingId}/registrants`; // want: POST /meetings/{meetingId}/registrants medium

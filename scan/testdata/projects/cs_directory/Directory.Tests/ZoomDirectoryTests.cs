@@ -1,0 +1,9 @@
+using Directory;
+
+public class ZoomDirectoryTests
+{
+    public void ReadsSummary()
+    {
+        new ZoomDirectory(null).Call("users/summary");
+    }
+}

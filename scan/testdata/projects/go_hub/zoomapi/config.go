@@ -1,0 +1,4 @@
+package zoomapi
+
+// DefaultBase is where the REST API lives.
+const DefaultBase = "https://api.zoom.us/v2"

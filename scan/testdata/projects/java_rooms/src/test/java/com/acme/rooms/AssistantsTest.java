@@ -1,0 +1,7 @@
+package com.acme.rooms;
+
+class AssistantsTest {
+    void lists() throws Exception {
+        new Transport().get("/users/summary");
+    }
+}
