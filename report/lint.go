@@ -75,6 +75,7 @@ func writeLintText(w io.Writer, tty bool, r LintReport) error {
 		return nil
 	}
 	t := NewTable(w, tty, "location", "severity", "rule", "subject", "message", "suggestion")
+	t.Style(1, func(s string) Style { return SeverityStyle(s) })
 	for _, f := range r.Findings {
 		t.Row(location(f), string(f.Severity), f.Rule, f.Subject, f.Message, f.Suggestion)
 	}

@@ -256,9 +256,9 @@ func writePlanText(w io.Writer, r PlanReport) error {
 		}
 	}
 	if len(r.Unmapped) > 0 {
-		fmt.Fprintf(w, "\nUnmapped calls (%d):\n", len(r.Unmapped))
+		fmt.Fprintf(w, "\n%s\n", Paint(w, StyleBad, fmt.Sprintf("Unmapped calls (%d):", len(r.Unmapped))))
 		for _, u := range r.Unmapped {
-			fmt.Fprintf(w, "  %s%s: %s\n", eventPrefix(u.Kind), u.Call, u.Reason)
+			fmt.Fprintf(w, "  %s: %s\n", Paint(w, StyleBad, eventPrefix(u.Kind)+u.Call), u.Reason)
 			if len(u.Suggestions) > 0 {
 				fmt.Fprintf(w, "    did you mean: %s\n", strings.Join(u.Suggestions, " | "))
 			}

@@ -369,3 +369,54 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("plan --event: %v", events)
 	}
 }
+
+// TestColourAndWidth: on a terminal, tables fit $COLUMNS (cells cut with
+// an ellipsis) and severities, verdicts and unmapped calls are coloured;
+// NO_COLOR and --color never turn colour off, --color always turns it on
+// in a pipe; pipes keep the full text.
+func TestColourAndWidth(t *testing.T) {
+	const esc = "\x1b["
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "xterm")
+	t.Setenv("COLUMNS", "80")
+	out, _, _ := runCLIIn(t, "", true, "", "lint", "--fail-on", "never")
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	cut := false
+	for _, l := range lines {
+		plain := regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(l, "")
+		if n := len([]rune(plain)); n > 80 {
+			t.Fatalf("line of %d columns on an 80-column terminal: %q", n, plain)
+		}
+		cut = cut || strings.Contains(plain, "…")
+	}
+	if !cut || !strings.Contains(out, esc+"31merror") || !strings.Contains(out, esc+"33mwarning") {
+		t.Errorf("lint on a terminal: cut %t, coloured severities %t", cut, strings.Contains(out, esc))
+	}
+	pipe, _, _ := runCLIIn(t, "", false, "", "lint", "--fail-on", "never")
+	if strings.Contains(pipe, esc) || strings.Contains(pipe, "…") {
+		t.Error("a pipe got colour or cut cells")
+	}
+
+	audit := []string{"audit", "--scopes", "user:read:user:admin,user:read:list_users:admin", "--call", "GET /users/{userId}", "--app", "admin"}
+	out, _, _ = runCLIIn(t, "", true, "", audit...)
+	if !strings.Contains(out, esc+"31mover-privileged") {
+		t.Errorf("verdict not coloured:\n%s", out)
+	}
+	out, _, _ = runCLIIn(t, "", true, "", "plan", "--app", "user", "--call", "FROB /x")
+	if !strings.Contains(out, esc+"31mFROB /x") {
+		t.Errorf("unmapped call not coloured:\n%s", out)
+	}
+	if out, _, _ := runCLIIn(t, "", true, "", append(audit, "--color", "never")...); strings.Contains(out, esc) {
+		t.Error("--color never coloured")
+	}
+	if out, _, _ := runCLIIn(t, "", false, "", append(audit, "--color", "always")...); !strings.Contains(out, esc) {
+		t.Error("--color always did not colour a pipe")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if out, _, _ := runCLIIn(t, "", true, "", audit...); strings.Contains(out, esc) {
+		t.Error("NO_COLOR ignored")
+	}
+	if _, errOut, code := runCLI(t, "", "lookup", "x", "--color", "sometimes"); code != exitUsage || !strings.Contains(errOut, "--color") {
+		t.Errorf("--color sometimes: exit %d, %s", code, errOut)
+	}
+}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
@@ -58,6 +60,9 @@ type streams struct {
 	// wd is the folder the configuration file is looked for from; "" is
 	// the current folder.
 	wd string
+	// width is the terminal's width in columns (0 when unknown or not a
+	// terminal).
+	width int
 }
 
 func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
@@ -65,7 +70,13 @@ func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
 	if fi, err := out.Stat(); err == nil {
 		tty = fi.Mode()&os.ModeCharDevice != 0
 	}
-	return &streams{in: in, out: out, errOut: errOut, tty: tty}
+	width := 0
+	if tty {
+		if w, _, err := term.GetSize(int(out.Fd())); err == nil {
+			width = w
+		}
+	}
+	return &streams{in: in, out: out, errOut: errOut, tty: tty, width: width}
 }
 
 // globalOptions are the flags every catalog-reading command shares, and
@@ -79,6 +90,7 @@ type globalOptions struct {
 	noConfig   bool
 	quiet      bool
 	verbose    bool
+	color      string
 	// cfg is the configuration in use (empty when none).
 	cfg *fileConfig
 
@@ -211,6 +223,7 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 	pf.BoolVar(&g.noConfig, "no-config", false, "use no configuration file")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing on standard output: only the exit code and, on failure, one line on standard error")
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used")
+	pf.StringVar(&g.color, "color", "auto", "colour on a terminal: auto|always|never (auto honours NO_COLOR)")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newCatalogCmd(g),
@@ -247,12 +260,44 @@ func (g *globalOptions) prepare(cmd *cobra.Command) error {
 	if err := g.applyConfig(); err != nil {
 		return err
 	}
-	if g.quiet {
+	colour, err := useColour(g.color, g.io.tty)
+	if err != nil {
+		return err
+	}
+	switch {
+	case g.quiet:
 		q := *g.io
 		q.out = io.Discard
 		g.io = &q
+	case g.io.tty || colour:
+		// Text writers fit tables to the width and colour what matters.
+		t := *g.io
+		t.out = report.NewTerminal(g.io.out, terminalWidth(g.io.width), colour)
+		g.io = &t
 	}
 	return nil
+}
+
+// useColour decides --color: always, never, or auto (a terminal, and
+// neither NO_COLOR set nor TERM=dumb).
+func useColour(flag string, tty bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(flag)) {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return tty && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb", nil
+	}
+	return false, usageErr("--color: want auto, always or never, not %q", flag)
+}
+
+// terminalWidth is $COLUMNS when set, else the measured width.
+func terminalWidth(measured int) int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return measured
 }
 
 // run executes the CLI and returns the exit code; it is the test seam.

@@ -1,0 +1,69 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestFitWidths(t *testing.T) {
+	for _, tc := range []struct {
+		natural []int
+		width   int
+		want    []int
+	}{
+		{[]int{10, 20}, 0, []int{10, 20}},    // unknown width: natural
+		{[]int{10, 20}, 100, []int{10, 20}},  // fits
+		{[]int{10, 40, 30}, 60, nil},         // must shrink to 60
+		{[]int{9, 9, 9}, 10, []int{8, 8, 8}}, // cannot fit: minimum widths
+	} {
+		got := fitWidths(tc.natural, tc.width, 2)
+		if tc.want != nil {
+			if len(got) != len(tc.want) {
+				t.Fatalf("%v", got)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("fitWidths(%v, %d) = %v, want %v", tc.natural, tc.width, got, tc.want)
+					break
+				}
+			}
+			continue
+		}
+		total := 2 * (len(got) - 1)
+		for _, w := range got {
+			total += w
+		}
+		if total != tc.width || got[0] != 10 {
+			t.Errorf("fitWidths(%v, %d) = %v (total %d): want the widest columns cut to fit", tc.natural, tc.width, got, total)
+		}
+	}
+}
+
+// TestTerminalTable: on a terminal the table matches the tabwriter layout
+// when it fits, and cuts with an ellipsis when it does not.
+func TestTerminalTable(t *testing.T) {
+	fill := func(tb *Table) {
+		tb.Row("a", "error", "short")
+		tb.Row("bbbbbb", "warning", strings.Repeat("long message ", 8))
+	}
+	var plain, wide, narrow bytes.Buffer
+	p := NewTable(&plain, true, "x", "severity", "message")
+	fill(p)
+	w := NewTable(NewTerminal(&wide, 0, false), true, "x", "severity", "message")
+	fill(w)
+	n := NewTable(NewTerminal(&narrow, 40, true), true, "x", "severity", "message")
+	n.Style(1, SeverityStyle)
+	fill(n)
+	for _, tb := range []*Table{p, w, n} {
+		if err := tb.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if wide.String() != plain.String() {
+		t.Errorf("terminal layout differs from tabwriter's:\n%s\n%s", wide.String(), plain.String())
+	}
+	if !strings.Contains(narrow.String(), "…") || !strings.Contains(narrow.String(), "\x1b[31merror\x1b[0m") {
+		t.Errorf("narrow coloured table:\n%q", narrow.String())
+	}
+}
