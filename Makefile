@@ -4,7 +4,7 @@ BIN       ?= bin/scopeplan
 FUZZTIME  ?= 10s
 STATICCHECK_VERSION ?= v0.8.2
 
-.PHONY: build run test bench fuzz lint staticcheck generate
+.PHONY: build run test bench fuzz lint staticcheck generate man
 
 build:
 	$(GO) build -o $(BIN) ./cmd/scopeplan
@@ -42,3 +42,8 @@ staticcheck:
 
 generate:
 	$(GO) generate ./...
+
+# Man pages of every command, generated from the commands themselves.
+MANDIR ?= man
+man: build
+	./$(BIN) man $(MANDIR)

@@ -420,3 +420,28 @@ func TestColourAndWidth(t *testing.T) {
 		t.Errorf("--color sometimes: exit %d, %s", code, errOut)
 	}
 }
+
+// TestManPages: `scopeplan man DIR` (what `make man` runs) writes a page
+// per command, with its flags; the command is hidden from help.
+func TestManPages(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, code := runCLI(t, "", "man", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, page := range []string{"scopeplan.1", "scopeplan-plan.1", "scopeplan-catalog-diff.1", "scopeplan-lint.1"} {
+		data, err := os.ReadFile(filepath.Join(dir, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), ".nh\n.TH \"SCOPEPLAN\" \"1\"") {
+			t.Errorf("%s is no man page: %.80q", page, data)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "scopeplan-lint.1"))
+	if !strings.Contains(string(data), `\fB--disable\fP`) {
+		t.Error("the lint page lacks --disable")
+	}
+	if help, _, _ := runCLI(t, "", "--help"); strings.Contains(help, "  man ") || !strings.Contains(help, "Examples:") {
+		t.Errorf("root help lists the hidden man command or lacks examples:\n%s", help)
+	}
+}

@@ -230,6 +230,7 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 		newLookupCmd(g),
 		newScopeCmd(g),
 		newVersionCmd(g),
+		newManCmd(),
 	)
 	for _, c := range extraCommands(g) {
 		root.AddCommand(c)
