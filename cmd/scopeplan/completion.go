@@ -11,6 +11,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/lint"
+	scopeupdate "github.com/scopeplan/scopeplan/update"
 )
 
 // formatUsage finds a --format flag's choices in its usage text
@@ -18,7 +19,7 @@ import (
 var formatUsage = regexp.MustCompile(`format: ([a-z]+(?:\|[a-z]+)+)`)
 
 // registerCompletions walks the command tree: every --format, --app,
-// rule, severity, scope and event flag completes its values, and every
+// rule, severity, scope, event and product flag completes its values, and every
 // command with subcommands suggests the nearest one for a typo.
 func registerCompletions(root *cobra.Command, g *globalOptions) {
 	var walk func(c *cobra.Command)
@@ -91,6 +92,12 @@ func flagCompletion(g *globalOptions, c *cobra.Command, f *pflag.Flag) cobra.Com
 		})
 	case "scopes":
 		return listCompletion(func() []string { return g.scopeNames("") })
+	case "product":
+		var slugs []string
+		for _, p := range scopeupdate.Products() {
+			slugs = append(slugs, p.Slug)
+		}
+		return fixed(slugs...)
 	case "event":
 		return func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return withPrefix(g.eventNames(), prefix), cobra.ShellCompDirectiveNoFileComp

@@ -360,6 +360,9 @@ func TestCompletion(t *testing.T) {
 	eq("scope", complete(t, "scope", "user:read:user"), "user:read:user", "user:read:user:admin", "user:read:user:master")
 	eq("audit --scopes", complete(t, "audit", "--scopes", "meeting:read,user:read:user:ad"), "meeting:read,user:read:user:admin")
 	eq("catalog diff", complete(t, "catalog", "diff", ""), "embedded")
+	if got := complete(t, "update", "--product", ""); len(got) < 10 || !strings.Contains(strings.Join(got, " "), "meetings") {
+		t.Errorf("update --product: %v", got)
+	}
 	if got := complete(t, "migrate", "meeting:r"); len(got) == 0 || got[0] != "meeting:read" {
 		t.Errorf("migrate: %v", got)
 	}
