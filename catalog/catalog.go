@@ -440,12 +440,26 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 	}
 	product := b.referenceProduct(di, d)
 	docVariant := documentVariant(d)
+	opIDs := map[string]int{}
+	for _, op := range d.Operations {
+		if op.OperationID != "" {
+			opIDs[op.OperationID]++
+		}
+	}
 	for oi := range d.Operations {
 		if done[[2]int{di, oi}] {
 			continue
 		}
 		op := &d.Operations[oi]
 		variant := docVariant
+		if opIDs[op.OperationID] > 1 {
+			// The document describes both variants of this operation:
+			// the path tells them apart.
+			variant = record.VariantRegular
+			if IsMasterPath(op.Path) {
+				variant = record.VariantMaster
+			}
+		}
 		var ids []int
 		var kind JoinKind
 		if byIDOnly {

@@ -193,20 +193,7 @@ func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
 // every endpoint of a product, for documentation); each call's spec is the
 // endpoint's label.
 func ForEndpoints(c *catalog.Catalog, eps []*catalog.Endpoint, o Options) (*Plan, error) {
-	if _, err := ParseAppType(string(o.App)); err != nil {
-		return nil, err
-	}
-	p := &Plan{App: o.App, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}
-	var mapped []CallPlan
-	for _, e := range eps {
-		cp, um := checkEndpoint(e, Call{Spec: e.Label()}, o, 0)
-		if um != nil {
-			p.Unmapped = append(p.Unmapped, *um)
-			continue
-		}
-		mapped = append(mapped, cp)
-	}
-	return solvePlan(c, p, mapped, nil, o), nil
+	return ForItems(c, eps, nil, o)
 }
 
 // solvePlan runs the optimiser over the mapped calls and events and

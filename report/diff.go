@@ -149,16 +149,7 @@ func WriteDiff(w io.Writer, f Format, r DiffReport) error {
 	if len(r.EndpointsChanged) > 0 {
 		section("Endpoints whose scopes changed")
 		for _, c := range r.EndpointsChanged {
-			var parts []string
-			for _, p := range []struct {
-				label string
-				s     []string
-			}{{"granular +", c.GranularAdded}, {"granular -", c.GranularRemoved}, {"classic +", c.ClassicAdded}, {"classic -", c.ClassicRemoved}} {
-				if len(p.s) > 0 {
-					parts = append(parts, p.label+" "+list(p.s))
-				}
-			}
-			item(text(endpointLine(c.Endpoint)) + ": " + strings.Join(parts, "; "))
+			item(text(endpointLine(c.Endpoint)) + ": " + changeParts(list, c.GranularAdded, c.GranularRemoved, c.ClassicAdded, c.ClassicRemoved))
 		}
 	}
 	scopes := func(title string, ss []DiffScope) {
@@ -186,17 +177,22 @@ func WriteDiff(w io.Writer, f Format, r DiffReport) error {
 	if len(r.EventsChanged) > 0 {
 		section("Events whose scopes changed")
 		for _, c := range r.EventsChanged {
-			var parts []string
-			for _, p := range []struct {
-				label string
-				s     []string
-			}{{"granular +", c.GranularAdded}, {"granular -", c.GranularRemoved}, {"classic +", c.ClassicAdded}, {"classic -", c.ClassicRemoved}} {
-				if len(p.s) > 0 {
-					parts = append(parts, p.label+" "+list(p.s))
-				}
-			}
-			item(text(c.Event.Event) + ": " + strings.Join(parts, "; "))
+			item(text(c.Event.Event) + ": " + changeParts(list, c.GranularAdded, c.GranularRemoved, c.ClassicAdded, c.ClassicRemoved))
 		}
 	}
 	return nil
+}
+
+// changeParts describes scope changes: "granular + a; classic - b".
+func changeParts(list func([]string) string, granularAdded, granularRemoved, classicAdded, classicRemoved []string) string {
+	var parts []string
+	for _, p := range []struct {
+		label string
+		s     []string
+	}{{"granular +", granularAdded}, {"granular -", granularRemoved}, {"classic +", classicAdded}, {"classic -", classicRemoved}} {
+		if len(p.s) > 0 {
+			parts = append(parts, p.label+" "+list(p.s))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -202,16 +202,7 @@ func writePlanText(w io.Writer, r PlanReport) error {
 			return err
 		}
 		for _, c := range r.Calls {
-			if len(c.SetAside) == 0 && len(c.Notes) == 0 {
-				continue
-			}
-			fmt.Fprintf(w, "\n%s:\n", c.Call)
-			for _, n := range c.Notes {
-				fmt.Fprintf(w, "  note: %s\n", n)
-			}
-			for _, s := range c.SetAside {
-				fmt.Fprintf(w, "  set aside %s: %s\n", s.Scope, s.Reason)
-			}
+			writeExplanation(w, c.Call, c.Notes, c.SetAside)
 		}
 	}
 	if r.App != planner.AppUser {
@@ -236,16 +227,7 @@ func writePlanText(w io.Writer, r PlanReport) error {
 			return err
 		}
 		for _, e := range r.Events {
-			if len(e.SetAside) == 0 && len(e.Notes) == 0 {
-				continue
-			}
-			fmt.Fprintf(w, "\n%s:\n", e.Event)
-			for _, n := range e.Notes {
-				fmt.Fprintf(w, "  note: %s\n", n)
-			}
-			for _, s := range e.SetAside {
-				fmt.Fprintf(w, "  set aside %s: %s\n", s.Scope, s.Reason)
-			}
+			writeExplanation(w, e.Event, e.Notes, e.SetAside)
 		}
 	}
 	if len(r.TradeOffs) > 0 {
@@ -339,30 +321,15 @@ func writePlanMarkdown(w io.Writer, r PlanReport) error {
 	if len(r.Calls) > 0 {
 		fmt.Fprintln(w, "\n### Calls\n\n| Call | Endpoint | Granular | Classic | Set aside | Confidence |\n|---|---|---|---|---|---|")
 		for _, c := range r.Calls {
-			var aside []string
-			for _, s := range c.SetAside {
-				aside = append(aside, MarkdownCode(s.Scope)+": "+MarkdownCell(s.Reason))
-			}
-			conf := c.Confidence
-			if len(c.Notes) > 0 {
-				conf += " (" + MarkdownCell(strings.Join(c.Notes, "; ")) + ")"
-			}
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", MarkdownCode(c.Call), MarkdownCell(endpointShort(c.Endpoint)),
-				codes(c.Granular), codes(c.Classic), strings.Join(aside, "<br>"), conf)
+				codes(c.Granular), codes(c.Classic), asideCell(c.SetAside), confidenceCell(c.Confidence, c.Notes))
 		}
 	}
 	if len(r.Events) > 0 {
 		fmt.Fprintln(w, "\n### Events\n\n| Event | Granular | Classic | Set aside | Confidence |\n|---|---|---|---|---|")
 		for _, e := range r.Events {
-			var aside []string
-			for _, s := range e.SetAside {
-				aside = append(aside, MarkdownCode(s.Scope)+": "+MarkdownCell(s.Reason))
-			}
-			conf := e.Confidence
-			if len(e.Notes) > 0 {
-				conf += " (" + MarkdownCell(strings.Join(e.Notes, "; ")) + ")"
-			}
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", MarkdownCode(e.Event), codes(e.Granular), codes(e.Classic), strings.Join(aside, "<br>"), conf)
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", MarkdownCode(e.Event), codes(e.Granular), codes(e.Classic),
+				asideCell(e.SetAside), confidenceCell(e.Confidence, e.Notes))
 		}
 	}
 	writeOverGrantMarkdown(w, r)
@@ -404,4 +371,36 @@ func eventPrefix(kind string) string {
 		return "event "
 	}
 	return ""
+}
+
+// writeExplanation writes a call's or event's notes and set-aside scopes
+// under its name, when it has any.
+func writeExplanation(w io.Writer, name string, notes []string, aside []planner.SetAside) {
+	if len(aside) == 0 && len(notes) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s:\n", name)
+	for _, n := range notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
+	for _, s := range aside {
+		fmt.Fprintf(w, "  set aside %s: %s\n", s.Scope, s.Reason)
+	}
+}
+
+// asideCell is a Markdown cell listing set-aside scopes and why.
+func asideCell(aside []planner.SetAside) string {
+	var out []string
+	for _, s := range aside {
+		out = append(out, MarkdownCode(s.Scope)+": "+MarkdownCell(s.Reason))
+	}
+	return strings.Join(out, "<br>")
+}
+
+// confidenceCell is a Markdown cell with a confidence and its notes.
+func confidenceCell(conf string, notes []string) string {
+	if len(notes) > 0 {
+		conf += " (" + MarkdownCell(strings.Join(notes, "; ")) + ")"
+	}
+	return conf
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -26,6 +28,28 @@ type fetched struct {
 	attempts           int
 	// status is the HTTP status of the last answer (0 without one).
 	status int
+	// finalURL is where the body came from after redirects ("" when the
+	// request was not redirected).
+	finalURL string
+}
+
+// ErrRedirectHost is returned for a redirect to a host other than the
+// source's, which is refused unless the host is allowed.
+var ErrRedirectHost = errors.New("redirect to another host refused")
+
+// redirectPolicy follows redirects within the source's host (and to the
+// hosts allowed), at most ten, and refuses any other.
+func (u *Updater) redirectPolicy(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	from := via[0].URL
+	if strings.EqualFold(req.URL.Hostname(), from.Hostname()) || slices.ContainsFunc(u.AllowRedirectHosts, func(h string) bool {
+		return strings.EqualFold(h, req.URL.Host) || strings.EqualFold(h, req.URL.Hostname())
+	}) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s to %s (allow it with --allow-redirect %s)", ErrRedirectHost, from.Host, req.URL.Host, req.URL.Hostname())
 }
 
 // fetch GETs url, retrying timeouts and 5xx answers with exponential
@@ -81,16 +105,26 @@ func (u *Updater) attempt(ctx context.Context, url string, cond validators) (f f
 	if cond.lastModified != "" {
 		req.Header.Set("If-Modified-Since", cond.lastModified)
 	}
-	client := u.Client
-	if client == nil {
-		client = &http.Client{}
+	client := &http.Client{}
+	if u.Client != nil {
+		c := *u.Client
+		client = &c
+	}
+	if client.CheckRedirect == nil {
+		client.CheckRedirect = u.redirectPolicy
 	}
 	resp, err := client.Do(req)
+	if errors.Is(err, ErrRedirectHost) {
+		return f, false, fmt.Errorf("GET %s: %w", url, err)
+	}
 	if err != nil {
 		return f, retryable(ctx, actx, err), fmt.Errorf("GET %s: %w", url, timeoutNote(err, actx, timeout))
 	}
 	defer resp.Body.Close()
 	f.status = resp.StatusCode
+	if resp.Request != nil && resp.Request.URL.String() != url {
+		f.finalURL = resp.Request.URL.String()
+	}
 	f.etag = resp.Header.Get("ETag")
 	f.lastModified = resp.Header.Get("Last-Modified")
 	switch {

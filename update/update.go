@@ -122,8 +122,13 @@ func (s Source) check() error {
 // MaxBytes, LockTimeout and MaxShrink means the package default; Retries
 // is taken as given (zero: one attempt only).
 type Updater struct {
-	// Client sends the requests; nil means a new http.Client.
+	// Client sends the requests; nil means a new http.Client. Unless it
+	// has its own CheckRedirect, redirects are followed within a source's
+	// host and to AllowRedirectHosts only.
 	Client *http.Client
+	// AllowRedirectHosts are the other hosts a source may redirect to
+	// (host or host:port).
+	AllowRedirectHosts []string
 	// Sources are fetched in order; nil means DefaultSources.
 	Sources []Source
 	// Cache receives the documents. Required.
@@ -440,7 +445,7 @@ func (u *Updater) one(ctx context.Context, s Source, m0 cache.Manifest, before s
 		}
 	}
 	e, err := u.Cache.Put(cache.Entry{
-		Name: s.Name, URL: s.URL, Kind: kind, Converted: converted,
+		Name: s.Name, URL: s.URL, FinalURL: got.finalURL, Kind: kind, Converted: converted,
 		ETag: got.etag, LastModified: got.lastModified,
 		Fetched: now, Checked: now,
 	}, data)

@@ -30,11 +30,14 @@ markdown (the default) writes DIR/index.md, one page per product
 (DIR/products/) giving, per endpoint and app type, the least privileged
 granular scope, the higher privileged alternatives and the classic scopes,
 and one page per scope (DIR/scopes/granular/, DIR/scopes/classic/) listing
-the endpoints it grants and its equivalents of the other kind.
+the endpoints it grants and its equivalents of the other kind. When webhooks
+documents are loaded (--add-docs), one events page per product (DIR/events/)
+gives each event's scopes, and scope pages list the events they allow.
 
 html writes DIR/index.html: one self-contained file (no network access) to
-search endpoints and scopes, filter by product and app type, see lint
-findings beside what they touch, and tick endpoints to build a plan.
+search endpoints, scopes and events, filter by product and app type, see lint
+findings beside what they touch, and tick endpoints and events to build a
+plan (computed by the planner itself, compiled to WebAssembly).
 
 Output is deterministic, so a docs pipeline's diffs show only what changed.
 Existing files in DIR are overwritten; files no longer generated are left.

@@ -31,6 +31,7 @@ type updateOptions struct {
 	progress    bool
 	diff        bool
 	allowShrink bool
+	redirects   []string
 }
 
 func newUpdateCmd(g *globalOptions) *cobra.Command {
@@ -93,6 +94,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 	cmd.Flags().StringVar(&o.base, "base", "", "`URL` replacing "+scopeupdate.DefaultBase+" in every default source")
 	cmd.Flags().StringArrayVar(&o.sources, "source", nil, "fetch only `NAME=URL` (or NAME=KIND=URL); repeatable")
 	cmd.Flags().DurationVar(&o.timeout, "timeout", scopeupdate.DefaultTimeout, "time limit of one request")
+	cmd.Flags().StringArrayVar(&o.redirects, "allow-redirect", nil, "another `HOST` a source may redirect to (redirects elsewhere than the source's own host are refused); repeatable")
 	cmd.Flags().DurationVar(&o.lockTimeout, "lock-timeout", scopeupdate.DefaultLockTimeout, "how long to wait for another update of the same cache")
 	cmd.Flags().IntVar(&o.retries, "retries", scopeupdate.DefaultRetries, "retries of a request after a timeout or 5xx")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json")
@@ -242,6 +244,7 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	u.Timeout = o.timeout
 	u.Retries = o.retries
 	u.LockTimeout = o.lockTimeout
+	u.AllowRedirectHosts = o.redirects
 	if o.lockTimeout == 0 {
 		u.LockTimeout = time.Nanosecond // do not wait
 	}

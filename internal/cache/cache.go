@@ -65,6 +65,9 @@ type Entry struct {
 	File string `json:"file"`
 	// URL is where the document was downloaded from.
 	URL string `json:"url"`
+	// FinalURL is where the body came from after redirects, when the
+	// request was redirected.
+	FinalURL string `json:"final_url,omitempty"`
 	// Kind is the parser kind the document was validated with.
 	Kind record.Kind `json:"kind"`
 	// Converted names the conversion applied to the downloaded bytes

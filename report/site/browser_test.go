@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/parser"
+	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/planner"
 )
 
@@ -117,15 +119,49 @@ func resolveOne(t *testing.T, c *catalog.Catalog, spec string) *catalog.Endpoint
 	return eps[0]
 }
 
-// TestBrowser drives the explorer over the embedded catalog in headless
-// Chromium: search as you type, click through to a scope and on to an
-// endpoint, see a lint finding beside it, tick two endpoints and compare
-// the plan the page shows (computed by the WebAssembly optimiser) with
-// planner.Make's for every app type, and take a screenshot.
+// browserEvil is a hostile event name: were it ever inserted as markup,
+// the image's handler (or the Content Security Policy's report of it)
+// would show.
+const browserEvil = `user.<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</script>`
+
+// browserCatalog is the embedded catalog plus the fixture's webhooks
+// document (events whose scopes are the embedded catalog's, one whose
+// scope no page defines, one with none) and a hostile event.
+func browserCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	docs := slices.Clone(embeddedCatalog(t).Documents)
+	b, err := os.ReadFile(filepath.Join("testdata", "fixture", "webhooks.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := parser.Parse("fixture/webhooks.json", b, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := record.Source{File: "evil" + evil + ".json", Line: 1}
+	docs = append(docs, d, &record.Document{Path: "evil.json", Kind: record.KindWebhooks, Title: "Evil " + evil, Events: []record.Event{{
+		Name: browserEvil, Summary: evil + " <b>bold</b>", Source: src,
+		Scopes: []record.ScopeList{{Origin: record.OriginText, HasGranular: true,
+			Granular: []record.ScopeRef{{Name: "user:read:settings:admin", Source: src}}}},
+	}}})
+	c, err := catalog.Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestBrowser drives the explorer over the embedded catalog (plus events)
+// in headless Chromium: search as you type, click through to a scope and
+// on to an endpoint, see a lint finding beside it, find and open events
+// (a hostile one among them stays text), tick two endpoints and two
+// events and compare the plan the page shows (computed by the planner
+// compiled to WebAssembly) with planner.Make's for every app type, and
+// take a screenshot.
 func TestBrowser(t *testing.T) {
 	var errs pageErrors
 	ctx := browser(t, &errs)
-	c := embeddedCatalog(t)
+	c := browserCatalog(t)
 	e1 := resolveOne(t, c, "GET /users/{userId}")
 	e2 := resolveOne(t, c, "GET /users")
 	note := Note{Rule: "TEST_RULE", Severity: "warning", Message: "a finding about " + e1.Name, Endpoints: []int{e1.ID}}
@@ -220,7 +256,51 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("lint finding not shown beside the endpoint: %q", notes)
 	}
 
-	// Tick two endpoints; the plan shown must be planner.Make's.
+	// Search finds events; an event's page gives the planner's advice.
+	ev, ok := c.Event("user.updated")
+	if !ok {
+		t.Fatal("fixture event user.updated missing")
+	}
+	evID := strconv.Itoa(ev.ID)
+	do("search event", setValue("q", ""), chromedp.SendKeys(chromedp.ID("q"), "user.updated"),
+		chromedp.WaitVisible(chromedp.CSS(`#event-results a[data-event="`+evID+`"]`)),
+		chromedp.Click(chromedp.CSS(`#event-results a[data-event="`+evID+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#detail input.tick-event[data-event="`+evID+`"]`)))
+	eval("event title", `document.getElementById("detail-title").textContent`, &title)
+	eval("event advice", `[...document.querySelectorAll("#event-advice tbody td.best")].map(td => td.textContent)`, &best)
+	if title != ev.Name {
+		t.Errorf("event page title %q, want %q", title, ev.Name)
+	}
+	for ai, app := range Apps() {
+		if want := orDash(s.eventAdvice[ev.ID][ai].best); ai >= len(best) || best[ai] != want {
+			t.Errorf("event %s, %s app: page shows least privileged %q, want %q", ev.Name, app, best, want)
+		}
+	}
+
+	// A hostile event name is found, shown and ticked as text.
+	bad, ok := c.Event(browserEvil)
+	if !ok {
+		t.Fatal("hostile event missing")
+	}
+	badID := strconv.Itoa(bad.ID)
+	do("search hostile event", setValue("q", "onerror"),
+		chromedp.WaitVisible(chromedp.CSS(`#event-results a[data-event="`+badID+`"]`)),
+		chromedp.Click(chromedp.CSS(`#event-results a[data-event="`+badID+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#detail input.tick-event[data-event="`+badID+`"]`)))
+	var injected struct {
+		Title  string `json:"title"`
+		Pwned  bool   `json:"pwned"`
+		Images int    `json:"images"`
+		Bold   int    `json:"bold"`
+	}
+	eval("hostile event", `({title: document.getElementById("detail-title").textContent, pwned: window.__pwned !== undefined,
+		images: document.querySelectorAll("img").length, bold: document.querySelectorAll("#detail b").length})`, &injected)
+	if injected.Title != browserEvil || injected.Pwned || injected.Images != 0 || injected.Bold != 0 {
+		t.Errorf("hostile event not shown as text: %+v", injected)
+	}
+
+	// Tick two endpoints and two events; the plan shown must be
+	// planner.Make's.
 	for _, e := range []*catalog.Endpoint{e1, e2} {
 		id := strconv.Itoa(e.ID)
 		do("tick", chromedp.Evaluate[chromedp.Void](`location.hash = "#endpoint/`+id+`"`),
@@ -228,7 +308,14 @@ func TestBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`#detail input.tick[data-id="`+id+`"]`)),
 			chromedp.WaitVisible(chromedp.CSS(`#plan-ticked li[data-id="`+id+`"]`)))
 	}
-	calls := []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users"}}
+	do("tick hostile event", chromedp.Click(chromedp.CSS(`#event-results input.tick-event[data-event="`+badID+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#plan-ticked li[data-event="`+badID+`"]`)))
+	do("tick event", chromedp.Evaluate[chromedp.Void](`location.hash = "#event/`+url.PathEscape(ev.Name)+`"`),
+		chromedp.WaitVisible(chromedp.CSS(`#detail input.tick-event[data-event="`+evID+`"]`)),
+		chromedp.Click(chromedp.CSS(`#detail input.tick-event[data-event="`+evID+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#plan-ticked li[data-event="`+evID+`"]`)))
+	calls := []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users"},
+		{Spec: browserEvil, Event: true}, {Spec: ev.Name, Event: true}}
 	for _, app := range []planner.AppType{planner.AppAdmin, planner.AppMaster, planner.AppUser} {
 		want, err := planner.Make(c, calls, planner.Options{App: app})
 		if err != nil {
@@ -237,21 +324,26 @@ func TestBrowser(t *testing.T) {
 		do("plan "+string(app), setValue("plan-app", string(app)),
 			chromedp.WaitVisible(chromedp.ID("plan-overgrant")))
 		var got struct {
-			Granular  []string `json:"granular"`
-			Classic   []string `json:"classic"`
-			OverGrant string   `json:"overGrant"`
-			Unmapped  int      `json:"unmapped"`
+			Granular        []string `json:"granular"`
+			Classic         []string `json:"classic"`
+			OverGrant       string   `json:"overGrant"`
+			OverGrantEvents string   `json:"overGrantEvents"`
+			Events          int      `json:"events"`
+			Unmapped        int      `json:"unmapped"`
 		}
 		eval("plan "+string(app), `({
 			granular: [...document.querySelectorAll("#plan-granular li")].map(li => li.textContent),
 			classic: [...document.querySelectorAll("ul#plan-classic li")].map(li => li.textContent),
 			overGrant: document.getElementById("plan-overgrant").textContent,
+			overGrantEvents: document.getElementById("plan-overgrant-events").textContent,
+			events: document.querySelectorAll("#plan-events tbody tr").length,
 			unmapped: document.querySelectorAll("#plan-unmapped li").length,
 		})`, &got)
 		if !slices.Equal(got.Granular, want.Granular) || !slices.Equal(nonNil(got.Classic), nonNil(want.Classic)) ||
-			got.OverGrant != strconv.Itoa(want.OverGrant) || got.Unmapped != len(want.Unmapped) {
-			t.Errorf("%s app: page plan = %+v\nplanner.Make = granular %q classic %q over-grant %d unmapped %d",
-				app, got, want.Granular, want.Classic, want.OverGrant, len(want.Unmapped))
+			got.OverGrant != strconv.Itoa(want.OverGrant) || got.OverGrantEvents != strconv.Itoa(want.OverGrantEvents) ||
+			got.Events != len(want.Events) || got.Unmapped != len(want.Unmapped) {
+			t.Errorf("%s app: page plan = %+v\nplanner.Make = granular %q classic %q over-grant %d/%d events %d unmapped %d",
+				app, got, want.Granular, want.Classic, want.OverGrant, want.OverGrantEvents, len(want.Events), len(want.Unmapped))
 		}
 	}
 

@@ -36,6 +36,8 @@ var (
 	evilBacktick  = "x:read:y`|`z:admin"
 	evilClassic   = "user:read|" + evil
 	evilPath      = "/users/{id}|" + evil
+	evilEvent     = "user." + evil + "|`x`"
+	evilEventFile = "evil`|" + evil + ".json"
 )
 
 // evilCatalog is built from documents whose every text is hostile.
@@ -62,7 +64,13 @@ func evilCatalog(t testing.TB) *catalog.Catalog {
 		{Method: "POST", Path: "/x`|`y", Name: "unmatched " + evil,
 			Scopes: []record.ScopeList{{Origin: record.OriginText, Granular: []record.ScopeRef{ref(evilScope)}, HasGranular: true}}, Source: src},
 	}}
-	c, err := catalog.Build([]*record.Document{granular, classic, ref2})
+	evSrc := record.Source{File: evilEventFile, Line: 3}
+	webhooks := &record.Document{Path: "evil-webhooks/" + evil + ".json", Kind: record.KindWebhooks, Title: evil + " | events", Events: []record.Event{
+		{Name: evilEvent, Summary: evilMarkdown, Source: evSrc, Scopes: []record.ScopeList{{Origin: record.OriginText,
+			Granular: []record.ScopeRef{ref(evilScope), ref("user:read:user:admin")}, HasGranular: true, Classic: []record.ScopeRef{ref(evilClassic)}}}},
+		{Name: evilTraversal, Summary: "desc | " + evil + "\nsecond line", Source: evSrc},
+	}}
+	c, err := catalog.Build([]*record.Document{granular, classic, ref2, webhooks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +89,11 @@ func TestEvilCatalogHasEvilText(t *testing.T) {
 	for _, name := range []string{evilClassic, evil} {
 		if _, ok := c.ClassicScope(name); !ok {
 			t.Errorf("classic scope %q missing", name)
+		}
+	}
+	for _, name := range []string{evilEvent, evilTraversal} {
+		if _, ok := c.Event(name); !ok {
+			t.Errorf("event %q missing", name)
 		}
 	}
 	found := false
@@ -142,6 +155,9 @@ func TestHTMLEscaping(t *testing.T) {
 	if d.Title != "Scopes "+evil || d.Endpoints[0].Name != evilName || d.Notes[0].Message != evil {
 		t.Errorf("data does not round-trip: title %q, endpoint %q, note %q", d.Title, d.Endpoints[0].Name, d.Notes[0].Message)
 	}
+	if len(d.Events) != 2 || d.Events[0].Name != evilEvent || d.Events[0].Summary != evilMarkdown || d.Events[0].Sources[0] != evilEventFile+":3" {
+		t.Errorf("events do not round-trip: %+v", d.Events)
+	}
 	for _, e := range d.Endpoints {
 		if e.Link != "" && !strings.HasPrefix(e.Link, "https://") {
 			t.Errorf("endpoint %d link %q is not an https URL", e.ID, e.Link)
@@ -172,7 +188,7 @@ func TestMarkdownEscaping(t *testing.T) {
 	s := newSite(t, c, Options{Title: evil + " | x"})
 	md := goldmark.New(goldmark.WithExtensions(extension.Table), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	pages := s.Markdown()
-	if want := 1 + len(s.products) + len(c.Scopes); len(pages) != want {
+	if want := 1 + len(s.products) + len(s.eventProducts) + len(c.Scopes); len(pages) != want {
 		t.Fatalf("%d pages, want %d", len(pages), want)
 	}
 	cellTexts := map[string]bool{}
@@ -217,8 +233,8 @@ func TestMarkdownEscaping(t *testing.T) {
 						raw += string(seg.Value(src))
 					}
 				}
-				if !regexp.MustCompile(`^(<a id="endpoint-\d+">|</a>)\s*$`).MatchString(raw) {
-					t.Errorf("%s: raw HTML %q is not an endpoint anchor", p.Path, raw)
+				if !regexp.MustCompile(`^(<a id="(endpoint|event)-\d+">|</a>)\s*$`).MatchString(raw) {
+					t.Errorf("%s: raw HTML %q is not an endpoint or event anchor", p.Path, raw)
 				}
 			}
 			return ast.WalkContinue, nil
@@ -257,7 +273,8 @@ func TestMarkdownEscaping(t *testing.T) {
 	// Whole hostile names survive as the text of one cell.
 	for _, want := range []string{evilName, evilProduct, evilScope, evilClassic, evilMarkdown,
 		strings.ReplaceAll(evilBacktick, "`", "'"), // report.MarkdownCode's documented replacement
-		"desc | " + evil + " second line", "GET " + evilPath} {
+		"desc | " + evil + " second line", "GET " + evilPath,
+		strings.ReplaceAll(evilEvent, "`", "'"), strings.ReplaceAll(evilEventFile, "`", "'") + ":3", evil + " | events"} {
 		if !cellTexts[want] {
 			var near []string
 			for c := range cellTexts {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -14,13 +13,14 @@ import (
 	"time"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/report/site/internal/page"
 )
 
-// assets are the explorer's code: its script and style, the optimiser
-// compiled to WebAssembly and the Go toolchain's wasm_exec.js that runs it
+// assets are the explorer's code: its script and style, the planner
+// compiled to WebAssembly (gzip-compressed) and the Go toolchain's wasm_exec.js that runs it
 // (both written by go generate).
 //
-//go:embed assets/app.js assets/app.css assets/solve.wasm assets/wasm_exec.js assets/solve.wasm.version
+//go:embed assets/app.js assets/app.css assets/solve.wasm.gz assets/wasm_exec.js assets/solve.wasm.version
 var assets embed.FS
 
 // HTMLFile is the name the explorer is written under.
@@ -32,78 +32,17 @@ const (
 	wasmID = "scopeplan-wasm"
 )
 
-// jsData is the catalog as the explorer sees it. Keys are short: the
-// page carries every endpoint and scope.
-type jsData struct {
-	Title     string       `json:"title"`
-	Generated string       `json:"generated,omitempty"`
-	Apps      []jsApp      `json:"apps"`
-	Products  []string     `json:"products"`
-	Endpoints []jsEndpoint `json:"endpoints"`
-	Scopes    []jsScope    `json:"scopes"`
-	Notes     []jsNote     `json:"notes"`
-	Documents []jsDocument `json:"documents"`
-}
-
-// jsApp is an app type and the scope levels it may request
-// (planner.AppType.Allows, evaluated here so the page has no copy of it).
-type jsApp struct {
-	ID     string   `json:"id"`
-	Levels []string `json:"levels"`
-}
-
-type jsEndpoint struct {
-	ID      int    `json:"id"`
-	Method  string `json:"m,omitempty"`
-	Path    string `json:"p,omitempty"`
-	Name    string `json:"n"`
-	OpID    string `json:"o,omitempty"`
-	Product int    `json:"pr"`
-	Section string `json:"s,omitempty"`
-	Master  bool   `json:"ma,omitempty"`
-	// Link is an absolute http(s) URL, or empty.
-	Link string `json:"l,omitempty"`
-	// Granular and Classic are indices into scopes, in the catalog's order.
-	Granular []int `json:"g"`
-	Classic  []int `json:"c"`
-	// ClassicByName are the classic scopes that reach the endpoint only
-	// through a shared API name; the plan builder, like the planner,
-	// passes them over when a better-documented alternative exists.
-	ClassicByName []int `json:"cw,omitempty"`
-	// Best, Higher and Why are per app (in Apps order): the least
-	// privileged scope (-1 for none), the allowed alternatives and, when
-	// there is no scope, why.
-	Best   []int    `json:"b"`
-	Higher [][]int  `json:"h"`
-	Why    []string `json:"w"`
-	Notes  []int    `json:"no,omitempty"`
-}
-
-type jsScope struct {
-	Name        string `json:"n"`
-	Kind        string `json:"k"` // "g" granular, "c" classic
-	Level       string `json:"lv"`
-	Endpoints   []int  `json:"e"`
-	Group       string `json:"gr,omitempty"`
-	Description string `json:"d,omitempty"`
-	Defined     bool   `json:"df,omitempty"`
-	Notes       []int  `json:"no,omitempty"`
-}
-
-type jsNote struct {
-	Rule       string `json:"r"`
-	Severity   string `json:"sv"`
-	Message    string `json:"m"`
-	Suggestion string `json:"sg,omitempty"`
-	File       string `json:"f,omitempty"`
-	Line       int    `json:"ln,omitempty"`
-}
-
-type jsDocument struct {
-	Path   string `json:"p"`
-	Kind   string `json:"k"`
-	SHA256 string `json:"h"`
-}
+// The explorer's data (package page, which the WebAssembly module reads
+// back to plan).
+type (
+	jsData     = page.Data
+	jsApp      = page.App
+	jsEndpoint = page.Endpoint
+	jsScope    = page.Scope
+	jsEvent    = page.Event
+	jsNote     = page.Note
+	jsDocument = page.Document
+)
 
 // data builds the explorer's data.
 func (s *Site) data() jsData {
@@ -138,9 +77,39 @@ func (s *Site) data() jsData {
 			k = "c"
 		}
 		d.Scopes = append(d.Scopes, jsScope{
-			Name: sc.Name, Kind: k, Level: string(catalog.LevelOf(sc.Name)), Endpoints: sc.Endpoints,
+			Name: sc.Name, Kind: k, Level: string(catalog.LevelOf(sc.Name)), Endpoints: sc.Endpoints, Events: sc.Events,
 			Group: sc.Group, Description: sc.Description, Defined: sc.Defined,
 		})
+	}
+	// Event products no endpoint product has come after the endpoints'.
+	productIndex := map[string]int{}
+	for i, n := range d.Products {
+		productIndex[n] = i
+	}
+	for _, p := range s.eventProducts {
+		if _, ok := productIndex[p.name]; !ok {
+			productIndex[p.name] = len(d.Products)
+			d.Products = append(d.Products, p.name)
+		}
+	}
+	for _, e := range s.c.Events {
+		je := jsEvent{ID: e.ID, Name: e.Name, Summary: e.Summary, Product: productIndex[s.eventProducts[s.eventProductOf[e.ID]].name],
+			Granular: idx(e.Granular, catalog.KindGranular), Classic: idx(e.Classic, catalog.KindClassic)}
+		for ai := range Apps() {
+			best := -1
+			if a := s.eventAdvice[e.ID][ai]; a.best != "" {
+				if b := idx([]string{a.best}, catalog.KindGranular); len(b) == 1 {
+					best = b[0]
+				}
+			}
+			je.Best = append(je.Best, best)
+			je.Higher = append(je.Higher, idx(s.eventAdvice[e.ID][ai].higher, catalog.KindGranular))
+			je.Why = append(je.Why, s.eventAdvice[e.ID][ai].reason)
+		}
+		for _, src := range e.Sources {
+			je.Sources = append(je.Sources, sourceText(src))
+		}
+		d.Events = append(d.Events, je)
 	}
 	for _, e := range s.c.Endpoints {
 		je := jsEndpoint{
@@ -215,21 +184,9 @@ func jsonForScript(v any) ([]byte, error) {
 	return b, nil
 }
 
-// gzipBase64 compresses b (no name, no time: deterministic) and encodes it
-// in standard base64, wrapped at 100 characters.
-func gzipBase64(b []byte) (string, error) {
-	var z bytes.Buffer
-	w, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	if err != nil {
-		return "", err
-	}
-	if _, err := w.Write(b); err != nil {
-		return "", err
-	}
-	if err := w.Close(); err != nil {
-		return "", err
-	}
-	enc := base64.StdEncoding.EncodeToString(z.Bytes())
+// base64Wrapped encodes b in standard base64, wrapped at 100 characters.
+func base64Wrapped(b []byte) string {
+	enc := base64.StdEncoding.EncodeToString(b)
 	var out strings.Builder
 	out.Grow(len(enc) + len(enc)/100 + 1)
 	for len(enc) > 100 {
@@ -238,7 +195,7 @@ func gzipBase64(b []byte) (string, error) {
 		enc = enc[100:]
 	}
 	out.WriteString(enc)
-	return out.String(), nil
+	return out.String()
 }
 
 // cspHash is a Content-Security-Policy source for an inline element.
@@ -261,7 +218,7 @@ func readAsset(name, element string) (string, error) {
 }
 
 // WasmVersion is the Go toolchain version that built the embedded
-// optimiser (assets/solve.wasm.version).
+// planner (assets/solve.wasm.version).
 func WasmVersion() string {
 	b, err := assets.ReadFile("assets/solve.wasm.version")
 	if err != nil {
@@ -271,7 +228,7 @@ func WasmVersion() string {
 }
 
 // WriteHTML writes the explorer: one self-contained HTML file with the
-// catalog as JSON, the optimiser as gzip-compressed WebAssembly and the
+// catalog as JSON, the planner as gzip-compressed WebAssembly and the
 // script and style inline. A Content-Security-Policy allows only those
 // inline scripts and styles (by hash) and no network access at all.
 func (s *Site) WriteHTML(w io.Writer) error {
@@ -291,14 +248,11 @@ func (s *Site) WriteHTML(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("write HTML: %w", err)
 	}
-	wasm, err := assets.ReadFile("assets/solve.wasm")
+	wasm, err := assets.ReadFile("assets/solve.wasm.gz")
 	if err != nil {
-		return fmt.Errorf("write HTML: read optimiser: %w", err)
+		return fmt.Errorf("write HTML: read the planner: %w", err)
 	}
-	wasm64, err := gzipBase64(wasm)
-	if err != nil {
-		return fmt.Errorf("write HTML: compress optimiser: %w", err)
-	}
+	wasm64 := base64Wrapped(wasm)
 	csp := "default-src 'none'; script-src " + cspHash(goJS) + " " + cspHash(app) + " 'wasm-unsafe-eval'; " +
 		"style-src " + cspHash(css) + "; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
 	title := html.EscapeString(s.o.Title)

@@ -26,13 +26,18 @@ const IndexPath = "index.md"
 const docsHost = "https://developers.zoom.us"
 
 // Markdown renders the Markdown pages: the index first, then one page per
-// product (products/<slug>.md) in name order, then one page per scope
-// (scopes/granular/<name>.md, scopes/classic/<name>.md) in catalog order.
+// product (products/<slug>.md) in name order, then, when the catalog has
+// events, one events page per product (events/<slug>.md) in name order,
+// then one page per scope (scopes/granular/<name>.md,
+// scopes/classic/<name>.md) in catalog order.
 func (s *Site) Markdown() []Page {
-	pages := make([]Page, 0, 1+len(s.products)+len(s.c.Scopes))
+	pages := make([]Page, 0, 1+len(s.products)+len(s.eventProducts)+len(s.c.Scopes))
 	pages = append(pages, Page{Path: IndexPath, Content: s.indexPage()})
 	for _, p := range s.products {
 		pages = append(pages, Page{Path: productPagePath(p), Content: s.productPage(p)})
+	}
+	for _, p := range s.eventProducts {
+		pages = append(pages, Page{Path: eventPagePath(p), Content: s.eventsPage(p)})
 	}
 	for i, sc := range s.c.Scopes {
 		pages = append(pages, Page{Path: s.scopePath[i], Content: s.scopePage(i, sc)})
@@ -41,6 +46,8 @@ func (s *Site) Markdown() []Page {
 }
 
 func productPagePath(p *product) string { return "products/" + p.slug + ".md" }
+
+func eventPagePath(p *eventProduct) string { return "events/" + p.slug + ".md" }
 
 // cell escapes document text for a table cell or heading.
 func cell(s string) string { return report.MarkdownCell(s) }
@@ -135,6 +142,8 @@ func endpointTitle(e *catalog.Endpoint) string {
 
 func anchor(e *catalog.Endpoint) string { return "endpoint-" + strconv.Itoa(e.ID) }
 
+func eventAnchor(e *catalog.Event) string { return "event-" + strconv.Itoa(e.ID) }
+
 func (s *Site) indexPage() []byte {
 	var b strings.Builder
 	st := s.c.Stats()
@@ -142,14 +151,31 @@ func (s *Site) indexPage() []byte {
 	if !s.o.Generated.IsZero() {
 		fmt.Fprintf(&b, "Generated %s.\n\n", s.o.Generated.UTC().Format(time.RFC3339))
 	}
-	fmt.Fprintf(&b, "%d endpoints in %d products, %d granular scopes, %d classic scopes.\n\n",
+	fmt.Fprintf(&b, "%d endpoints in %d products, %d granular scopes, %d classic scopes",
 		st.Endpoints, len(s.products), st.GranularScopes, st.ClassicScopes)
+	if len(s.c.Events) > 0 {
+		fmt.Fprintf(&b, ", %d events in %d products", len(s.c.Events), len(s.eventProducts))
+	}
+	b.WriteString(".\n\n")
 	b.WriteString("Each product page gives, per endpoint and app type, the least privileged granular scope " +
 		"(the planner's choice for a call to that endpoint alone), the higher privileged scopes that would also cover it, " +
 		"and the classic scopes of that level.\n\n")
 	b.WriteString("## Products\n\n| Product | Endpoints |\n| --- | ---: |\n")
 	for _, p := range s.products {
 		fmt.Fprintf(&b, "| [%s](%s) | %d |\n", cell(p.name), productPagePath(p), len(p.endpoints))
+	}
+	if len(s.eventProducts) > 0 {
+		b.WriteString("\n## Events\n\nThe events an app may subscribe to (webhooks) and the scopes that allow each.\n\n" +
+			"| Product | Events | With granular scopes |\n| --- | ---: | ---: |\n")
+		for _, p := range s.eventProducts {
+			n := 0
+			for _, e := range p.events {
+				if len(e.Granular) > 0 {
+					n++
+				}
+			}
+			fmt.Fprintf(&b, "| [%s](%s) | %d | %d |\n", cell(p.name), eventPagePath(p), len(p.events), n)
+		}
 	}
 	for _, kind := range []catalog.ScopeKind{catalog.KindGranular, catalog.KindClassic} {
 		if kind == catalog.KindGranular {
@@ -265,6 +291,9 @@ func (s *Site) scopePage(i int, sc *catalog.Scope) []byte {
 				orDash(strings.Join(s.leastFor(e, sc), ", ")))
 		}
 	}
+	if len(sc.Events) > 0 {
+		s.writeScopeEvents(&b, from, sc)
+	}
 	other := "Classic"
 	if sc.Kind == catalog.KindClassic {
 		other = "Granular"
@@ -306,4 +335,75 @@ func bySection(eps []*catalog.Endpoint) [][]*catalog.Endpoint {
 		out[i] = append(out[i], e)
 	}
 	return out
+}
+
+// eventLink links an event's row on its product's events page.
+func (s *Site) eventLink(from string, e *catalog.Event) string {
+	p := s.eventProducts[s.eventProductOf[e.ID]]
+	return "[" + report.MarkdownCode(e.Name) + "](" + relLink(from, eventPagePath(p)) + "#" + eventAnchor(e) + ")"
+}
+
+// sourceList renders where an event is described, as file:line code spans.
+func sourceList(srcs []record.Source) string {
+	parts := make([]string, 0, len(srcs))
+	for _, src := range srcs {
+		parts = append(parts, report.MarkdownCode(sourceText(src)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sourceText is "file:line", or the file alone when the line is unknown.
+func sourceText(src record.Source) string {
+	if src.Line > 0 {
+		return src.File + ":" + strconv.Itoa(src.Line)
+	}
+	return src.File
+}
+
+// eventsPage lists a product's events: per event its summary, the least
+// privileged granular scope per app type (the planner's choice for a
+// subscription to that event alone), every granular and classic scope
+// that allows it, and where it is described.
+func (s *Site) eventsPage(p *eventProduct) []byte {
+	from := eventPagePath(p)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s events\n\n[Index](%s)\n\n", cell(p.name), relLink(from, IndexPath))
+	fmt.Fprintf(&b, "%d events. An app subscribes to an event with any one of its granular scopes (or, on classic scopes, "+
+		"any one of its classic scopes). The least privileged scope per app type is the planner's choice for a subscription "+
+		"to that event alone.\n\n", len(p.events))
+	b.WriteString("| Event | Summary | Least privileged scope | Granular scopes | Classic scopes | Source |\n" +
+		"| --- | --- | --- | --- | --- | --- |\n")
+	for _, e := range p.events {
+		var least []string
+		for ai, app := range Apps() {
+			a := s.eventAdvice[e.ID][ai]
+			if a.best != "" {
+				least = append(least, string(app)+": "+s.scopeLinks(from, []string{a.best}, catalog.KindGranular))
+			}
+		}
+		fmt.Fprintf(&b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s | %s |\n", eventAnchor(e), report.MarkdownCode(e.Name),
+			orDash(cell(e.Summary)), orDash(strings.Join(least, "; ")),
+			orDash(s.scopeLinks(from, e.Granular, catalog.KindGranular)),
+			orDash(s.scopeLinks(from, e.Classic, catalog.KindClassic)), orDash(sourceList(e.Sources)))
+	}
+	return []byte(b.String())
+}
+
+// writeScopeEvents lists the events a scope lets an app subscribe to.
+func (s *Site) writeScopeEvents(b *strings.Builder, from string, sc *catalog.Scope) {
+	evs := s.c.EventsOf(sc.Events)
+	fmt.Fprintf(b, "\n## Events it allows (%d)\n\n", len(evs))
+	b.WriteString("| Event | Product | Least privileged for |\n| --- | --- | --- |\n")
+	for _, e := range evs {
+		var least []string
+		if sc.Kind == catalog.KindGranular {
+			for ai, app := range Apps() {
+				if s.eventAdvice[e.ID][ai].best == sc.Name {
+					least = append(least, string(app))
+				}
+			}
+		}
+		fmt.Fprintf(b, "| %s | %s | %s |\n", s.eventLink(from, e), cell(s.eventProducts[s.eventProductOf[e.ID]].name),
+			orDash(strings.Join(least, ", ")))
+	}
 }

@@ -1,12 +1,13 @@
 // Package site generates scopeplan's documentation from a catalog: a set
-// of Markdown pages (one per product, one per scope, an index) for docs
-// pipelines, and one self-contained HTML explorer.
+// of Markdown pages (one per product, one per product's events when the
+// catalog has events, one per scope, an index) for docs pipelines, and one
+// self-contained HTML explorer.
 //
 // Both say, per endpoint and app type, which granular scope is the least
 // privileged and which higher-privileged scopes would also do, the way
 // Microsoft Graph's permission tables do. That choice is the planner's
 // (planner.ForEndpoints, one endpoint at a time), never a second copy of
-// it; the explorer's plan builder runs the planner's optimiser itself,
+// it; the explorer's plan builder runs the planner itself (ForItems),
 // compiled to WebAssembly (see the wasm directory and go generate).
 //
 // Output is deterministic: the same catalog and options give the same
@@ -72,6 +73,21 @@ type advice struct {
 	classic []string
 }
 
+// eventAdvice is what the documentation says about one event for one
+// app type, as advice says it for an endpoint.
+type eventAdvice struct {
+	best   string
+	higher []string
+	reason string
+}
+
+// eventProduct is one product's events page.
+type eventProduct struct {
+	name   string
+	slug   string
+	events []*catalog.Event
+}
+
 // product is one product page.
 type product struct {
 	name      string
@@ -94,6 +110,13 @@ type Site struct {
 	scopeIndex map[*catalog.Scope]int
 	// scopePath is each scope's page path, by position in c.Scopes.
 	scopePath []string
+	// eventProducts group the events by product (the title of the
+	// document describing them), in name order; eventProductOf maps event
+	// ID to index into them.
+	eventProducts  []*eventProduct
+	eventProductOf []int
+	// eventAdvice is indexed by event ID, then by position in Apps.
+	eventAdvice [][]eventAdvice
 }
 
 // New prepares a catalog for documentation.
@@ -110,7 +133,13 @@ func New(c *catalog.Catalog, o Options) (*Site, error) {
 			return nil, fmt.Errorf("site: catalog endpoint %d is missing or misnumbered", i)
 		}
 	}
+	for i, e := range c.Events {
+		if e == nil || e.ID != i {
+			return nil, fmt.Errorf("site: catalog event %d is missing or misnumbered", i)
+		}
+	}
 	s.groupProducts()
+	s.groupEvents()
 	s.scopePath = make([]string, len(c.Scopes))
 	used := map[string]bool{}
 	for i, sc := range c.Scopes {
@@ -123,6 +152,9 @@ func New(c *catalog.Catalog, o Options) (*Site, error) {
 		s.scopePath[i] = p
 	}
 	if err := s.plan(); err != nil {
+		return nil, err
+	}
+	if err := s.planEvents(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -188,6 +220,69 @@ func (s *Site) groupProducts() {
 	}
 }
 
+// groupEvents assigns every event to its product's events page.
+func (s *Site) groupEvents() {
+	byName := map[string][]*catalog.Event{}
+	for _, e := range s.c.Events {
+		name := strings.TrimSpace(e.Product)
+		if name == "" {
+			name = "Other"
+		}
+		byName[name] = append(byName[name], e)
+	}
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	slugs := map[string]bool{}
+	s.eventProductOf = make([]int, len(s.c.Events))
+	for i, n := range names {
+		evs := byName[n]
+		sort.SliceStable(evs, func(a, b int) bool { return evs[a].Name < evs[b].Name })
+		s.eventProducts = append(s.eventProducts, &eventProduct{name: n, slug: uniqueSlug(slugify(n), slugs), events: evs})
+		for _, e := range evs {
+			s.eventProductOf[e.ID] = i
+		}
+	}
+}
+
+// planEvents asks the planner, for every event and app type, for the
+// least privileged scope of a plan subscribing to that event alone.
+func (s *Site) planEvents() error {
+	apps := Apps()
+	s.eventAdvice = make([][]eventAdvice, len(s.c.Events))
+	for _, e := range s.c.Events {
+		s.eventAdvice[e.ID] = make([]eventAdvice, len(apps))
+		for ai, app := range apps {
+			p, err := planner.ForItems(s.c, nil, []planner.Call{{Spec: e.Name, Event: true}}, planner.Options{App: app})
+			if err != nil {
+				return fmt.Errorf("site: plan event %s for a %s app: %w", e.Name, app, err)
+			}
+			a := eventAdvice{higher: []string{}}
+			switch {
+			case len(p.Events) == 1 && len(p.Events[0].Granular) > 0:
+				ep := p.Events[0]
+				a.best = ep.Granular[0]
+				for _, sa := range ep.SetAside {
+					if app.Allows(catalog.LevelOf(sa.Scope)) {
+						a.higher = append(a.higher, sa.Scope)
+					}
+				}
+				s.sortByGrants(a.higher)
+			case len(p.Unmapped) > 0:
+				a.reason = p.Unmapped[0].Reason
+			case len(p.Events) == 1 && len(p.Events[0].Notes) > 0:
+				a.reason = p.Events[0].Notes[0]
+			default:
+				a.reason = "no scope lets an app subscribe to this event"
+			}
+			s.eventAdvice[e.ID][ai] = a
+		}
+	}
+	return nil
+}
+
 // plan asks the planner, for every endpoint and app type, for the least
 // privileged scope of a plan calling that endpoint alone.
 func (s *Site) plan() error {
@@ -228,11 +323,11 @@ func (s *Site) plan() error {
 }
 
 // sortByGrants orders granular scope names least privileged first: fewest
-// endpoints granted, then by name.
+// endpoints and events granted, then by name.
 func (s *Site) sortByGrants(names []string) {
 	n := func(name string) int {
 		if sc, ok := s.c.GranularScope(name); ok {
-			return len(sc.Endpoints)
+			return len(sc.Endpoints) + len(sc.Events)
 		}
 		return 0
 	}

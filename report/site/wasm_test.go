@@ -9,14 +9,14 @@ import (
 	"testing"
 )
 
-// TestWasmUpToDate rebuilds the optimiser the way go generate does and
+// TestWasmUpToDate rebuilds the planner the way go generate does and
 // compares it, and the copied wasm_exec.js, with the committed assets.
 // The build is reproducible only for one toolchain, so the test runs when
 // the go command's version equals the one recorded beside the assets and
 // skips otherwise.
 func TestWasmUpToDate(t *testing.T) {
 	if testing.Short() {
-		t.Skip("rebuilds the optimiser; skipped in -short mode")
+		t.Skip("rebuilds the planner; skipped in -short mode")
 	}
 	out, err := exec.Command("go", "env", "GOVERSION").Output()
 	if err != nil {
@@ -31,7 +31,7 @@ func TestWasmUpToDate(t *testing.T) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("genwasm: %v\n%s", err, b)
 	}
-	for _, name := range []string{"solve.wasm", "wasm_exec.js", "solve.wasm.version"} {
+	for _, name := range []string{"solve.wasm.gz", "wasm_exec.js", "solve.wasm.version"} {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

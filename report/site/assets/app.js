@@ -1,11 +1,13 @@
 // scopeplan explorer. Every text that comes from the documents is data:
 // it reaches the page only through textContent and createElement, never
-// as markup. Plans come from the planner's optimiser (package solve,
-// compiled to WebAssembly), given the problem the planner would build.
+// as markup. Plans come from the planner itself (package planner,
+// compiled to WebAssembly), run over the catalog restored from this data.
 "use strict";
 
 (() => {
-  const D = JSON.parse(document.getElementById("scopeplan-data").textContent);
+  const dataText = document.getElementById("scopeplan-data").textContent;
+  const D = JSON.parse(dataText);
+  D.events = D.events || [];
   const $ = (id) => document.getElementById(id);
   const LIMIT = 100;
 
@@ -33,10 +35,12 @@
   const granularByName = new Map();
   const classicByName = new Map();
   D.scopes.forEach((s, i) => (s.k === "g" ? granularByName : classicByName).set(s.n, i));
-  const scopeProducts = D.scopes.map((s) => new Set(s.e.map((id) => D.endpoints[id].pr)));
+  const scopeProducts = D.scopes.map((s) => new Set(s.e.map((id) => D.endpoints[id].pr).concat((s.ev || []).map((id) => D.events[id].pr))));
+  const eventByName = new Map(D.events.map((e) => [e.n, e.id]));
   const epText = D.endpoints.map((e) =>
     [e.n, e.m, e.p, (e.m || "") + " " + (e.p || ""), e.o, D.products[e.pr], e.s].filter(Boolean).join("\n").toLowerCase());
   const scText = D.scopes.map((s) => [s.n, s.gr, s.d].filter(Boolean).join("\n").toLowerCase());
+  const evText = D.events.map((e) => [e.n, e.su, D.products[e.pr]].filter(Boolean).join("\n").toLowerCase());
 
   // ---- links and routes ----------------------------------------------
   function scopeHash(i) {
@@ -57,6 +61,10 @@
     const e = D.endpoints[id];
     return el("a", { href: endpointHash(id), class: "endpoint", "data-endpoint": id }, endpointLabel(e));
   }
+  const eventHash = (id) => "#event/" + encodeURIComponent(D.events[id].n);
+  function eventLink(id) {
+    return el("a", { href: eventHash(id), class: "event", "data-event": id }, el("code", null, D.events[id].n));
+  }
   function request(e) {
     return e.p ? el("code", { class: "req" }, (e.m || "") + " " + e.p) : null;
   }
@@ -69,6 +77,13 @@
     const box = el("input", { type: "checkbox", class: "tick", "data-id": id, "aria-label": "Add to plan: " + endpointLabel(D.endpoints[id]) });
     box.checked = ticked.includes(id);
     box.addEventListener("change", () => toggleTick(id, box.checked));
+    return box;
+  }
+
+  function eventTickBox(id) {
+    const box = el("input", { type: "checkbox", class: "tick-event", "data-event": id, "aria-label": "Add to plan: event " + D.events[id].n });
+    box.checked = tickedEvents.includes(id);
+    box.addEventListener("change", () => toggleEvent(id, box.checked));
     return box;
   }
 
@@ -93,6 +108,12 @@
     return matches(scText[i], f.q);
   }
 
+  function eventVisible(e, f) {
+    if (f.product >= 0 && e.pr !== f.product) return false;
+    if (f.app && e.b[appIndex.get(f.app)] < 0) return false;
+    return matches(evText[e.id], f.q);
+  }
+
   function renderResults() {
     const f = filters();
     const box = clear($("results"));
@@ -115,10 +136,23 @@
     for (const i of scopes.slice(0, LIMIT)) {
       const s = D.scopes[i];
       sl.append(el("li", null, scopeLink(i), " ", noteBadge(s.no), " ",
-        el("span", { class: "muted" }, s.lv + " · " + s.e.length + " endpoint" + (s.e.length === 1 ? "" : "s"))));
+        el("span", { class: "muted" }, s.lv + " · " + s.e.length + " endpoint" + (s.e.length === 1 ? "" : "s") +
+          (s.ev && s.ev.length ? " · " + s.ev.length + " event" + (s.ev.length === 1 ? "" : "s") : ""))));
     }
     box.append(sl);
     if (scopes.length > LIMIT) box.append(el("p", { class: "muted" }, "… and " + (scopes.length - LIMIT) + " more; refine the search."));
+    if (!D.events.length) return;
+    const evs = D.events.filter((e) => eventVisible(e, f));
+    // Exact event-name matches first.
+    evs.sort((a, b) => (b.n.toLowerCase() === q) - (a.n.toLowerCase() === q) || a.id - b.id);
+    box.append(el("h2", null, "Events ", el("span", { class: "count", id: "event-count" }, String(evs.length))));
+    const evList = el("ul", { id: "event-results", class: "list" });
+    for (const e of evs.slice(0, LIMIT)) {
+      evList.append(el("li", null, eventTickBox(e.id), " ", eventLink(e.id), el("br"),
+        e.su ? el("span", null, e.su + " ") : null, el("span", { class: "muted" }, D.products[e.pr])));
+    }
+    box.append(evList);
+    if (evs.length > LIMIT) box.append(el("p", { class: "muted" }, "… and " + (evs.length - LIMIT) + " more; refine the search."));
   }
 
   // ---- detail views --------------------------------------------------
@@ -184,6 +218,18 @@
     }
     box.append(el("table", { id: "scope-endpoints" }, el("thead", null, el("tr", null, el("th", null, "Plan"), el("th", null, "Endpoint"),
       el("th", null, "Request"), el("th", null, "Product"), el("th", null, "Least privileged for"))), tbody));
+    if (s.ev && s.ev.length) {
+      const etbody = el("tbody");
+      for (const id of s.ev) {
+        const e = D.events[id];
+        const least = D.apps.filter((a, ai) => e.b[ai] === i).map((a) => a.id);
+        etbody.append(el("tr", null, el("td", null, eventTickBox(id)), el("td", null, eventLink(id)),
+          el("td", null, D.products[e.pr]), el("td", null, least.join(", ") || "—")));
+      }
+      box.append(el("h3", null, "Events it allows (" + s.ev.length + ")"),
+        el("table", { id: "scope-events" }, el("thead", null, el("tr", null, el("th", null, "Plan"), el("th", null, "Event"),
+          el("th", null, "Product"), el("th", null, "Least privileged for"))), etbody));
+    }
     // The other kind's scopes that grant the same endpoints.
     const count = new Map();
     for (const id of s.e) for (const j of (s.k === "g" ? D.endpoints[id].c : D.endpoints[id].g)) count.set(j, (count.get(j) || 0) + 1);
@@ -193,12 +239,40 @@
     document.title = s.n + " · " + D.title;
   }
 
+  function showEvent(id) {
+    const e = D.events[id];
+    const box = clear($("detail"));
+    if (!e) { box.append(el("p", null, "No such event.")); return; }
+    const meta = el("dl", null,
+      e.su ? [el("dt", null, "Summary"), el("dd", null, e.su)] : null,
+      el("dt", null, "Product"), el("dd", null, D.products[e.pr]),
+      el("dt", null, "Granular scopes"), el("dd", null, orDash(joinNodes(e.g.map(scopeLink), ", "))),
+      el("dt", null, "Classic scopes"), el("dd", null, orDash(joinNodes(e.c.map(scopeLink), ", "))),
+      el("dt", null, "Source"), el("dd", null, orDash(joinNodes((e.src || []).map((x) => el("code", null, x)), ", "))));
+    const tbody = el("tbody");
+    D.apps.forEach((a, ai) => {
+      const classic = e.c.filter((i) => allows(a.id, D.scopes[i].lv));
+      tbody.append(el("tr", { "data-app": a.id }, el("th", null, a.id),
+        el("td", { class: "best" }, e.b[ai] >= 0 ? scopeLink(e.b[ai]) : el("span", { class: "muted", title: e.w[ai] }, "—")),
+        el("td", null, orDash(joinNodes(e.h[ai].map(scopeLink), ", "))),
+        el("td", null, orDash(joinNodes(classic.map(scopeLink), ", ")))));
+    });
+    const table = el("table", { id: "event-advice" }, el("thead", null, el("tr", null,
+      el("th", null, "App type"), el("th", null, "Least privileged scope"), el("th", null, "Higher privileged scopes"), el("th", null, "Classic scopes"))), tbody);
+    const label = el("label", { class: "tickline" }, eventTickBox(id), " Subscribe in the plan");
+    add(box, el("h2", { id: "detail-title" }, el("code", null, e.n)), el("p", { class: "muted" }, "Event subscription (webhook)"), meta, label, table);
+    document.title = e.n + " · " + D.title;
+  }
+
   function showHome() {
     const box = clear($("detail"));
     box.append(el("h2", { id: "detail-title" }, D.title),
       el("p", null, D.endpoints.length + " endpoints in " + D.products.length + " products, " +
-        D.scopes.filter((s) => s.k === "g").length + " granular and " + D.scopes.filter((s) => s.k === "c").length + " classic scopes."),
-      el("p", { class: "muted" }, "Search as you type, filter by product and app type, open an endpoint or a scope, and tick endpoints to build a plan."));
+        D.scopes.filter((s) => s.k === "g").length + " granular and " + D.scopes.filter((s) => s.k === "c").length + " classic scopes" +
+        (D.events.length ? ", " + D.events.length + " events." : ".")),
+      el("p", { class: "muted" }, D.events.length ?
+        "Search as you type, filter by product and app type, open an endpoint, a scope or an event, and tick endpoints and events to build a plan." :
+        "Search as you type, filter by product and app type, open an endpoint or a scope, and tick endpoints to build a plan."));
     document.title = D.title;
   }
 
@@ -214,13 +288,15 @@
       return showScope(i === undefined ? -1 : i);
     }
     if (kind === "classic-scope") { const i = classicByName.get(arg); return showScope(i === undefined ? -1 : i); }
+    if (kind === "event") { const i = eventByName.get(arg); return showEvent(i === undefined ? -1 : i); }
     showHome();
   }
 
   // ---- plan builder --------------------------------------------------
   const ticked = [];
-  let solver = null;
-  let solverError = "";
+  const tickedEvents = [];
+  let planner = null;
+  let plannerError = "";
 
   function toggleTick(id, on) {
     const at = ticked.indexOf(id);
@@ -231,45 +307,17 @@
     }
     renderPlan();
   }
-
-  // problem builds the covering problem exactly as the planner does
-  // (planner.optimise): candidates are the allowed scopes of the kind in
-  // order of first appearance, one need per endpoint with any, the
-  // requested endpoints are the ones planned.
-  function problem(ids, app, kind) {
-    const candidates = [], index = new Map(), needs = [];
-    for (const id of ids) {
-      const need = [];
-      const e = D.endpoints[id];
-      const alts = kind === "g" ? e.g : e.c;
-      const weak = new Set(kind === "g" ? [] : (e.cw || []));
-      const firm = alts.some((si) => allows(app, D.scopes[si].lv) && !weak.has(si));
-      for (const si of alts) {
-        const s = D.scopes[si];
-        if (!allows(app, s.lv)) continue;
-        if (weak.has(si) && firm) continue;
-        let i = index.get(si);
-        if (i === undefined) {
-          i = candidates.length;
-          index.set(si, i);
-          candidates.push({ name: s.n, grants: s.e, scope: si });
-        }
-        need.push(i);
-      }
-      if (need.length) needs.push(need);
+  function toggleEvent(id, on) {
+    const at = tickedEvents.indexOf(id);
+    if (on && at < 0) tickedEvents.push(id);
+    if (!on && at >= 0) tickedEvents.splice(at, 1);
+    for (const box of document.querySelectorAll("input.tick-event")) {
+      if (Number(box.getAttribute("data-event")) === id) box.checked = on;
     }
-    const requested = ids.slice().sort((a, b) => a - b);
-    return { candidates, needs, requested };
+    renderPlan();
   }
 
-  function solveKind(ids, app, kind) {
-    const p = problem(ids, app, kind);
-    const sol = solver({ candidates: p.candidates.map((c) => ({ name: c.name, grants: c.grants })), needs: p.needs, requested: p.requested });
-    if (sol.error) throw new Error(sol.error);
-    const chosen = sol.chosen.map((i) => p.candidates[i].scope);
-    chosen.sort((a, b) => (D.scopes[a].n < D.scopes[b].n ? -1 : D.scopes[a].n > D.scopes[b].n ? 1 : 0));
-    return { chosen, overGrant: sol.overGrant, optimal: sol.optimal, gap: sol.gap };
-  }
+  const scopeNodes = (list, byName) => list.map((n) => byName.has(n) ? scopeLink(byName.get(n)) : el("code", null, n));
 
   function renderPlan() {
     const list = clear($("plan-ticked"));
@@ -278,63 +326,75 @@
       rm.addEventListener("click", () => toggleTick(id, false));
       list.append(el("li", { "data-id": id }, rm, " ", endpointLink(id)));
     }
+    for (const id of tickedEvents) {
+      const rm = el("button", { type: "button", class: "remove", "aria-label": "Remove" }, "×");
+      rm.addEventListener("click", () => toggleEvent(id, false));
+      list.append(el("li", { "data-event": id }, rm, " ", eventLink(id)));
+    }
     const out = clear($("plan-out"));
     const app = $("plan-app").value;
-    if (!ticked.length) { out.append(el("p", { id: "plan-status" }, "No endpoint ticked.")); return; }
-    if (!solver) { out.append(el("p", { id: "plan-status" }, solverError || "Loading the optimiser…")); return; }
-    // Endpoints the app type cannot call are reported, not planned (as
-    // the planner reports them unmapped).
-    const planned = [], unmapped = [];
-    for (const id of ticked) {
-      const e = D.endpoints[id];
-      if (!e.g.length) unmapped.push([id, "no granular scope is documented for this endpoint"]);
-      else if (!e.g.some((i) => allows(app, D.scopes[i].lv))) unmapped.push([id, "no scope a " + app + " app may request covers it"]);
-      else planned.push(id);
-    }
-    let g, c;
-    try {
-      g = solveKind(planned, app, "g");
-      c = solveKind(planned, app, "c");
-    } catch (err) {
-      out.append(el("p", { id: "plan-status", class: "error" }, "Optimiser error: " + err.message));
+    if (!ticked.length && !tickedEvents.length) {
+      out.append(el("p", { id: "plan-status" }, D.events.length ? "No endpoint or event ticked." : "No endpoint ticked."));
       return;
     }
-    const gset = new Set(g.chosen), cset = new Set(c.chosen);
-    out.append(el("p", { id: "plan-status" }, planned.length + " of " + ticked.length + " endpoint(s) planned for " + (app === "admin" ? "an" : "a") + " " + app + " app" +
-      (g.optimal && c.optimal ? "." : " (search limit reached; not proven optimal, gap " + g.gap + ").")),
+    if (!planner) { out.append(el("p", { id: "plan-status" }, plannerError || "Loading the planner…")); return; }
+    // The planner (planner.ForItems) plans the ticked endpoints and events
+    // under one objective, exactly as scopeplan plan does.
+    const r = JSON.parse(planner(JSON.stringify({ app, endpoints: ticked, events: tickedEvents })));
+    if (r.error) { out.append(el("p", { id: "plan-status", class: "error" }, "Planner error: " + r.error)); return; }
+    const art = (app === "admin" ? "an" : "a") + " " + app + " app";
+    const what = ticked.length || !tickedEvents.length ? r.calls.length + " of " + ticked.length + " endpoint(s)" : "";
+    const evWhat = tickedEvents.length ? r.events.length + " of " + tickedEvents.length + " event(s)" : "";
+    out.append(el("p", { id: "plan-status" }, [what, evWhat].filter(Boolean).join(" and ") + " planned for " + art +
+      (r.optimal ? "." : " (search limit reached; not proven optimal, gap " + r.gap + ").")),
       el("h3", null, "Granular scopes"),
-      el("ul", { id: "plan-granular", class: "list" }, g.chosen.map((i) => el("li", null, scopeLink(i)))),
-      el("p", null, "Over-grant: ", el("strong", { id: "plan-overgrant" }, String(g.overGrant)), " endpoint(s) beyond the ticked ones."),
+      el("ul", { id: "plan-granular", class: "list" }, scopeNodes(r.granular, granularByName).map((n) => el("li", null, n))),
+      el("p", null, "Over-grant: ", el("strong", { id: "plan-overgrant" }, String(r.overGrant)), " endpoint(s) beyond the ticked ones",
+        D.events.length ? [", ", el("strong", { id: "plan-overgrant-events" }, String(r.overGrantEvents)), " event(s) beyond the ticked ones."] : "."),
       el("h3", null, "Classic scopes"),
-      c.chosen.length ? el("ul", { id: "plan-classic", class: "list" }, c.chosen.map((i) => el("li", null, scopeLink(i)))) : el("p", { id: "plan-classic", class: "muted" }, "None the app type may request."));
-    const tbody = el("tbody");
-    for (const id of planned) {
-      const e = D.endpoints[id];
-      tbody.append(el("tr", null, el("td", null, endpointLink(id)),
-        el("td", null, joinNodes(e.g.filter((i) => gset.has(i)).map(scopeLink), ", ")),
-        el("td", null, orDash(joinNodes(e.c.filter((i) => cset.has(i)).map(scopeLink), ", ")))));
+      r.classic.length ? el("ul", { id: "plan-classic", class: "list" }, scopeNodes(r.classic, classicByName).map((n) => el("li", null, n))) :
+        el("p", { id: "plan-classic", class: "muted" }, "None the app type may request."));
+    const row = (link, item) => el("tr", null, el("td", null, link),
+      el("td", null, orDash(joinNodes(scopeNodes(item.granular, granularByName), ", "))),
+      el("td", null, orDash(joinNodes(scopeNodes(item.classic, classicByName), ", "))));
+    if (r.calls.length) {
+      out.append(el("table", { id: "plan-calls" }, el("thead", null, el("tr", null, el("th", null, "Endpoint"), el("th", null, "Granular"), el("th", null, "Classic"))),
+        el("tbody", null, r.calls.map((c) => row(endpointLink(c.id), c)))));
     }
-    out.append(el("table", { id: "plan-calls" }, el("thead", null, el("tr", null, el("th", null, "Endpoint"), el("th", null, "Granular"), el("th", null, "Classic"))), tbody));
-    if (unmapped.length) {
+    if (r.events.length) {
+      out.append(el("table", { id: "plan-events" }, el("thead", null, el("tr", null, el("th", null, "Event"), el("th", null, "Granular"), el("th", null, "Classic"))),
+        el("tbody", null, r.events.map((e) => row(eventLink(e.id), e)))));
+      const notes = r.events.flatMap((e) => e.notes.map((n) => el("li", null, el("code", null, D.events[e.id].n), " " + n)));
+      if (notes.length) out.append(el("ul", { id: "plan-event-notes", class: "list muted" }, notes));
+    }
+    if (r.unmapped.length) {
       out.append(el("h3", null, "Not covered"), el("ul", { id: "plan-unmapped", class: "list" },
-        unmapped.map(([id, why]) => el("li", null, endpointLink(id), el("span", { class: "muted" }, " " + why)))));
+        r.unmapped.map((u) => el("li", null, u.id < 0 ? "?" : u.kind === "event" ? eventLink(u.id) : endpointLink(u.id),
+          el("span", { class: "muted" }, " " + u.reason)))));
     }
   }
 
-  async function loadSolver() {
+  async function loadPlanner() {
     const b64 = document.getElementById("scopeplan-wasm").textContent.replace(/\s+/g, "");
     const bin = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
     const stream = new Blob([bin]).stream().pipeThrough(new DecompressionStream("gzip"));
     const buf = await new Response(stream).arrayBuffer();
     const go = new Go();
     const { instance } = await WebAssembly.instantiate(buf, go.importObject);
-    go.run(instance); // main registers scopeplanSolve, then waits
-    if (typeof globalThis.scopeplanSolve !== "function") throw new Error("the optimiser did not start");
-    return globalThis.scopeplanSolve;
+    go.run(instance); // main registers scopeplanLoad and scopeplanPlan, then waits
+    if (typeof globalThis.scopeplanLoad !== "function" || typeof globalThis.scopeplanPlan !== "function") throw new Error("the planner did not start");
+    const err = globalThis.scopeplanLoad(dataText);
+    if (err) throw new Error(err);
+    return globalThis.scopeplanPlan;
   }
 
   // ---- start ---------------------------------------------------------
   D.products.forEach((p, i) => $("product").append(el("option", { value: i }, p)));
+  if (D.events.length) {
+    $("q").setAttribute("placeholder", "Search endpoints, scopes and events");
+    $("q").setAttribute("aria-label", "Search endpoints, scopes and events");
+    $("plan").querySelector(".hint").textContent = "Tick endpoints and events to see the least privileged scopes that cover them, as scopeplan plan computes them.";
+  }
   const footer = $("footer");
   footer.append(el("span", null, "Data: " + D.documents.length + " document(s)" + (D.generated ? ", generated " + D.generated : "")));
   $("q").addEventListener("input", renderResults);
@@ -345,6 +405,6 @@
   renderResults();
   route();
   renderPlan();
-  loadSolver().then((f) => { solver = f; document.body.setAttribute("data-solver", "ready"); renderPlan(); },
-    (err) => { solverError = "The optimiser could not start: " + err.message; document.body.setAttribute("data-solver", "error"); renderPlan(); });
+  loadPlanner().then((f) => { planner = f; document.body.setAttribute("data-solver", "ready"); renderPlan(); },
+    (err) => { plannerError = "The planner could not start: " + err.message; document.body.setAttribute("data-solver", "error"); renderPlan(); });
 })();
