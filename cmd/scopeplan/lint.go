@@ -136,7 +136,9 @@ func runLint(o *lintOptions) error {
 		if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
 			return err
 		}
-		fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		if !o.g.quiet {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		}
 		return nil
 	}
 	baselined := 0
