@@ -109,6 +109,9 @@ func runAudit(o *auditOptions) error {
 	} else {
 		err = report.WriteAudit(o.g.io.out, f, r)
 	}
+	if err == nil && o.g.verbose && f == report.FormatText {
+		err = writeRadiusEndpoints(o.g.io.out, c, r)
+	}
 	if err != nil {
 		return err
 	}

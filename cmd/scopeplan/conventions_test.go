@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -298,6 +299,19 @@ func TestQuietVerbose(t *testing.T) {
 	out, errOut, code = runCLI(t, "", "-v", "lookup", "userSettings")
 	if code != 0 || out == "" || !strings.Contains(errOut, "scopeplan: data: embedded, ") {
 		t.Errorf("-v: exit %d, stderr %q", code, errOut)
+	}
+	// audit on a broad scope: per-product counts by default, every
+	// endpoint with -v.
+	brief, _, _ := runCLI(t, "", "audit", "--scopes", "phone:read:admin")
+	full, _, _ := runCLI(t, "", "audit", "--scopes", "phone:read:admin", "-v")
+	m := regexp.MustCompile(`phone:read:admin: (\d+) endpoint\(s\)`).FindStringSubmatch(brief)
+	if m == nil || strings.Contains(brief, "phone:read:admin grants:") {
+		t.Fatalf("audit without -v:\n%s", brief)
+	}
+	n, _ := strconv.Atoi(m[1])
+	_, listed, _ := strings.Cut(full, "phone:read:admin grants:\n")
+	if got := strings.Count("\n"+listed, "\n  "); got != n || n < 2 {
+		t.Errorf("audit -v lists %d endpoints, the blast radius counts %d", got, n)
 	}
 	if _, errOut, code := runCLI(t, "", "-q", "-v", "lookup", "x"); code != exitUsage || !strings.Contains(errOut, "contradict") {
 		t.Errorf("-q -v: exit %d, %s", code, errOut)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -35,6 +36,27 @@ func readRequested(o *auditOptions) ([]byte, string, error) {
 		return nil, "", inputErr(fmt.Errorf("requested scopes on standard input: more than %d bytes", maxRequestedSize))
 	}
 	return data, "<stdin>", nil
+}
+
+// writeRadiusEndpoints lists, under --verbose, every endpoint each
+// requested scope of a call-less audit grants (the text gives per-product
+// counts only).
+func writeRadiusEndpoints(w io.Writer, c *catalog.Catalog, r report.AuditReport) error {
+	for _, b := range r.BlastRadius {
+		s, ok := c.Scope(b.Scope)
+		if !ok {
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "\n%s grants:\n", b.Scope); err != nil {
+			return err
+		}
+		for _, e := range c.EndpointsOf(s.Endpoints) {
+			if _, err := fmt.Fprintf(w, "  %s\n", e.Label()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // unmappedLine says which calls and events a plan left unmapped, in one
