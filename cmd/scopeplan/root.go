@@ -222,7 +222,7 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 	pf.StringVar(&g.configFlag, "config", "", "configuration `FILE` (default: .scopeplan.yaml here or in a parent folder, or $SCOPEPLAN_CONFIG)")
 	pf.BoolVar(&g.noConfig, "no-config", false, "use no configuration file")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing on standard output: only the exit code and, on failure, one line on standard error")
-	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used")
+	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used; audit lists every endpoint a requested scope grants")
 	pf.StringVar(&g.color, "color", "auto", "colour on a terminal: auto|always|never (auto honours NO_COLOR)")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
