@@ -22,10 +22,20 @@ var formatUsage = regexp.MustCompile(`format: ([a-z]+(?:\|[a-z]+)+)`)
 // rule, severity, scope, event and product flag completes its values, and every
 // command with subcommands suggests the nearest one for a typo.
 func registerCompletions(root *cobra.Command, g *globalOptions) {
+	// cobra adds its completion command at Execute; add it now so its
+	// subcommands get typo suggestions too.
+	root.InitDefaultCompletionCmd()
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.HasSubCommands() && c != root {
 			c.Args = subcommandArgs
+			if !c.Runnable() {
+				// Without a run function cobra would print the help and
+				// exit 0 for a misspelt subcommand.
+				c.RunE = func(cmd *cobra.Command, _ []string) error {
+					return usageErr("%s: name a subcommand (%s)", cmd.Name(), strings.Join(subcommandNames(cmd), ", "))
+				}
+			}
 		}
 		c.Flags().VisitAll(func(f *pflag.Flag) {
 			if fn := flagCompletion(g, c, f); fn != nil {
@@ -174,12 +184,7 @@ func subcommandArgs(cmd *cobra.Command, a []string) error {
 		return nil
 	}
 	msg := fmt.Sprintf("unknown command %q for %q", a[0], cmd.CommandPath())
-	var names []string
-	for _, s := range cmd.Commands() {
-		if s.IsAvailableCommand() {
-			names = append(names, s.Name())
-		}
-	}
+	names := subcommandNames(cmd)
 	if sug := suggestions(a[0], names); len(sug) > 0 {
 		msg += "; did you mean " + strings.Join(sug, " or ") + "?"
 	} else {
@@ -232,4 +237,15 @@ func rootSuggestion(msg string) string {
 		return msg
 	}
 	return head + "; did you mean " + strings.Join(strings.Fields(sug), " or ") + "?"
+}
+
+// subcommandNames lists a command's visible subcommands.
+func subcommandNames(cmd *cobra.Command) []string {
+	var names []string
+	for _, s := range cmd.Commands() {
+		if s.IsAvailableCommand() {
+			names = append(names, s.Name())
+		}
+	}
+	return names
 }

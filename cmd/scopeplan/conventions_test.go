@@ -328,6 +328,7 @@ func TestTypoSuggestions(t *testing.T) {
 		{[]string{"plna"}, `unknown command "plna" for "scopeplan"; did you mean plan?`},
 		{[]string{"catalog", "stat"}, `unknown command "stat" for "scopeplan catalog"; did you mean stats?`},
 		{[]string{"catalog", "dfif"}, `did you mean diff?`},
+		{[]string{"completion", "bsh"}, `unknown command "bsh" for "scopeplan completion"; did you mean bash or zsh`},
 		{[]string{"plan", "--formt", "json"}, `plan: unknown flag: --formt; did you mean --format?`},
 		{[]string{"lint", "--disabel", "X"}, `did you mean --disable?`},
 		{[]string{"lookup", "x", "--add-doc", "y"}, `did you mean --add-docs?`},
