@@ -3,8 +3,13 @@ GO        ?= go
 BIN       ?= bin/scopeplan
 FUZZTIME  ?= 10s
 STATICCHECK_VERSION ?= v0.8.2
+ACTIONLINT_VERSION  ?= v1.7.12
+GORELEASER_VERSION  ?= v2.15.1
+GOBIN_DIR = $$($(GO) env GOPATH)/bin
+# The embedded data's date, stamped into release binaries (.goreleaser.yaml).
+DATA_DATE = $$(sed -n 's/^const Date = "\(.*\)"$$/\1/p' data/data.go)
 
-.PHONY: build run test bench fuzz lint staticcheck generate man
+.PHONY: build run test bench fuzz lint staticcheck actionlint generate goreleaser goreleaser-check release-check man
 
 build:
 	$(GO) build -o $(BIN) ./cmd/scopeplan
@@ -32,13 +37,28 @@ fuzz:
 	  done; \
 	done
 
-lint: staticcheck
+lint: staticcheck actionlint
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$$($(GO) env GOPATH)/bin/staticcheck ./...
+	$(GOBIN_DIR)/actionlint .github/workflows/*.yml examples/github/*.yml
 
 staticcheck:
 	@test -x $$($(GO) env GOPATH)/bin/staticcheck || $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+actionlint:
+	@test -x $(GOBIN_DIR)/actionlint || $(GO) install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+
+goreleaser:
+	@test -x $(GOBIN_DIR)/goreleaser || $(GO) install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+
+# What CI runs: the release configuration is valid.
+goreleaser-check: goreleaser
+	$(GOBIN_DIR)/goreleaser check
+
+# The release configuration, then a snapshot build of every target into dist/.
+release-check: goreleaser-check
+	SCOPEPLAN_DATA_DATE=$(DATA_DATE) $(GOBIN_DIR)/goreleaser build --snapshot --clean
 
 generate:
 	$(GO) generate ./...

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/scopeplan/scopeplan/planner"
 )
 
 // auditRules are the SARIF rules of an audit.
@@ -23,42 +25,99 @@ func auditRules() []SARIFRule {
 	}
 }
 
-// WriteAuditSARIF writes an audit as SARIF 2.1.0; results point at the
-// requested-scopes file when there is one.
-func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
-	// Results point at the requested-scopes file; scopes given with
-	// --scopes have no file, and their results no location.
-	file := requestedFile
+// AuditSARIF says where an audit's results belong.
+type AuditSARIF struct {
+	Tool SARIFTool
+	// Requested is the requested-scopes file ("" for scopes given on the
+	// command line: their results then have no location).
+	Requested string
+	// ScopeLines is the 1-based line of each requested scope in Requested
+	// (see audit.ScopeLines), for the results whose report entry carries
+	// no line; a scope on neither is placed at line 1.
+	ScopeLines map[string]int
+	// Calls are the intended calls with the file and line each was written
+	// or found at (every occurrence a scan found): a result about a call
+	// is placed at each of them, else at the requested-scopes file.
+	Calls []planner.Call
+}
+
+// site is one place a call was made.
+type site struct {
+	file string
+	line int
+}
+
+// callSites maps each call spec to the places it was made, in order, once
+// each. Calls given on the command line or standard input have none.
+func (o AuditSARIF) callSites() map[string][]site {
+	out := map[string][]site{}
+	seen := map[string]map[site]bool{}
+	for _, c := range o.Calls {
+		if c.File == "" || c.File == "--call" || c.File == "<stdin>" {
+			continue
+		}
+		s := site{c.File, c.Line}
+		if seen[c.Spec] == nil {
+			seen[c.Spec] = map[site]bool{}
+		}
+		if !seen[c.Spec][s] {
+			seen[c.Spec][s] = true
+			out[c.Spec] = append(out[c.Spec], s)
+		}
+	}
+	return out
+}
+
+// WriteAuditSARIF writes an audit as SARIF 2.1.0. A result about a
+// requested scope or a manifest entry points at its line in the
+// requested-scopes file; a result about a call (missing scope, unmapped)
+// at each line the call was made, in code or in a call file.
+func WriteAuditSARIF(w io.Writer, r AuditReport, o AuditSARIF) error {
 	var res []SARIFResult
 	// Findings about a manifest entry carry its line.
 	at := func(rule, level, msg string, line int) {
-		res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: file, Line: line})
+		res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: o.Requested, Line: line})
 	}
-	add := func(rule, level, msg string) { at(rule, level, msg, 0) }
+	atScope := func(rule, level, scope, msg string, line int) {
+		if line == 0 {
+			line = o.ScopeLines[scope]
+		}
+		at(rule, level, msg, line)
+	}
+	sites := o.callSites()
+	atCall := func(rule, level, call, msg string) {
+		if len(sites[call]) == 0 {
+			at(rule, level, msg, 0)
+			return
+		}
+		for _, s := range sites[call] {
+			res = append(res, SARIFResult{RuleID: rule, Level: level, Message: msg, File: s.file, Line: s.line})
+		}
+	}
 	for _, u := range r.Unknown {
 		msg := fmt.Sprintf("unknown scope %s", u.Scope)
 		if len(u.Suggestions) > 0 {
 			msg += "; did you mean " + strings.Join(u.Suggestions, ", ")
 		}
-		at("AUDIT_UNKNOWN_SCOPE", "error", msg, u.Line)
+		atScope("AUDIT_UNKNOWN_SCOPE", "error", u.Scope, msg, u.Line)
 	}
 	for _, l := range r.Levels {
-		at("AUDIT_LEVEL_NOT_ALLOWED", "error", l.Scope+": "+l.Reason, l.Line)
+		atScope("AUDIT_LEVEL_NOT_ALLOWED", "error", l.Scope, l.Scope+": "+l.Reason, l.Line)
 	}
 	if r.Mixed {
-		add("AUDIT_MIXED_KINDS", "error", "the request mixes classic and granular scopes")
+		at("AUDIT_MIXED_KINDS", "error", "the request mixes classic and granular scopes", 0)
 	}
 	for _, u := range r.OverPrivileged {
-		at("AUDIT_OVER_PRIVILEGED", "warning", fmt.Sprintf("%s grants %d endpoint(s), none of them called", u.Scope, u.Grants), u.Line)
+		atScope("AUDIT_OVER_PRIVILEGED", "warning", u.Scope, fmt.Sprintf("%s grants %d endpoint(s), none of them called", u.Scope, u.Grants), u.Line)
 	}
 	for _, u := range r.OptionalUnused {
-		at("AUDIT_OPTIONAL_UNUSED", "note", fmt.Sprintf("optional %s grants %d endpoint(s), none of them called", u.Scope, u.Grants), u.Line)
+		atScope("AUDIT_OPTIONAL_UNUSED", "note", u.Scope, fmt.Sprintf("optional %s grants %d endpoint(s), none of them called", u.Scope, u.Grants), u.Line)
 	}
 	for _, u := range r.Redundant {
-		at("AUDIT_REDUNDANT_SCOPE", "warning", fmt.Sprintf("%s: other requested scopes already cover every call it covers", u.Scope), u.Line)
+		atScope("AUDIT_REDUNDANT_SCOPE", "warning", u.Scope, fmt.Sprintf("%s: other requested scopes already cover every call it covers", u.Scope), u.Line)
 	}
 	for _, j := range r.CannotJudge {
-		at("AUDIT_CANNOT_JUDGE", "note", fmt.Sprintf("%s: no mapped call needs it, but %s could", j.Scope, strings.Join(j.Calls, ", ")), j.Line)
+		atScope("AUDIT_CANNOT_JUDGE", "note", j.Scope, fmt.Sprintf("%s: no mapped call needs it, but %s could", j.Scope, strings.Join(j.Calls, ", ")), j.Line)
 	}
 	for _, e := range r.UnmappedEvents {
 		at("AUDIT_UNMAPPED_EVENT", "error", fmt.Sprintf("event %s (%s): %s", e.Event, e.Pointer, e.Reason), e.Line)
@@ -70,14 +129,14 @@ func WriteAuditSARIF(w io.Writer, r AuditReport, requestedFile string) error {
 		at("AUDIT_ZOOM_APP_SCOPE", "error", fmt.Sprintf("%s is requested, but the manifest lists no in-client Zoom Apps API", z.RequiredScope), z.Line)
 	}
 	for _, u := range r.Unmapped {
-		add("AUDIT_UNMAPPED_CALL", "error", fmt.Sprintf("call %s: %s", u.Call, u.Reason))
+		atCall("AUDIT_UNMAPPED_CALL", "error", u.Call, fmt.Sprintf("call %s: %s", u.Call, u.Reason))
 	}
 	for _, m := range r.Missing {
 		if m.Event != "" {
 			at("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("event %s is allowed by no requested scope; request %s", m.Event, orNone(m.Would)), m.Line)
 			continue
 		}
-		add("AUDIT_MISSING_SCOPE", "error", fmt.Sprintf("call %s is covered by no requested scope; request %s", m.Call, orNone(m.Would)))
+		atCall("AUDIT_MISSING_SCOPE", "error", m.Call, fmt.Sprintf("call %s is covered by no requested scope; request %s", m.Call, orNone(m.Would)))
 	}
-	return WriteSARIF(w, auditRules(), res)
+	return WriteSARIF(w, o.Tool, auditRules(), res)
 }

@@ -17,6 +17,8 @@ type LintReport struct {
 	Summary  lint.Summary   `json:"summary" yaml:"summary"`
 	// Baselined counts the findings the baseline accepted (not listed).
 	Baselined int `json:"baselined" yaml:"baselined"`
+	// Tool is the SARIF run's tool version and path root (SARIF only).
+	Tool SARIFTool `json:"-" yaml:"-"`
 }
 
 // NewLintReport builds the report for findings, summarising them.
@@ -133,7 +135,7 @@ func writeLintSARIF(w io.Writer, r LintReport, rules []lint.Rule) error {
 		}
 		results = append(results, SARIFResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: findingText(f), File: f.File, Line: f.Line, Column: f.Column})
 	}
-	return WriteSARIF(w, srules, results)
+	return WriteSARIF(w, r.Tool, srules, results)
 }
 
 // githubEscape escapes a workflow command's data; property values also

@@ -3,6 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 )
@@ -27,20 +31,87 @@ type SARIFResult struct {
 	Column  int
 }
 
+// SARIFTool is what a SARIF log says about the run beyond its results:
+// the tool's version, and the folder artifact URIs are relative to.
+type SARIFTool struct {
+	// Version is tool.driver.version ("dev" when empty).
+	Version string
+	// Root is the folder result paths are made relative to (the
+	// repository root, see RepoRoot); "" leaves them as given.
+	Root string
+}
+
 // sarifTool names the tool in SARIF output.
 const sarifTool = "scopeplan"
 
 // sarifInfoURI is where the tool's documentation lives.
 const sarifInfoURI = "https://github.com/scopeplan/scopeplan"
 
+// RepoRoot returns the root of the git repository holding dir (the
+// nearest folder with a .git entry), or dir itself outside a repository:
+// GitHub code scanning wants artifact URIs relative to the repository root.
+func RepoRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
+
+// artifactURI turns a result's file into a SARIF artifact URI: relative to
+// root (slash-separated, percent-encoded) when the file is on disk under
+// it; a file:// URI when it is on disk outside it; as given otherwise (a
+// document embedded in the binary, named by its path in scopeplan's own
+// repository).
+func artifactURI(file, root string) string {
+	if root == "" {
+		return file
+	}
+	if _, err := os.Stat(file); err != nil {
+		return filepath.ToSlash(file)
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	rel, err := filepath.Rel(rootAbs, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+		if !strings.HasPrefix(u.Path, "/") {
+			u.Path = "/" + u.Path // a Windows drive path
+		}
+		return u.String()
+	}
+	return (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath()
+}
+
 // WriteSARIF writes a SARIF 2.1.0 log with one run of the given rules and
-// results.
-func WriteSARIF(w io.Writer, rules []SARIFRule, results []SARIFResult) error {
+// results. Every result with a file has a 1-based region (line 1 when the
+// result names no line), as GitHub code scanning requires.
+func WriteSARIF(w io.Writer, tool SARIFTool, rules []SARIFRule, results []SARIFResult) error {
 	rep, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return fmt.Errorf("write SARIF: %w", err)
 	}
 	run := sarif.NewRunWithInformationURI(sarifTool, sarifInfoURI)
+	version := tool.Version
+	if version == "" {
+		version = "dev"
+	}
+	run.Tool.Driver.WithVersion(version)
 	for _, r := range rules {
 		rule := run.AddRule(r.ID).WithDescription(r.Description).WithShortDescription(sarif.NewMultiformatMessageString(r.Description))
 		if r.URL != "" {
@@ -54,14 +125,12 @@ func WriteSARIF(w io.Writer, rules []SARIFRule, results []SARIFResult) error {
 			run.AddResult(result)
 			continue
 		}
-		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(res.File))
-		if res.Line > 0 {
-			region := sarif.NewRegion().WithStartLine(res.Line)
-			if res.Column > 0 {
-				region.WithStartColumn(res.Column)
-			}
-			loc.WithRegion(region)
+		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(res.File, tool.Root)))
+		region := sarif.NewRegion().WithStartLine(max(res.Line, 1))
+		if res.Line > 0 && res.Column > 0 {
+			region.WithStartColumn(res.Column)
 		}
+		loc.WithRegion(region)
 		run.AddResult(result.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(loc)}))
 	}
 	rep.AddRun(run)

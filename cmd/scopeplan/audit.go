@@ -2,12 +2,15 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/audit"
 	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/scan"
 )
 
 type auditOptions struct {
@@ -16,13 +19,18 @@ type auditOptions struct {
 	requested string
 	scopes    string
 	format    string
-	usage     usageFlags
+	// scan lists the source folders, files or HAR files whose calls are
+	// audited, beside any call files.
+	scan            []string
+	allowUnused     bool
+	allowUnverified bool
+	usage           usageFlags
 }
 
 func newAuditCmd(g *globalOptions) *cobra.Command {
 	o := &auditOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "audit (--requested FILE | --scopes a,b,c) [FILE...]",
+		Use:   "audit (--requested FILE | --scopes a,b,c) [--scan DIR]... [FILE...]",
 		Short: "Check the scopes an app requests against the calls it makes",
 		Long: `audit compares the scopes an app requests with the calls it makes: scopes
 no call needs (over-privilege, with everything they grant), calls no requested
@@ -34,14 +42,24 @@ The calls are given as for plan (call files, --call, - for standard input).
 --requested reads a Zoom app manifest, a scopes: block as 'plan --format
 manifest' writes it, or a plain list.
 
+--scan PATH (repeatable) scans source code or HAR files as 'scopeplan scan'
+does and audits the calls found, beside any call files: a drift check of
+the manifest against the code. Zoom URLs the scan could not resolve count
+as unmapped calls. In SARIF, a result about a call points at each line the
+call was found at, and a result about a requested scope at its line in the
+--requested file; paths are relative to the repository root.
+
 --usage FILE audits against what the app really did: Zoom's Marketplace API
 call logs (pages as GET /marketplace/apps/{appId}/api_call_logs returns them,
 concatenated, one a line or in an array) or HAR files; --since and --until
 keep the rows of a period.
 
 Exit codes: 0 the request matches, 5 over- or under-privileged or not
-checked against every call (unverified), 1 input error, 2 usage error.`,
+checked against every call (unverified; --allow-unused accepts scopes no
+call needs, --allow-unverified calls the request cannot be checked
+against), 1 input error, 2 usage error.`,
 		Example: `  scopeplan audit --requested manifest.json calls.yaml
+  scopeplan audit --requested manifest.json --scan ./src --format sarif > audit.sarif
   scopeplan audit --scopes user:read:user:admin,user:write:user:admin --call "GET /users/{userId}" --app admin`,
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
 	}
@@ -49,12 +67,15 @@ checked against every call (unverified), 1 input error, 2 usage error.`,
 	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list; - reads standard input)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
+	cmd.Flags().StringArrayVar(&o.scan, "scan", nil, "scan this source `PATH` (folder, file or HAR) for calls; repeatable")
+	cmd.Flags().BoolVar(&o.allowUnused, "allow-unused", false, "exit 0 despite requested scopes no call needs (over-privilege)")
+	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "exit 0 despite calls the request cannot be checked against (unmapped)")
 	o.usage.addFlags(cmd)
 	return cmd
 }
 
 func runAudit(o *auditOptions) error {
-	o.g.core = true // endpoints and scopes suffice
+	o.g.core = len(o.scan) == 0 // endpoints and scopes suffice, unless scanning
 	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatSARIF)
 	if err != nil {
 		return err
@@ -62,7 +83,13 @@ func runAudit(o *auditOptions) error {
 	if (o.requested == "") == (o.scopes == "") {
 		return usageErr("give exactly one of --requested FILE or --scopes a,b,c")
 	}
+	for _, p := range o.scan {
+		if _, err := os.Stat(p); err != nil {
+			return inputErr(fmt.Errorf("scan: %w", err))
+		}
+	}
 	var req audit.Request
+	var scopeLines map[string]int
 	if o.requested != "" {
 		data, name, err := readRequested(o)
 		if err != nil {
@@ -71,6 +98,7 @@ func runAudit(o *auditOptions) error {
 		if req, err = audit.ParseRequest(name, data); err != nil {
 			return inputErr(err)
 		}
+		scopeLines = audit.ScopeLines(data, req)
 	} else {
 		req = audit.ParseScopeList(o.scopes)
 		if len(req.Scopes) == 0 {
@@ -96,6 +124,21 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
+	sites := calls
+	if len(o.scan) > 0 {
+		sr, err := scan.New(c).Scan(o.scan...)
+		if err != nil {
+			return inputErr(err)
+		}
+		found, at := scanCalls(sr)
+		calls, sites = append(calls, found...), append(sites, at...)
+		if len(found) == 0 {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan found no Zoom API calls in %d file(s)\n", sr.Files)
+		}
+		if n := skippedUnresolvable(sr); n > 0 {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan skipped %d place(s) that may call Zoom but name no call (run scopeplan scan to list them)\n", n)
+		}
+	}
 	if o.usage.given() {
 		return runUsageAudit(o, f, c, p, req, calls, app)
 	}
@@ -105,7 +148,10 @@ func runAudit(o *auditOptions) error {
 	}
 	r := report.NewAuditReport(res, report.NewMeta(p))
 	if f == report.FormatSARIF {
-		err = report.WriteAuditSARIF(o.g.io.out, r, o.requested)
+		err = report.WriteAuditSARIF(o.g.io.out, r, report.AuditSARIF{
+			Tool:      sarifTool(),
+			Requested: o.requested, ScopeLines: scopeLines, Calls: sites,
+		})
 	} else {
 		err = report.WriteAudit(o.g.io.out, f, r)
 	}
@@ -115,8 +161,45 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	if res.Mismatch() {
+	if res.Fails(o.allowUnused, o.allowUnverified) {
 		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r))}
 	}
 	return nil
+}
+
+// skippedUnresolvable counts what the scan skipped without a URL or path
+// to audit (a file it could not read, a URL built at run time).
+func skippedUnresolvable(r *scan.Result) int {
+	n := 0
+	for _, k := range r.Skipped {
+		if k.Text == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// scanCalls turns a scan into calls to audit, one per distinct call (its
+// first occurrence), and every place each was found, for SARIF. Zoom URLs
+// the scan could not resolve are calls too, as in scan's text output, so
+// the audit reports them as unmapped rather than passing without them.
+func scanCalls(r *scan.Result) (calls, sites []planner.Call) {
+	seen := map[string]bool{}
+	add := func(spec, file string, line int) {
+		c := planner.Call{Spec: spec, File: file, Line: line}
+		sites = append(sites, c)
+		if !seen[spec] {
+			seen[spec] = true
+			calls = append(calls, c)
+		}
+	}
+	for _, c := range r.Calls {
+		add(c.Call, c.File, c.Line)
+	}
+	for _, k := range r.Skipped {
+		if k.Text != "" {
+			add(k.Text, k.File, k.Line)
+		}
+	}
+	return calls, sites
 }

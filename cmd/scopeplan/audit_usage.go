@@ -84,7 +84,7 @@ func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p loade
 	}
 	r := report.NewUsageAuditReport(res, report.NewMeta(p))
 	if f == report.FormatSARIF {
-		err = report.WriteAuditSARIF(o.g.io.out, r.AuditReport, o.requested)
+		err = report.WriteAuditSARIF(o.g.io.out, r.AuditReport, report.AuditSARIF{Tool: sarifTool(), Requested: o.requested})
 	} else {
 		err = report.WriteUsageAudit(o.g.io.out, f, r)
 	}

@@ -133,6 +133,7 @@ func runLint(o *lintOptions) error {
 		// Writing a baseline accepts every current finding: report them,
 		// then succeed, so "write, then lint against it" chains in CI.
 		r := report.NewLintReport(report.NewMeta(p), findings, 0)
+		r.Tool = sarifTool()
 		if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
 			return err
 		}
@@ -148,6 +149,7 @@ func runLint(o *lintOptions) error {
 		baselined = len(accepted)
 	}
 	r := report.NewLintReport(report.NewMeta(p), findings, baselined)
+	r.Tool = sarifTool()
 	if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
 		return err
 	}

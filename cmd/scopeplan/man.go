@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 
-	"github.com/scopeplan/scopeplan/data"
 )
 
 // newManCmd writes a man page per command (hidden: `make man` runs it).
@@ -24,7 +23,7 @@ func newManCmd() *cobra.Command {
 			}
 			// The pages carry the embedded data's date, not today's, so a
 			// rebuild of the same source writes the same pages.
-			date, err := time.Parse("2006-01-02", data.Date)
+			date, err := time.Parse("2006-01-02", embeddedDate())
 			if err != nil {
 				date = time.Unix(0, 0).UTC()
 			}

@@ -23,7 +23,13 @@ import (
 // TestMain points the default cache directory at an empty temporary one,
 // so that no test of this package reads the developer's real cache (the
 // catalog commands use the cache when it is newer than the embedded data).
+//
+// With SCOPEPLAN_TEST_AS_CLI=1 the test binary is scopeplan itself, for
+// tests that run scripts calling it (action_test.go).
 func TestMain(m *testing.M) {
+	if os.Getenv(asCLIEnv) == "1" {
+		os.Exit(run(os.Args[1:], newStreams(os.Stdin, os.Stdout, os.Stderr)))
+	}
 	dir, err := os.MkdirTemp("", "scopeplan-test-cache-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
