@@ -13,6 +13,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/editdist"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/planner"
 )
@@ -265,6 +266,16 @@ func (g *globalOptions) applyConfig() error {
 	if cfg.App != "" {
 		if _, err := planner.ParseAppType(cfg.App); err != nil {
 			return inputErr(fmt.Errorf("%s: app: %w", path, err))
+		}
+	}
+	for key, ids := range map[string][]string{"lint.enable": cfg.Lint.Enable, "lint.disable": cfg.Lint.Disable} {
+		if _, err := lint.Select(ids); err != nil {
+			return inputErr(fmt.Errorf("%s: %s: %w", path, key, err))
+		}
+	}
+	if s := strings.ToLower(strings.TrimSpace(cfg.Lint.FailOn)); s != "" && s != "never" {
+		if _, err := lint.ParseSeverity(s); err != nil {
+			return inputErr(fmt.Errorf("%s: lint.fail_on: %w (or never)", path, err))
 		}
 	}
 	return nil

@@ -143,6 +143,8 @@ func TestConfigErrors(t *testing.T) {
 		{"add-docs: [x]\n", `:1: unknown key "add-docs"; did you mean "add_docs"?`},
 		{"frobnicate: 1\n", `:1: unknown key "frobnicate" (known: docs, add_docs, app, lint, cache_dir)`},
 		{"app: root\n", `app: unknown app type`},
+		{"lint:\n  disable: [NOPE]\n", `lint.disable: unknown rule "NOPE"`},
+		{"lint:\n  fail_on: fatal\n", `lint.fail_on: `},
 		{"lint: never\n", `:1: lint: want a mapping`},
 		{"app: admin\napp: user\n", `:2: key "app" given twice`},
 		{"docs: [a\n", `.scopeplan.yaml: yaml:`},
@@ -190,8 +192,10 @@ func TestRepositoryKeepsNoConfig(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("..", "..", configName)); err == nil {
 		t.Errorf("the repository root holds a %s", configName)
 	}
-	if _, err := readConfig(filepath.Join("..", "..", "examples", configName)); err != nil {
-		t.Errorf("the example configuration: %v", err)
+	example := filepath.Join("..", "..", "examples", configName)
+	out, errOut, code := runCLI(t, "", "--config", example, "lint", "--format", "json")
+	if d := decodeData(t, out, errOut); (code != 0 && code != exitFindings) || d.Data.Config != example {
+		t.Errorf("the example configuration: exit %d, config %q: %s", code, d.Data.Config, errOut)
 	}
 }
 
