@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
-
 )
 
 // newManCmd writes a man page per command (hidden: `make man` runs it).
