@@ -33,6 +33,14 @@ func TestParseRequest(t *testing.T) {
 		{name: "bad optional", file: "m.yaml", data: "scopes:\n  - scope: a\n    optional: maybe\n", errHas: "optional"},
 		{name: "truncated json", file: "m.json", data: `{"oauth_information": {`, errHas: "m.json: line 1"},
 		{name: "bad yaml indent", file: "m.yaml", data: "oauth_information:\n  usage: ADMIN_MANAGEMENT\n scopes:\n    - scope: a\n", errHas: "m.yaml: line"},
+		{name: "mapping whose first line has a value", file: "app.yaml", data: "name: My App\nscopes:\n  - a:read:b\n  - scope: c:read:d\n    optional: true\n",
+			want: []audit.Requested{{Scope: "a:read:b"}, {Scope: "c:read:d", Optional: true}}},
+		{name: "manifest whose first line has a value", file: "app", data: "# mine\ndisplay_name: My App\noauth_information:\n  usage: USER_OPERATION\n  scopes:\n    - scope: user:read:user\n",
+			want: []audit.Requested{{Scope: "user:read:user"}}, app: planner.AppUser},
+		{name: "mapping without scopes", file: "app.yaml", data: "name: My App\n", errHas: "no scopes"},
+		{name: "broken mapping with a value first", file: "app.yaml", data: "name: My App\n scopes:\n  - a\n", errHas: "app.yaml: line"},
+		{name: "scopes twice", file: "m.yaml", data: "scopes:\n  - a:read:b\nscopes:\n  - c:read:d\n", errHas: `m.yaml: line 3: mapping key "scopes" already defined at line 1`},
+		{name: "yaml list", file: "s.yaml", data: "- a:read:b\n- c:read:d\n", want: []audit.Requested{{Scope: "a:read:b"}, {Scope: "c:read:d"}}},
 		{name: "byte-order mark", file: "s.txt", data: "\ufeffa:read:b\n", want: []audit.Requested{{Scope: "a:read:b"}}},
 	}
 	for _, tc := range tests {

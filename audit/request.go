@@ -70,7 +70,7 @@ func ParseRequest(name string, data []byte) (Request, error) {
 	if len(trimmed) == 0 {
 		return Request{}, fmt.Errorf("%s: the file is empty", name)
 	}
-	if looksStructured(data) {
+	if looksStructured(data) || parsesAsMapping(data) {
 		// A manifest or scopes block: it must parse, never fall back to
 		// reading its lines as scope names.
 		if err := planner.CheckJSON(data); err != nil {
@@ -78,7 +78,7 @@ func ParseRequest(name string, data []byte) (Request, error) {
 		}
 		var probe any
 		if err := yaml.Unmarshal(data, &probe); err != nil {
-			return Request{}, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+			return Request{}, fmt.Errorf("%s: %s", name, oneLine(err))
 		}
 		m, ok := probe.(map[string]any)
 		if !ok {
@@ -159,9 +159,45 @@ func parseManifest(name string, m map[string]any) (Request, error) {
 	return r, nil
 }
 
+// oneLine renders a YAML error on one line, without the library's prefixes
+// ("yaml: unmarshal errors:\n  line 3: mapping key ... already defined").
+func oneLine(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	return strings.ReplaceAll(msg, "\n  ", "; ")
+}
+
+// parsesAsMapping reports whether data parses as a YAML (or JSON) mapping,
+// whatever its first line ("name: My App" then "scopes:"). A plain list of
+// scope names never does: "a:read:b" has no ": " and parses as a scalar.
+func parsesAsMapping(data []byte) bool {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return looksLikeKeyValue(data)
+	}
+	return len(root.Content) > 0 && root.Content[0].Kind == yaml.MappingNode
+}
+
+// looksLikeKeyValue reports whether the first meaningful line of a file
+// that does not parse is a YAML "key: value" pair, so the parse error is
+// reported instead of the lines being read as scope names (a scope name
+// never holds ": ").
+func looksLikeKeyValue(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") || l == "---" {
+			continue
+		}
+		key, _, ok := strings.Cut(l, ": ")
+		return ok && key != "" && !strings.ContainsAny(key, " \t")
+	}
+	return false
+}
+
 // looksStructured reports whether a requested-scopes file is JSON or YAML
 // rather than a plain list: its first meaningful line opens a JSON value or
 // is a YAML key that opens a block ("scopes:", "oauth_information:").
+// Mappings whose first key has a value are found by parsesAsMapping.
 func looksStructured(data []byte) bool {
 	for _, line := range strings.Split(string(data), "\n") {
 		l := strings.TrimSpace(line)

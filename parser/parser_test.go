@@ -121,3 +121,106 @@ func ExampleParse() {
 	fmt.Println(doc.Kind, r.Product, r.OperationID, r.Variant, len(r.Scopes), r.Source.Line)
 	// Output: granular-md Zoom User user regular 2 7
 }
+
+// TestLoadSizeLimit: a document larger than the limit is refused with its
+// size and the limit, before it is parsed; the limit can be raised.
+func TestLoadSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "granular-scopes.md")
+	var content []byte
+	for _, f := range data.Files() {
+		if filepath.Base(f.Path) == "granular-scopes.md" {
+			content = f.Data
+		}
+	}
+	if err := os.WriteFile(page, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := parser.LoadWith(page, parser.LoadOptions{MaxSize: 1000})
+	if !errors.Is(err, parser.ErrTooLarge) || !strings.Contains(err.Error(), page) || !strings.Contains(err.Error(), "1000 bytes") {
+		t.Fatalf("err = %v, want ErrTooLarge naming the file and the limit", err)
+	}
+	if _, err := parser.LoadWith(dir, parser.LoadOptions{MaxSize: 1000}); !errors.Is(err, parser.ErrTooLarge) {
+		t.Fatalf("folder: err = %v, want ErrTooLarge", err)
+	}
+	if docs, err := parser.LoadWith(page, parser.LoadOptions{MaxSize: int64(len(content))}); err != nil || len(docs) != 1 {
+		t.Fatalf("at the limit: %v", err)
+	}
+	if parser.DefaultMaxSize < 10<<20 {
+		t.Errorf("default limit %d is below Zoom's largest real files", parser.DefaultMaxSize)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"100": 100, "64MB": 64 << 20, "64MiB": 64 << 20, "2 GB": 2 << 30, "512kb": 512 << 10, "1G": 1 << 30} {
+		if got, err := parser.ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "0", "ten", "10TB", "99999999999999999999"} {
+		if _, err := parser.ParseSize(in); err == nil {
+			t.Errorf("ParseSize(%q): no error", in)
+		}
+	}
+}
+
+// TestLoadFollowsSymlinks: symlinked documents and folders inside a docs
+// folder are read; a link back to an ancestor is not followed twice, and a
+// dangling link is a clear error rather than a silent skip.
+func TestLoadFollowsSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	for _, f := range data.Files() {
+		if err := os.WriteFile(filepath.Join(outside, filepath.Base(f.Path)), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		filepath.Join(dir, "granular.md"):     filepath.Join(outside, "granular-scopes.md"),
+		filepath.Join(dir, "classic.txt"):     filepath.Join(outside, "classic-scopes.txt"),
+		filepath.Join(sub, "refs"):            outside, // a linked folder
+		filepath.Join(sub, "loop"):            dir,     // back to the root
+		filepath.Join(sub, "refs-again"):      outside, // the same folder twice
+		filepath.Join(dir, ".hidden-link.md"): filepath.Join(outside, "granular-scopes.md"),
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("symlinks unavailable: %v", err)
+		}
+	}
+	docs, err := parser.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range docs {
+		rel, _ := filepath.Rel(dir, d.Path)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := []string{"classic.txt", "granular.md", "sub/refs/classic-scopes.txt", "sub/refs/granular-scopes.md",
+		"sub/refs/phone-endpoint-page.txt", "sub/refs/users-api-openapi.txt", "sub/refs/users-api-postman.txt"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("loaded\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if err := os.Symlink(filepath.Join(outside, "missing.md"), filepath.Join(dir, "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parser.Load(dir); err == nil || !strings.Contains(err.Error(), "dangling.md") {
+		t.Errorf("dangling link: err = %v, want one naming it", err)
+	}
+}
+
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"64MB", "1", "2 GiB", "-3", "9223372036854775807K"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if n, err := parser.ParseSize(s); err == nil && (n <= 0 || n > 1<<40) {
+			t.Fatalf("ParseSize(%q) = %d", s, n)
+		}
+	})
+}

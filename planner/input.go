@@ -124,6 +124,9 @@ func parseStructured(name string, data []byte) (CallFile, error) {
 	if doc.Kind != yaml.MappingNode {
 		return CallFile{}, fmt.Errorf("%s:%d: want a mapping with app and calls keys", name, doc.Line)
 	}
+	if err := checkDuplicateKeys(name, doc); err != nil {
+		return CallFile{}, err
+	}
 	var cf CallFile
 	var events []Call
 	seenCalls := false
@@ -177,6 +180,9 @@ func parseCallNode(name string, n *yaml.Node) (Call, error) {
 	case yaml.ScalarNode:
 		c.Spec = strings.TrimSpace(n.Value)
 	case yaml.MappingNode:
+		if err := checkDuplicateKeys(name, n); err != nil {
+			return c, err
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if v.Kind != yaml.ScalarNode {
@@ -202,6 +208,20 @@ func parseCallNode(name string, n *yaml.Node) (Call, error) {
 		return c, fmt.Errorf("%s:%d: empty call", name, n.Line)
 	}
 	return c, nil
+}
+
+// checkDuplicateKeys rejects a mapping that gives a key twice (YAML and
+// JSON decoders otherwise keep the last, or, for lists, silently both).
+func checkDuplicateKeys(name string, n *yaml.Node) error {
+	first := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if at, dup := first[k.Value]; dup {
+			return fmt.Errorf("%s:%d: duplicate key %q (first at line %d)", name, k.Line, k.Value, at)
+		}
+		first[k.Value] = k.Line
+	}
+	return nil
 }
 
 // CheckJSON reports the line and column of a JSON syntax error when data

@@ -31,6 +31,11 @@ func TestParseCallFile(t *testing.T) {
 		{name: "bad optional", file: "x.yaml", data: "calls:\n  - call: a\n    optional: maybe\n", errHas: "x.yaml:3: optional"},
 		{name: "not a mapping", file: "x.json", data: `["GET /users"]`, errHas: "want a mapping"},
 		{name: "bad json", file: "x.json", data: "{\"app\": \"user\",\n \"calls\": [\"a\",]}", errHas: "x.json: line 2, column"},
+		{name: "app twice", file: "x.yaml", data: "app: user\ncalls:\n  - a\napp: admin\n", errHas: "x.yaml:4: duplicate key \"app\" (first at line 1)"},
+		{name: "calls twice", file: "x.yaml", data: "calls:\n  - a\ncalls:\n  - b\n", errHas: "x.yaml:3: duplicate key \"calls\""},
+		{name: "events twice", file: "x.yaml", data: "events:\n  - a.b\nevents:\n  - c.d\n", errHas: "x.yaml:3: duplicate key \"events\""},
+		{name: "json app twice", file: "x.json", data: "{\"app\": \"user\",\n \"app\": \"admin\", \"calls\": [\"a\"]}", errHas: "x.json:2: duplicate key \"app\""},
+		{name: "call key twice", file: "x.yaml", data: "calls:\n  - call: a\n    call: b\n", errHas: "x.yaml:3: duplicate key \"call\""},
 		{name: "byte-order mark", file: "calls.txt", data: "\ufeffGET /users/me\r\nmeeting\r\n", specs: []string{"GET /users/me", "meeting"}, lines: []int{1, 2}},
 	}
 	for _, tc := range tests {

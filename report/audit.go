@@ -205,6 +205,7 @@ func nonNilStrings(s []string) []string {
 
 // WriteAudit renders an audit.
 func WriteAudit(w io.Writer, f Format, r AuditReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

@@ -28,6 +28,7 @@ func NewStatsReport(c *catalog.Catalog, p loader.Provenance) StatsReport {
 
 // WriteStats renders catalog statistics.
 func WriteStats(w io.Writer, f Format, tty bool, r StatsReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)
@@ -59,6 +60,7 @@ type LookupReport struct {
 
 // WriteLookup renders the endpoints a spec resolved to.
 func WriteLookup(w io.Writer, f Format, tty bool, r LookupReport) error {
+	w = forPeople(w, f)
 	if f == FormatJSON {
 		return WriteJSON(w, r)
 	}
@@ -153,6 +155,7 @@ func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, a
 
 // WriteScope renders a scope and what it grants.
 func WriteScope(w io.Writer, f Format, tty bool, r ScopeReport) error {
+	w = forPeople(w, f)
 	if f == FormatJSON {
 		return WriteJSON(w, r)
 	}
@@ -194,6 +197,7 @@ type DumpReport struct {
 
 // WriteDump renders the whole catalog as JSON or YAML.
 func WriteDump(w io.Writer, f Format, r DumpReport) error {
+	w = forPeople(w, f)
 	if f == FormatYAML {
 		return WriteYAML(w, r)
 	}

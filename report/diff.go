@@ -87,6 +87,7 @@ func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
 
 // WriteDiff renders catalog changes.
 func WriteDiff(w io.Writer, f Format, r DiffReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

@@ -52,6 +52,7 @@ func NewExplainReport(x *explain.Explanation, m Meta) ExplainReport {
 
 // WriteExplain renders an explanation.
 func WriteExplain(w io.Writer, f Format, r ExplainReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

@@ -37,6 +37,7 @@ const lintRulesDoc = sarifInfoURI + "/blob/main/docs/lint-rules.md#"
 // tab-separated lines in a pipe), JSON, SARIF 2.1.0 or GitHub workflow
 // annotations. rules gives the SARIF rule metadata.
 func WriteLint(w io.Writer, f Format, tty bool, r LintReport, rules []lint.Rule) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

@@ -50,6 +50,7 @@ func NewMigrateReport(r *migrate.Result, m Meta) MigrateReport {
 
 // WriteMigrate renders a migration.
 func WriteMigrate(w io.Writer, f Format, r MigrateReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

@@ -149,6 +149,7 @@ func NewManifest(r PlanReport) Manifest {
 
 // WritePlan renders a plan.
 func WritePlan(w io.Writer, f Format, tty bool, r PlanReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

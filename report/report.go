@@ -97,11 +97,12 @@ func NewTable(w io.Writer, tty bool, header ...string) *Table {
 	return &Table{w: w, tty: tty, header: header}
 }
 
-// Row adds a row; cells are sanitised of tabs and newlines.
+// Row adds a row; cells are sanitised of tabs and newlines, and their
+// control and bidi-override characters escaped (see Escape).
 func (t *Table) Row(cells ...string) {
 	clean := make([]string, len(cells))
 	for i, c := range cells {
-		clean[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
+		clean[i] = Escape(strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c))
 	}
 	t.rows = append(t.rows, clean)
 }

@@ -46,6 +46,7 @@ func NewScanReport(r *scan.Result, m Meta) ScanReport {
 // "METHOD /path" or "/path" with an "unresolved" comment, so that plan
 // reports them as unmapped instead of planning without them.
 func WriteScan(w io.Writer, f Format, r ScanReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

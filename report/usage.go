@@ -88,6 +88,7 @@ func NewUsageAuditReport(r *audit.UsageResult, m Meta) UsageAuditReport {
 
 // WriteUsageAudit renders a usage audit.
 func WriteUsageAudit(w io.Writer, f Format, r UsageAuditReport) error {
+	w = forPeople(w, f)
 	switch f {
 	case FormatJSON:
 		return WriteJSON(w, r)

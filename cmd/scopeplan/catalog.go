@@ -111,13 +111,13 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 }
 
 // diffSide loads one side of a diff: a document set, or "embedded".
-func diffSide(spec string) (*catalog.Catalog, loader.Provenance, error) {
+func diffSide(spec string, maxSize int64) (*catalog.Catalog, loader.Provenance, error) {
 	if spec == "embedded" {
 		if _, err := os.Stat(spec); err != nil {
-			return loader.Load(loader.Options{})
+			return loader.Load(loader.Options{MaxDocSize: maxSize})
 		}
 	}
-	return loader.Load(loader.Options{Docs: []string{spec}})
+	return loader.Load(loader.Options{Docs: []string{spec}, MaxDocSize: maxSize})
 }
 
 func runDiff(o *diffOptions) error {
@@ -125,11 +125,15 @@ func runDiff(o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldC, oldP, err := diffSide(o.old)
+	size, err := o.g.docSizeLimit()
+	if err != nil {
+		return err
+	}
+	oldC, oldP, err := diffSide(o.old, size)
 	if err != nil {
 		return inputErr(err)
 	}
-	newC, newP, err := diffSide(o.new)
+	newC, newP, err := diffSide(o.new, size)
 	if err != nil {
 		return inputErr(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/lint"
+	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/report"
 )
 
@@ -85,6 +86,8 @@ type globalOptions struct {
 	io      *streams
 	docs    []string
 	addDocs []string
+	// maxDocSize is --max-doc-size as given ("" for the default).
+	maxDocSize string
 
 	configFlag string
 	noConfig   bool
@@ -105,7 +108,11 @@ type globalOptions struct {
 
 // load builds the catalog the flags select.
 func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
-	c, p, fs, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs}, g.cacheDir(""), !g.core)
+	size, err := g.docSizeLimit()
+	if err != nil {
+		return nil, loader.Provenance{}, err
+	}
+	c, p, fs, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
@@ -126,6 +133,26 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
 	}
 	return c, p, nil
+}
+
+// envMaxDocSize sets the document size limit when --max-doc-size is not given.
+const envMaxDocSize = "SCOPEPLAN_MAX_DOC_SIZE"
+
+// docSizeLimit is the largest document read: --max-doc-size, else
+// $SCOPEPLAN_MAX_DOC_SIZE, else 0 (parser.DefaultMaxSize).
+func (g *globalOptions) docSizeLimit() (int64, error) {
+	s, from := g.maxDocSize, "--max-doc-size"
+	if s == "" {
+		s, from = os.Getenv(envMaxDocSize), envMaxDocSize
+	}
+	if s == "" {
+		return 0, nil
+	}
+	n, err := parser.ParseSize(s)
+	if err != nil {
+		return 0, usageErr("%s: %w", from, err)
+	}
+	return n, nil
 }
 
 // loadPreferringCache is snapshot.Load, preferring the catalog of the
@@ -224,6 +251,7 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing on standard output: only the exit code and, on failure, one line on standard error")
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used; audit lists every endpoint a requested scope grants")
 	pf.StringVar(&g.color, "color", "auto", "colour on a terminal: auto|always|never (auto honours NO_COLOR)")
+	pf.StringVar(&g.maxDocSize, "max-doc-size", "", "largest document `SIZE` read, such as 200MB (default 64MiB, or $"+envMaxDocSize+")")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newCatalogCmd(g),
@@ -304,6 +332,11 @@ func terminalWidth(measured int) int {
 // run executes the CLI and returns the exit code; it is the test seam.
 // Every non-zero exit says why in one line on standard error.
 func run(args []string, io *streams) int {
+	// Standard error carries text from documents, file names and servers
+	// (errors, warnings, suggestions): it is escaped at this one boundary.
+	safe := *io
+	safe.errOut = report.EscapeWriter(io.errOut)
+	io = &safe
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.Execute()

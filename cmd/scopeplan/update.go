@@ -363,6 +363,7 @@ func humanSize(n int64) string {
 // sources it covers, with the reason of each failure or refusal), the
 // catalog diff's totals, and the whole diff when asked.
 func writeUpdateText(w io.Writer, res *scopeupdate.Result, changes *report.DiffReport, full bool) error {
+	w = report.EscapeWriter(w) // reasons quote servers' replies
 	for _, st := range scopeupdate.Statuses() {
 		rs := res.With(st)
 		if len(rs) == 0 {

@@ -127,7 +127,7 @@ func LoadCached(o Options, cacheDir string) (c *catalog.Catalog, p Provenance, o
 	}
 	docs := MergeCached(embedded, cached)
 	for _, spec := range o.AddDocs {
-		ds, err := parser.Load(spec)
+		ds, err := o.ReadSpec(spec)
 		if err != nil {
 			return nil, Provenance{}, false
 		}

@@ -44,9 +44,16 @@ type Provenance struct {
 
 // Options select the documents: Docs replaces the embedded set, AddDocs
 // adds to whichever set is used. Each entry is FILE, KIND=FILE or DIR.
+// MaxDocSize bounds each document read, in bytes (0: parser.DefaultMaxSize).
 type Options struct {
-	Docs    []string
-	AddDocs []string
+	Docs       []string
+	AddDocs    []string
+	MaxDocSize int64
+}
+
+// ReadSpec reads one FILE, KIND=FILE or DIR within the options' size limit.
+func (o Options) ReadSpec(spec string) ([]*record.Document, error) {
+	return parser.LoadWith(spec, parser.LoadOptions{MaxSize: o.MaxDocSize})
 }
 
 // Documents parses the selected documents.
@@ -56,7 +63,7 @@ func Documents(o Options) ([]*record.Document, Origin, error) {
 	if len(o.Docs) > 0 {
 		origin = OriginDocs
 		for _, spec := range o.Docs {
-			ds, err := parser.Load(spec)
+			ds, err := o.ReadSpec(spec)
 			if err != nil {
 				return nil, "", err
 			}
@@ -70,7 +77,7 @@ func Documents(o Options) ([]*record.Document, Origin, error) {
 		docs = ds
 	}
 	for _, spec := range o.AddDocs {
-		ds, err := parser.Load(spec)
+		ds, err := o.ReadSpec(spec)
 		if err != nil {
 			return nil, "", err
 		}

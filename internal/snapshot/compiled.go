@@ -268,7 +268,7 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 	}
 	docs := loader.MergeCached(embedded, cached)
 	for _, spec := range o.AddDocs {
-		ds, err := parser.Load(spec)
+		ds, err := o.ReadSpec(spec)
 		if err != nil {
 			return nil, p, nil, CacheNotUsed, nil
 		}

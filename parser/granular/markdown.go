@@ -65,6 +65,9 @@ func SniffMarkdown(data []byte) bool {
 // Link defects and rows without a link or scopes are reported as Problems.
 // It returns an error only when the document holds no scope table.
 func ParseMarkdown(path string, data []byte) (*record.Document, error) {
+	if err := checkNesting(data); err != nil {
+		return nil, err
+	}
 	root := goldmark.New(goldmark.WithExtensions(extension.Table)).
 		Parser().Parse(text.NewReader(data))
 	p := &mdParser{
@@ -305,4 +308,78 @@ func displayText(s string) string {
 	b = util.ResolveNumericReferences(b)
 	b = util.ResolveEntityNames(b)
 	return string(b)
+}
+
+// MaxNesting is the deepest nesting of block quotes and lists a Markdown
+// document may have. goldmark's cost grows with the square of the depth
+// (a 100 KB line of '>' takes seconds), and a scope page nests a few
+// levels at most.
+const MaxNesting = 64
+
+// ErrTooDeep is returned for Markdown nested deeper than MaxNesting.
+var ErrTooDeep = errors.New("markdown nests block quotes or lists too deeply")
+
+// checkNesting refuses, before parsing, a document whose block quotes and
+// lists nest deeper than MaxNesting. A line's depth is an upper bound on
+// the containers it opens or continues: each '>' or list marker ("-", "+",
+// "*", "1." or "1)" followed by a space) at its start counts one, and the
+// indentation before each marker counts one per two columns (a nested list
+// item is indented by at least two more).
+func checkNesting(data []byte) error {
+	line := 1
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		if d := lineDepth(data[:end]); d > MaxNesting {
+			return fmt.Errorf("line %d: %w (%d levels or more; the limit is %d)", line, ErrTooDeep, d, MaxNesting)
+		}
+		if end == len(data) {
+			break
+		}
+		data, line = data[end+1:], line+1
+	}
+	return nil
+}
+
+// lineDepth is the nesting bound of one line (see checkNesting); it stops
+// counting just past MaxNesting.
+func lineDepth(l []byte) int {
+	depth, cols := 0, 0
+	for i := 0; i < len(l) && depth <= MaxNesting; {
+		switch c := l[i]; {
+		case c == ' ':
+			cols++
+			i++
+		case c == '\t':
+			cols += 4
+			i++
+		case c == '>':
+			depth += 1 + cols/2
+			cols = 0
+			i++
+		case c == '-' || c == '+' || c == '*':
+			if i+1 < len(l) && l[i+1] != ' ' && l[i+1] != '\t' {
+				return depth
+			}
+			depth += 1 + cols/2
+			cols = 0
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j >= len(l) || (l[j] != '.' && l[j] != ')') || (j+1 < len(l) && l[j+1] != ' ' && l[j+1] != '\t') {
+				return depth
+			}
+			depth += 1 + cols/2
+			cols = 0
+			i = j + 1
+		default:
+			return depth
+		}
+	}
+	return depth
 }

@@ -32,18 +32,22 @@ const docsHost = "https://developers.zoom.us"
 // scopes/classic/<name>.md) in catalog order.
 func (s *Site) Markdown() []Page {
 	pages := make([]Page, 0, 1+len(s.products)+len(s.eventProducts)+len(s.c.Scopes))
-	pages = append(pages, Page{Path: IndexPath, Content: s.indexPage()})
+	pages = append(pages, Page{Path: IndexPath, Content: escaped(s.indexPage())})
 	for _, p := range s.products {
-		pages = append(pages, Page{Path: productPagePath(p), Content: s.productPage(p)})
+		pages = append(pages, Page{Path: productPagePath(p), Content: escaped(s.productPage(p))})
 	}
 	for _, p := range s.eventProducts {
-		pages = append(pages, Page{Path: eventPagePath(p), Content: s.eventsPage(p)})
+		pages = append(pages, Page{Path: eventPagePath(p), Content: escaped(s.eventsPage(p))})
 	}
 	for i, sc := range s.c.Scopes {
-		pages = append(pages, Page{Path: s.scopePath[i], Content: s.scopePage(i, sc)})
+		pages = append(pages, Page{Path: s.scopePath[i], Content: escaped(s.scopePage(i, sc))})
 	}
 	return pages
 }
+
+// escaped shows the control and bidi-override characters of document text
+// escaped (see report.Escape), as every text output does.
+func escaped(page []byte) []byte { return []byte(report.Escape(string(page))) }
 
 func productPagePath(p *product) string { return "products/" + p.slug + ".md" }
 

@@ -120,14 +120,55 @@ func WritePages(dir string, pages []Page) error {
 			return fmt.Errorf("write pages: unsafe page path %q", p.Path)
 		}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write pages: %w", err)
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return fmt.Errorf("write pages: %w", err)
+	}
 	for _, p := range pages {
 		full := filepath.Join(dir, filepath.FromSlash(p.Path))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return fmt.Errorf("write pages: %w", err)
 		}
-		if err := os.WriteFile(full, p.Content, 0o644); err != nil {
+		// A folder inside dir that is a link leading out of it is refused.
+		real, err := filepath.EvalSymlinks(filepath.Dir(full))
+		if err != nil {
 			return fmt.Errorf("write pages: %w", err)
 		}
+		if rel, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(rel) {
+			return fmt.Errorf("write pages: %s: the folder leads outside %s (a symbolic link)", filepath.Dir(full), dir)
+		}
+		if err := replaceFile(full, p.Content); err != nil {
+			return fmt.Errorf("write pages: %w", err)
+		}
+	}
+	return nil
+}
+
+// replaceFile writes a file through a temporary file renamed into place:
+// a symbolic link at path is replaced, never written through, and a failed
+// write leaves the old file whole.
+func replaceFile(path string, content []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if _, err := tmp.Write(content); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

@@ -146,3 +146,40 @@ func TestWritePages(t *testing.T) {
 		})
 	}
 }
+
+// TestWritePagesSymlinks: a symbolic link already inside the output folder
+// is replaced, never written through, and a linked subfolder leading out of
+// it is refused; nothing outside the folder changes.
+func TestWritePagesSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	victim := filepath.Join(outside, "victim.txt")
+	if err := os.WriteFile(victim, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(victim, filepath.Join(dir, "index.md")); err != nil {
+		t.Skipf("symlinks unavailable: %v", err)
+	}
+	if err := WritePages(dir, []Page{{Path: "index.md", Content: []byte("# new\n")}}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep" {
+		t.Errorf("the file outside was overwritten: %q", b)
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "index.md")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("index.md is not a regular file: %v %v", fi, err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "products")); err != nil {
+		t.Fatal(err)
+	}
+	err := WritePages(dir, []Page{{Path: "products/victim.txt", Content: []byte("x")}})
+	if err == nil || !strings.Contains(err.Error(), "outside") {
+		t.Errorf("write through a linked folder: err = %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep" {
+		t.Errorf("the file outside was overwritten through a linked folder: %q", b)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("files left outside: %v", entries)
+	}
+}
