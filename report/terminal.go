@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -184,4 +185,63 @@ func (t *Table) flushTerminal(term Terminal) error {
 		return fmt.Errorf("write table: %w", err)
 	}
 	return nil
+}
+
+// escapedTerminal is EscapeWriter on a terminal: it stays a Terminal (so
+// tables still fit and colour), and lets through the colour sequences of
+// the Styles above, exactly, when the terminal wants colour; every other
+// control character is escaped as EscapeWriter escapes it.
+type escapedTerminal struct {
+	Terminal
+	esc *escapeWriter
+}
+
+// escapeTerminal wraps a terminal for EscapeWriter.
+func escapeTerminal(t Terminal) io.Writer {
+	if e, ok := t.(*escapedTerminal); ok {
+		return e
+	}
+	return &escapedTerminal{Terminal: t, esc: &escapeWriter{w: t}}
+}
+
+// styleCodes are the only sequences an escaped terminal passes through.
+var styleCodes = []string{string(StyleBad), string(StyleWarn), string(StyleGood), string(StyleNote), styleReset}
+
+func (e *escapedTerminal) Write(p []byte) (int, error) {
+	if !e.Colour() {
+		return e.esc.Write(p)
+	}
+	rest := p
+	for len(rest) > 0 {
+		i := bytes.IndexByte(rest, 0x1b)
+		if i < 0 {
+			break
+		}
+		code := ""
+		for _, c := range styleCodes {
+			if bytes.HasPrefix(rest[i:], []byte(c)) {
+				code = c
+				break
+			}
+		}
+		if code == "" {
+			// Not ours: escape through the next one of ours.
+			if _, err := e.esc.Write(rest[:i+1]); err != nil {
+				return 0, err
+			}
+			rest = rest[i+1:]
+			continue
+		}
+		if _, err := e.esc.Write(rest[:i]); err != nil {
+			return 0, err
+		}
+		if _, err := io.WriteString(e.Terminal, code); err != nil {
+			return 0, err
+		}
+		rest = rest[i+len(code):]
+	}
+	if _, err := e.esc.Write(rest); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,32 @@ func TestTerminalTable(t *testing.T) {
 	}
 	if !strings.Contains(narrow.String(), "…") || !strings.Contains(narrow.String(), "\x1b[31merror\x1b[0m") {
 		t.Errorf("narrow coloured table:\n%q", narrow.String())
+	}
+}
+
+// TestEscapedTerminal: escaping on a colour terminal keeps the writer a
+// Terminal and lets through exactly the Styles' sequences; a document's
+// own escape sequences are still escaped.
+func TestEscapedTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	w := EscapeWriter(NewTerminal(&buf, 80, true))
+	if _, ok := w.(Terminal); !ok {
+		t.Fatal("EscapeWriter of a terminal is no Terminal")
+	}
+	doc := "evil\x1b]0;title\x07\x1b[2J"
+	if _, err := io.WriteString(w, Paint(w, StyleBad, "error")+" "+doc+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	want := "\x1b[31merror\x1b[0m evil\\x1b]0;title\\x07\\x1b[2J\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+	buf.Reset()
+	plain := EscapeWriter(NewTerminal(&buf, 80, false))
+	if _, err := io.WriteString(plain, "\x1b[31mx\n"); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != "\\x1b[31mx\n" {
+		t.Errorf("colour off: %q", buf.String())
 	}
 }
