@@ -288,19 +288,31 @@ func (s *Site) planEvents() error {
 func (s *Site) plan() error {
 	apps := Apps()
 	s.advice = make([][]advice, len(s.c.Endpoints))
+	// The plan of one endpoint depends only on the app type and the
+	// endpoint's granular alternatives (each of which grants it), so
+	// endpoints sharing them share the plan: planning each anew made docs
+	// quadratic in the endpoints one scope grants.
+	memo := map[string]advice{}
 	for _, e := range s.c.Endpoints {
 		s.advice[e.ID] = make([]advice, len(apps))
 		for ai, app := range apps {
+			classic := []string{}
+			for _, cs := range e.Classic {
+				if app.Allows(catalog.LevelOf(cs)) {
+					classic = append(classic, cs)
+				}
+			}
+			key := string(app) + "\x00" + strings.Join(e.Granular, "\x00")
+			if a, ok := memo[key]; ok {
+				a.classic = classic
+				s.advice[e.ID][ai] = a
+				continue
+			}
 			p, err := planner.ForEndpoints(s.c, []*catalog.Endpoint{e}, planner.Options{App: app})
 			if err != nil {
 				return fmt.Errorf("site: plan %s for a %s app: %w", e.Label(), app, err)
 			}
-			a := advice{higher: []string{}, classic: []string{}}
-			for _, cs := range e.Classic {
-				if app.Allows(catalog.LevelOf(cs)) {
-					a.classic = append(a.classic, cs)
-				}
-			}
+			a := advice{higher: []string{}, classic: classic}
 			switch {
 			case len(p.Calls) == 1 && len(p.Calls[0].Granular) > 0:
 				cp := p.Calls[0]
@@ -316,6 +328,7 @@ func (s *Site) plan() error {
 			default:
 				a.reason = "no scope covers this endpoint"
 			}
+			memo[key] = a
 			s.advice[e.ID][ai] = a
 		}
 	}
