@@ -9,7 +9,7 @@ GOBIN_DIR = $$($(GO) env GOPATH)/bin
 # The embedded data's date, stamped into release binaries (.goreleaser.yaml).
 DATA_DATE = $$(sed -n 's/^const Date = "\(.*\)"$$/\1/p' data/data.go)
 
-.PHONY: build run test bench fuzz lint staticcheck actionlint generate goreleaser goreleaser-check release-check
+.PHONY: build run test bench fuzz lint staticcheck actionlint generate goreleaser goreleaser-check release-check man
 
 build:
 	$(GO) build -o $(BIN) ./cmd/scopeplan
@@ -62,3 +62,8 @@ release-check: goreleaser-check
 
 generate:
 	$(GO) generate ./...
+
+# Man pages of every command, generated from the commands themselves.
+MANDIR ?= man
+man: build
+	./$(BIN) man $(MANDIR)

@@ -218,7 +218,7 @@ func WriteAudit(w io.Writer, f Format, r AuditReport) error {
 }
 
 func writeAuditText(w io.Writer, r AuditReport) error {
-	fmt.Fprintf(w, "Audit of %d requested %s scope(s) for %s: %s\n", len(r.Requested), r.Kind, appPhrase(r.App), r.Verdict)
+	fmt.Fprintf(w, "Audit of %d requested %s scope(s) for %s: %s\n", len(r.Requested), r.Kind, appPhrase(r.App), Paint(w, VerdictStyle(r.Verdict), r.Verdict))
 	if r.Mixed {
 		fmt.Fprintln(w, "\nThe request mixes classic and granular scopes; Zoom rejects such an app.")
 	}

@@ -68,6 +68,9 @@ func EscapeWriter(w io.Writer) io.Writer {
 	if _, ok := w.(*escapeWriter); ok {
 		return w
 	}
+	if t, ok := w.(Terminal); ok {
+		return escapeTerminal(t)
+	}
 	return &escapeWriter{w: w}
 }
 

@@ -66,7 +66,19 @@ func location(f lint.Finding) string {
 }
 
 func writeLintText(w io.Writer, tty bool, r LintReport) error {
+	if tty && len(r.Findings) == 0 {
+		// No empty table header: say so.
+		line := "no findings"
+		if r.Baselined > 0 {
+			line += fmt.Sprintf(" (%d accepted by the baseline)", r.Baselined)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return fmt.Errorf("write lint report: %w", err)
+		}
+		return nil
+	}
 	t := NewTable(w, tty, "location", "severity", "rule", "subject", "message", "suggestion")
+	t.Style(1, func(s string) Style { return SeverityStyle(s) })
 	for _, f := range r.Findings {
 		t.Row(location(f), string(f.Severity), f.Rule, f.Subject, f.Message, f.Suggestion)
 	}

@@ -63,6 +63,10 @@ type PlanReport struct {
 	OverGrantEvents int                `json:"over_grant_events,omitempty" yaml:"over_grant_events,omitempty"`
 	Unmapped        []PlanUnmapped     `json:"unmapped" yaml:"unmapped"`
 	TradeOffs       []planner.TradeOff `json:"trade_offs" yaml:"trade_offs"`
+	// OverGrantEndpoints names, per chosen granular scope, the endpoints
+	// it grants beyond the calls (see NewOverGrant); absent when the
+	// caller did not compute it.
+	OverGrantEndpoints *[]OverGrantScope `json:"over_grant_endpoints,omitempty" yaml:"over_grant_endpoints,omitempty"`
 }
 
 // NewPlanReport converts a plan for output; a, when given, attributes the
@@ -152,6 +156,9 @@ func WritePlan(w io.Writer, f Format, tty bool, r PlanReport) error {
 	case FormatYAML:
 		return WriteYAML(w, r)
 	case FormatManifest:
+		if err := manifestHeader(w, r); err != nil {
+			return err
+		}
 		return WriteYAML(w, NewManifest(r))
 	case FormatMarkdown:
 		return writePlanMarkdown(w, r)
@@ -181,6 +188,7 @@ func writePlanText(w io.Writer, r PlanReport) error {
 		}
 		fmt.Fprintf(w, "  %s%s\n", s, suffix)
 	}
+	writeOverGrantText(w, r)
 	fmt.Fprintf(w, "\nClassic equivalents (grant %d endpoint(s) beyond the calls):\n", r.ClassicOverGrant)
 	for _, s := range r.Classic {
 		fmt.Fprintf(w, "  %s\n", s)
@@ -231,9 +239,9 @@ func writePlanText(w io.Writer, r PlanReport) error {
 		}
 	}
 	if len(r.Unmapped) > 0 {
-		fmt.Fprintf(w, "\nUnmapped calls (%d):\n", len(r.Unmapped))
+		fmt.Fprintf(w, "\n%s\n", Paint(w, StyleBad, fmt.Sprintf("Unmapped calls (%d):", len(r.Unmapped))))
 		for _, u := range r.Unmapped {
-			fmt.Fprintf(w, "  %s%s: %s\n", eventPrefix(u.Kind), u.Call, u.Reason)
+			fmt.Fprintf(w, "  %s: %s\n", Paint(w, StyleBad, eventPrefix(u.Kind)+u.Call), u.Reason)
 			if len(u.Suggestions) > 0 {
 				fmt.Fprintf(w, "    did you mean: %s\n", strings.Join(u.Suggestions, " | "))
 			}
@@ -283,6 +291,13 @@ func writePlanTSV(w io.Writer, r PlanReport) error {
 	for _, u := range r.Unmapped {
 		t.Row("unmapped", eventPrefix(u.Kind)+u.Call, u.Reason, strings.Join(u.Suggestions, " | "))
 	}
+	if r.OverGrantEndpoints != nil {
+		for _, o := range *r.OverGrantEndpoints {
+			for _, e := range o.Endpoints {
+				t.Row("over-grant", o.Scope, e)
+			}
+		}
+	}
 	t.Row("summary", fmt.Sprintf("over_grant=%d", r.OverGrant), fmt.Sprintf("optimal=%t", r.Optimal))
 	return t.Flush()
 }
@@ -318,6 +333,7 @@ func writePlanMarkdown(w io.Writer, r PlanReport) error {
 				asideCell(e.SetAside), confidenceCell(e.Confidence, e.Notes))
 		}
 	}
+	writeOverGrantMarkdown(w, r)
 	if len(r.TradeOffs) > 0 {
 		fmt.Fprintln(w, "\n### Trade-offs\n\n| Broader scope | Replaces | Scopes saved | Endpoints added |\n|---|---|---|---|")
 		for _, t := range r.TradeOffs {

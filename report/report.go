@@ -88,6 +88,8 @@ type Table struct {
 	tty    bool
 	header []string
 	rows   [][]string
+	// styles colour columns on a colour terminal (see Style).
+	styles map[int]func(string) Style
 }
 
 // NewTable starts a table with the given column names.
@@ -114,6 +116,14 @@ func (t *Table) Flush() error {
 			}
 		}
 		return nil
+	}
+	if len(t.rows) == 0 && len(t.header) > 0 {
+		// No header over nothing: say the result is empty.
+		_, err := fmt.Fprintln(t.w, "(none)")
+		return err
+	}
+	if term, ok := t.w.(Terminal); ok {
+		return t.flushTerminal(term)
 	}
 	tw := tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
 	if len(t.header) > 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -63,7 +64,7 @@ against), 1 input error, 2 usage error.`,
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
 	}
 	o.in.addFlags(cmd)
-	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list)")
+	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list; - reads standard input)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
 	cmd.Flags().StringArrayVar(&o.scan, "scan", nil, "scan this source `PATH` (folder, file or HAR) for calls; repeatable")
@@ -90,11 +91,11 @@ func runAudit(o *auditOptions) error {
 	var req audit.Request
 	var scopeLines map[string]int
 	if o.requested != "" {
-		data, err := os.ReadFile(o.requested)
+		data, name, err := readRequested(o)
 		if err != nil {
-			return inputErr(fmt.Errorf("read requested scopes: %w", err))
+			return err
 		}
-		if req, err = audit.ParseRequest(o.requested, data); err != nil {
+		if req, err = audit.ParseRequest(name, data); err != nil {
 			return inputErr(err)
 		}
 		scopeLines = audit.ScopeLines(data, req)
@@ -110,6 +111,9 @@ func runAudit(o *auditOptions) error {
 	}
 	if app == "" {
 		app = req.App
+	}
+	if app == "" && o.g.cfg.App != "" {
+		app = planner.AppType(o.g.cfg.App)
 	}
 	if app == "" {
 		if app, err = audit.InferApp(req); err != nil {
@@ -151,11 +155,14 @@ func runAudit(o *auditOptions) error {
 	} else {
 		err = report.WriteAudit(o.g.io.out, f, r)
 	}
+	if err == nil && o.g.verbose && f == report.FormatText {
+		err = writeRadiusEndpoints(o.g.io.out, c, r)
+	}
 	if err != nil {
 		return err
 	}
 	if res.Fails(o.allowUnused, o.allowUnverified) {
-		return &exitError{code: exitPrivilege}
+		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r))}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -94,7 +95,7 @@ func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p loade
 		fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: no logged call in the period (%d outside it, %d not Zoom API calls)\n", res.Filtered, res.Skipped)
 	}
 	if res.Mismatch() {
-		return &exitError{code: exitPrivilege}
+		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r.AuditReport))}
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -78,6 +81,7 @@ type diffOptions struct {
 	g        *globalOptions
 	old, new string
 	format   string
+	exitCode bool
 }
 
 func newDiffCmd(g *globalOptions) *cobra.Command {
@@ -88,16 +92,32 @@ func newDiffCmd(g *globalOptions) *cobra.Command {
 		Long: `diff compares the catalogs of two document sets (each a document, KIND=FILE,
 or a folder, for example last release's and today's): endpoints added and
 removed, endpoints whose scopes changed, scopes added and removed. OLD and NEW
-name the documents themselves: --docs and --add-docs do not apply.`,
-		Example: `  scopeplan catalog diff old-docs/ new-docs/ --format markdown`,
-		Args:    args(cobra.ExactArgs(2)),
+name the documents themselves: --docs and --add-docs do not apply. Either may
+be "embedded": the documents built into scopeplan.
+
+With --exit-code, diff exits 1 when anything changed (like git diff
+--exit-code), 0 otherwise.`,
+		Example: `  scopeplan catalog diff old-docs/ new-docs/ --format markdown
+  scopeplan catalog diff embedded ../shared/zoom-api-hub --exit-code`,
+		Args: args(cobra.ExactArgs(2)),
 		RunE: func(_ *cobra.Command, a []string) error {
 			o.old, o.new = a[0], a[1]
 			return runDiff(o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything changed")
 	return cmd
+}
+
+// diffSide loads one side of a diff: a document set, or "embedded".
+func diffSide(spec string, maxSize int64) (*catalog.Catalog, loader.Provenance, error) {
+	if spec == "embedded" {
+		if _, err := os.Stat(spec); err != nil {
+			return loader.Load(loader.Options{MaxDocSize: maxSize})
+		}
+	}
+	return loader.Load(loader.Options{Docs: []string{spec}, MaxDocSize: maxSize})
 }
 
 func runDiff(o *diffOptions) error {
@@ -109,13 +129,20 @@ func runDiff(o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldC, oldP, err := loader.Load(loader.Options{Docs: []string{o.old}, MaxDocSize: size})
+	oldC, oldP, err := diffSide(o.old, size)
 	if err != nil {
 		return inputErr(err)
 	}
-	newC, newP, err := loader.Load(loader.Options{Docs: []string{o.new}, MaxDocSize: size})
+	newC, newP, err := diffSide(o.new, size)
 	if err != nil {
 		return inputErr(err)
 	}
-	return report.WriteDiff(o.g.io.out, f, report.NewDiffReport(catalog.Diff(oldC, newC), oldP, newP))
+	d := catalog.Diff(oldC, newC)
+	if err := report.WriteDiff(o.g.io.out, f, report.NewDiffReport(d, oldP, newP)); err != nil {
+		return err
+	}
+	if o.exitCode && !d.Empty() {
+		return &exitError{code: exitInput, err: fmt.Errorf("catalog diff: %s and %s differ (--exit-code)", o.old, o.new)}
+	}
+	return nil
 }

@@ -17,6 +17,7 @@ type lintOptions struct {
 	format        string
 	failOn        string
 	rules         []string
+	disable       []string
 	baseline      string
 	writeBaseline string
 }
@@ -37,20 +38,39 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 		Example: `  scopeplan lint
   scopeplan lint --format sarif > lint.sarif
   scopeplan lint --rule UNKNOWN_ACTION --rule MALFORMED_SCOPE --format json
+  scopeplan lint --disable PAIR_MISMATCH
   scopeplan lint --write-baseline lint-baseline.json
   scopeplan lint --baseline lint-baseline.json --fail-on warning --format github`,
 		Args: args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error { return runLint(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|sarif|github")
-	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "exit 4 when findings at or above this severity remain: error|warning|info|never")
+	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
 	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` (repeatable, or comma-separated)")
+	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` (repeatable, or comma-separated)")
 	cmd.Flags().StringVar(&o.baseline, "baseline", "", "accept the findings listed in this baseline `FILE` (matched by rule and subject)")
 	cmd.Flags().StringVar(&o.writeBaseline, "write-baseline", "", "write a baseline `FILE` accepting every current finding")
 	return cmd
 }
 
 func runLint(o *lintOptions) error {
+	// The configuration's lint: block fills what the flags leave unset.
+	lc := o.g.cfg.Lint
+	if o.failOn == "" {
+		o.failOn = lc.FailOn
+	}
+	if o.failOn == "" {
+		o.failOn = "error"
+	}
+	if len(o.rules) == 0 {
+		o.rules = lc.Enable
+	}
+	if len(o.disable) == 0 {
+		o.disable = lc.Disable
+	}
+	if o.baseline == "" && o.writeBaseline == "" {
+		o.baseline = lc.Baseline
+	}
 	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatGitHub)
 	if err != nil {
 		return err
@@ -64,6 +84,24 @@ func runLint(o *lintOptions) error {
 	rules, err := lint.Select(o.rules)
 	if err != nil {
 		return usageErr("--rule: %w", err)
+	}
+	var disabled map[string]bool
+	if len(o.disable) > 0 {
+		off, err := lint.Select(o.disable)
+		if err != nil {
+			return usageErr("--disable: %w", err)
+		}
+		disabled = map[string]bool{}
+		for _, r := range off {
+			disabled[r.ID] = true
+		}
+		kept := rules[:0:0]
+		for _, r := range rules {
+			if !disabled[r.ID] {
+				kept = append(kept, r)
+			}
+		}
+		rules = kept
 	}
 	var base *lint.Baseline
 	if o.baseline != "" {
@@ -79,7 +117,12 @@ func runLint(o *lintOptions) error {
 	}
 	var findings []lint.Finding
 	if len(o.rules) == 0 {
-		findings = o.g.lintFindings(c)
+		// Every rule's findings may be precomputed; drop the disabled ones.
+		for _, fd := range o.g.lintFindings(c) {
+			if !disabled[fd.Rule] {
+				findings = append(findings, fd)
+			}
+		}
 	} else {
 		findings = lint.Run(c, rules)
 	}
@@ -94,7 +137,9 @@ func runLint(o *lintOptions) error {
 		if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
 			return err
 		}
-		fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		if !o.g.quiet {
+			fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		}
 		return nil
 	}
 	baselined := 0
@@ -108,8 +153,10 @@ func runLint(o *lintOptions) error {
 	if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
 		return err
 	}
-	if failOn != "" && len(lint.Filter(findings, failOn)) > 0 {
-		return &exitError{code: exitFindings}
+	if failOn != "" {
+		if n := len(lint.Filter(findings, failOn)); n > 0 {
+			return &exitError{code: exitFindings, err: fmt.Errorf("lint: %s at or above %s (--fail-on %s)", plural(n, "finding"), failOn, failOn)}
+		}
 	}
 	return nil
 }

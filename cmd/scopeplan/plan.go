@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,9 @@ type callInput struct {
 	calls  []string
 	events []string
 	app    string
+	// defaultApp is the configuration's app: used when neither --app nor
+	// a call file gives one.
+	defaultApp string
 }
 
 func (ci *callInput) addFlags(cmd *cobra.Command) {
@@ -78,6 +82,9 @@ func (ci *callInput) read(in io.Reader, required bool) ([]planner.Call, planner.
 	app := ci.app
 	if app == "" {
 		app = fileApp
+	}
+	if app == "" && ci.defaultApp != "" {
+		app, fileAppFrom = ci.defaultApp, "configuration app"
 	}
 	if app == "" {
 		if required {
@@ -139,6 +146,7 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
+	o.in.defaultApp = o.g.cfg.App
 	calls, app, err := o.in.read(o.g.io.in, true)
 	if err != nil {
 		return err
@@ -155,11 +163,17 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return inputErr(err)
 	}
-	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, report.NewPlanReport(plan, report.NewMeta(p), a)); err != nil {
+	r := report.NewPlanReport(plan, report.NewMeta(p), a)
+	r.OverGrantEndpoints = report.NewOverGrant(c, plan)
+	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, r); err != nil {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {
-		return &exitError{code: exitUnmapped}
+		msg := unmappedLine(r.Unmapped)
+		if f == report.FormatManifest {
+			msg += "; the manifest's scopes do not cover them (its opening comment lists them)"
+		}
+		return &exitError{code: exitUnmapped, err: errors.New(msg)}
 	}
 	return nil
 }

@@ -89,7 +89,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runUpdate(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR or the user cache directory)")
+	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR, else the configuration's cache_dir, else the user cache directory)")
 	cmd.Flags().StringArrayVar(&o.products, "product", nil, "fetch the scope pages and this product's files only (`SLUG`, e.g. meetings); repeatable")
 	cmd.Flags().StringVar(&o.base, "base", "", "`URL` replacing "+scopeupdate.DefaultBase+" in every default source")
 	cmd.Flags().StringArrayVar(&o.sources, "source", nil, "fetch only `NAME=URL` (or NAME=KIND=URL); repeatable")
@@ -235,7 +235,7 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := cache.Open(o.cacheDir)
+	c, err := cache.Open(o.g.cacheDir(o.cacheDir))
 	if err != nil {
 		return inputErr(err)
 	}

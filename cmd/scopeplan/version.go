@@ -53,8 +53,13 @@ func newVersionCmd(g *globalOptions) *cobra.Command {
 		Short: "Print the version and the embedded data's date and digest",
 		Args:  args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(g.io.out, "scopeplan %s\nembedded data: %s, sha256 %s\n", buildVersion(), embeddedDate(), data.Digest())
+			_, err := fmt.Fprint(g.io.out, versionText())
 			return err
 		},
 	}
+}
+
+// versionText is what version and --version print.
+func versionText() string {
+	return fmt.Sprintf("scopeplan %s\nembedded data: %s, sha256 %s\n", buildVersion(), embeddedDate(), data.Digest())
 }

@@ -34,6 +34,9 @@ type DocInfo struct {
 type Provenance struct {
 	Source    Origin    `json:"source" yaml:"source"`
 	Documents []DocInfo `json:"documents" yaml:"documents"`
+	// Config is the configuration file (.scopeplan.yaml) the command
+	// used, when it used one.
+	Config string `json:"config,omitempty" yaml:"config,omitempty"`
 	// CacheError says why the cache `scopeplan update` filled could not
 	// be read, when the data fell back to the embedded documents for it.
 	CacheError string `json:"cache_error,omitempty" yaml:"cache_error,omitempty"`

@@ -1,0 +1,247 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Terminal is a writer to a terminal: text writers fit their tables to
+// its width and colour severities, verdicts and unmapped calls when it
+// says so. A plain io.Writer (a pipe, a file, a test buffer) gets neither.
+type Terminal interface {
+	io.Writer
+	// Width is the terminal's width in columns; 0 when unknown.
+	Width() int
+	// Colour reports whether to colour the output.
+	Colour() bool
+}
+
+// NewTerminal wraps w as a terminal of the given width and colour.
+func NewTerminal(w io.Writer, width int, colour bool) Terminal {
+	return &terminal{Writer: w, width: width, colour: colour}
+}
+
+type terminal struct {
+	io.Writer
+	width  int
+	colour bool
+}
+
+func (t *terminal) Width() int   { return t.width }
+func (t *terminal) Colour() bool { return t.colour }
+
+// Style is an ANSI colour for a kind of text.
+type Style string
+
+// Styles.
+const (
+	StyleNone  Style = ""
+	StyleBad   Style = "\x1b[31m" // red: errors, failing verdicts, unmapped calls
+	StyleWarn  Style = "\x1b[33m" // yellow: warnings
+	StyleGood  Style = "\x1b[32m" // green: a matching request
+	StyleNote  Style = "\x1b[36m" // cyan: information
+	styleReset       = "\x1b[0m"
+)
+
+// Paint colours s when w is a terminal that wants colour.
+func Paint(w io.Writer, st Style, s string) string {
+	if t, ok := w.(Terminal); ok && t.Colour() && st != StyleNone && s != "" {
+		return string(st) + s + styleReset
+	}
+	return s
+}
+
+// SeverityStyle is the colour of a lint severity.
+func SeverityStyle(s string) Style {
+	switch s {
+	case "error":
+		return StyleBad
+	case "warning":
+		return StyleWarn
+	case "info":
+		return StyleNote
+	}
+	return StyleNone
+}
+
+// VerdictStyle is the colour of an audit verdict.
+func VerdictStyle(v string) Style {
+	switch v {
+	case "match":
+		return StyleGood
+	case "no-calls":
+		return StyleNote
+	}
+	return StyleBad
+}
+
+// Style colours the cells of a column by their text.
+func (t *Table) Style(col int, f func(cell string) Style) {
+	if t.styles == nil {
+		t.styles = map[int]func(string) Style{}
+	}
+	t.styles[col] = f
+}
+
+// ellipsis ends a cut cell.
+const ellipsis = "…"
+
+// minCell is the narrowest a column is cut to.
+const minCell = 8
+
+// fitWidths returns the column widths of a table on a terminal of the
+// given width: the natural widths when they fit, else the widest columns
+// cut down until the line fits (no column below minCell).
+func fitWidths(natural []int, width, pad int) []int {
+	w := append([]int(nil), natural...)
+	if width <= 0 || len(w) == 0 {
+		return w
+	}
+	total := func() int {
+		n := 0
+		for i, x := range w {
+			n += x
+			if i < len(w)-1 {
+				n += pad
+			}
+		}
+		return n
+	}
+	for total() > width {
+		widest := -1
+		for i, x := range w {
+			if x > minCell && (widest < 0 || x > w[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break // every column at its minimum: let the line wrap
+		}
+		w[widest] -= min(total()-width, w[widest]-minCell, max(1, w[widest]/8))
+	}
+	return w
+}
+
+// cut shortens s to n runes, ending in an ellipsis when it was longer.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n <= 1 {
+		return ellipsis
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + ellipsis
+}
+
+// flushTerminal writes the table aligned to the terminal's width, cutting
+// long cells with an ellipsis and colouring styled columns.
+func (t *Table) flushTerminal(term Terminal) error {
+	cols := len(t.header)
+	for _, r := range t.rows {
+		cols = max(cols, len(r))
+	}
+	natural := make([]int, cols)
+	measure := func(r []string) {
+		for i, c := range r {
+			natural[i] = max(natural[i], utf8.RuneCountInString(c))
+		}
+	}
+	header := make([]string, len(t.header))
+	for i, h := range t.header {
+		header[i] = strings.ToUpper(h)
+	}
+	measure(header)
+	for _, r := range t.rows {
+		measure(r)
+	}
+	const pad = 2
+	widths := fitWidths(natural, term.Width(), pad)
+	var b strings.Builder
+	line := func(r []string, styled bool) {
+		for i, c := range r {
+			text := cut(c, widths[i])
+			shown := text
+			if f := t.styles[i]; styled && f != nil {
+				shown = Paint(term, f(c), text)
+			}
+			b.WriteString(shown)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(text)+pad))
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(header) > 0 {
+		line(header, false)
+	}
+	for _, r := range t.rows {
+		line(r, true)
+	}
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return fmt.Errorf("write table: %w", err)
+	}
+	return nil
+}
+
+// escapedTerminal is EscapeWriter on a terminal: it stays a Terminal (so
+// tables still fit and colour), and lets through the colour sequences of
+// the Styles above, exactly, when the terminal wants colour; every other
+// control character is escaped as EscapeWriter escapes it.
+type escapedTerminal struct {
+	Terminal
+	esc *escapeWriter
+}
+
+// escapeTerminal wraps a terminal for EscapeWriter.
+func escapeTerminal(t Terminal) io.Writer {
+	if e, ok := t.(*escapedTerminal); ok {
+		return e
+	}
+	return &escapedTerminal{Terminal: t, esc: &escapeWriter{w: t}}
+}
+
+// styleCodes are the only sequences an escaped terminal passes through.
+var styleCodes = []string{string(StyleBad), string(StyleWarn), string(StyleGood), string(StyleNote), styleReset}
+
+func (e *escapedTerminal) Write(p []byte) (int, error) {
+	if !e.Colour() {
+		return e.esc.Write(p)
+	}
+	rest := p
+	for len(rest) > 0 {
+		i := bytes.IndexByte(rest, 0x1b)
+		if i < 0 {
+			break
+		}
+		code := ""
+		for _, c := range styleCodes {
+			if bytes.HasPrefix(rest[i:], []byte(c)) {
+				code = c
+				break
+			}
+		}
+		if code == "" {
+			// Not ours: escape through the next one of ours.
+			if _, err := e.esc.Write(rest[:i+1]); err != nil {
+				return 0, err
+			}
+			rest = rest[i+1:]
+			continue
+		}
+		if _, err := e.esc.Write(rest[:i]); err != nil {
+			return 0, err
+		}
+		if _, err := io.WriteString(e.Terminal, code); err != nil {
+			return 0, err
+		}
+		rest = rest[i+len(code):]
+	}
+	if _, err := e.esc.Write(rest); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
