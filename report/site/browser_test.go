@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -21,6 +22,7 @@ import (
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/planner"
+	"github.com/scopeplan/scopeplan/report"
 )
 
 // chromiumPath is Debian's chromium package (apt-get install chromium).
@@ -211,6 +213,25 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// Search ranks exact, prefix and whole-word matches of a name first:
+	// "phone users" puts "List phone users" at the top, though its words
+	// also occur (in catalog order, earlier) across many other endpoints.
+	const rankQuery, rankName = "phone users", "List phone users"
+	named, _ := c.Resolve(rankName)
+	if len(named) == 0 {
+		t.Fatalf("the embedded catalog has no endpoint named %q", rankName)
+	}
+	do("rank", setValue("q", rankQuery), chromedp.WaitVisible(chromedp.CSS(`#endpoint-results a[data-endpoint="`+strconv.Itoa(named[0].ID)+`"]`)))
+	eval("ranked results", `[...document.querySelectorAll("#endpoint-results a.endpoint")].map(a => Number(a.dataset.endpoint))`, &ids)
+	if len(ids) <= len(named) {
+		t.Fatalf("%q finds %d endpoint(s); the ranking example needs more", rankQuery, len(ids))
+	}
+	for i := range named {
+		if e := c.Endpoint(ids[i]); e.Name != rankName {
+			t.Errorf("%q: result %d of %d is %q, want %q first", rankQuery, i+1, len(ids), e.Name, rankName)
+		}
+	}
+
 	// Click through to a scope.
 	scope := s.advice[e2.ID][slices.Index(Apps(), planner.AppAdmin)].best
 	sc, ok := c.GranularScope(scope)
@@ -345,6 +366,118 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s app: page plan = %+v\nplanner.Make = granular %q classic %q over-grant %d/%d events %d unmapped %d",
 				app, got, want.Granular, want.Classic, want.OverGrant, want.OverGrantEvents, len(want.Events), len(want.Unmapped))
 		}
+	}
+
+	// The plan as a manifest block and as a command, shown as text and
+	// copied by a button: tick also an endpoint whose doc link holds a
+	// character the page percent-encodes (a quote) and one known only by
+	// its request, for the command's specs.
+	extra := []*catalog.Endpoint{}
+	for _, want := range []func(e *catalog.Endpoint) bool{
+		func(e *catalog.Endpoint) bool { return strings.Contains(e.Link, "'") },
+		func(e *catalog.Endpoint) bool { return e.Link == "" && e.Path != "" },
+	} {
+		for _, e := range c.Endpoints {
+			if want(e) {
+				extra = append(extra, e)
+				break
+			}
+		}
+	}
+	if len(extra) != 2 {
+		t.Fatalf("the embedded catalog lacks an endpoint for the command test (found %d of 2)", len(extra))
+	}
+	for _, e := range extra {
+		id := strconv.Itoa(e.ID)
+		do("tick", chromedp.Evaluate[chromedp.Void](`location.hash = "#endpoint/`+id+`"`),
+			chromedp.WaitVisible(chromedp.CSS(`#detail input.tick[data-id="`+id+`"]`)),
+			chromedp.Click(chromedp.CSS(`#detail input.tick[data-id="`+id+`"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#plan-ticked li[data-id="`+id+`"]`)))
+	}
+	do("plan admin", setValue("plan-app", "admin"), chromedp.WaitVisible(chromedp.ID("plan-command")))
+	var manifest, command string
+	eval("manifest", `document.getElementById("plan-manifest").textContent`, &manifest)
+	eval("command", `document.getElementById("plan-command").textContent`, &command)
+	// The command, split into words by a real shell.
+	out, err := exec.Command("sh", "-c", `scopeplan() { printf '%s\0' "$@"; }; `+command).Output()
+	if err != nil {
+		t.Fatalf("the page's command does not run in sh: %v\n%s", err, command)
+	}
+	args := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	var app string
+	var cmdCalls []planner.Call
+	var callIDs []int
+	var events []string
+	if args[0] != "plan" || len(args)%2 != 1 {
+		t.Fatalf("command %q is not scopeplan plan --flag value ...", args)
+	}
+	for i := 1; i < len(args); i += 2 {
+		switch flag, v := args[i], args[i+1]; {
+		case flag == "--app":
+			app = v
+		case flag == "--call":
+			cmdCalls = append(cmdCalls, planner.Call{Spec: v})
+			callIDs = append(callIDs, resolveOne(t, c, v).ID)
+		case flag == "--event":
+			cmdCalls = append(cmdCalls, planner.Call{Spec: v, Event: true})
+			events = append(events, v)
+		default:
+			t.Fatalf("command %q: unexpected %s", args, flag)
+		}
+	}
+	if wantIDs := []int{e1.ID, e2.ID, extra[0].ID, extra[1].ID}; app != "admin" || !slices.Equal(callIDs, wantIDs) ||
+		!slices.Equal(events, []string{browserEvil, ev.Name}) {
+		t.Errorf("command %s\nruns as app %q, calls to endpoints %v, events %q; want admin, %v, %q",
+			command, app, callIDs, events, wantIDs, []string{browserEvil, ev.Name})
+	}
+	// The manifest block is what scopeplan plan --format manifest writes
+	// for that command.
+	p, err := planner.Make(c, cmdCalls, planner.Options{App: planner.AppAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantManifest strings.Builder
+	if err := report.WritePlan(&wantManifest, report.FormatManifest, false, report.NewPlanReport(p, report.Meta{}, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if manifest != wantManifest.String() {
+		t.Errorf("manifest block:\n%s\nscopeplan plan --format manifest:\n%s", manifest, wantManifest.String())
+	}
+	// Copy selects the text (and copies it where the browser allows).
+	for _, id := range []string{"plan-manifest", "plan-command"} {
+		var selected struct {
+			Selection string `json:"selection"`
+			Text      string `json:"text"`
+			Status    string `json:"status"`
+		}
+		do("copy "+id, chromedp.Click(chromedp.CSS(`button[data-copy="`+id+`"]`)),
+			chromedp.Poll[chromedp.Void](`document.getElementById("`+id+`-status").textContent !== ""`))
+		eval("selection "+id, `({selection: window.getSelection().toString(), text: document.getElementById("`+id+`").textContent,
+			status: document.getElementById("`+id+`-status").textContent})`, &selected)
+		if selected.Selection != strings.TrimSuffix(selected.Text, "\n") || selected.Text == "" {
+			t.Errorf("copy %s selects %q, want %q (status %q)", id, selected.Selection, selected.Text, selected.Status)
+		}
+	}
+
+	// A long reference URL wraps inside the detail column.
+	long := e1
+	for _, e := range c.Endpoints {
+		if len(e.Link) > len(long.Link) {
+			long = e
+		}
+	}
+	var box struct {
+		Link, Detail, Plan float64
+		Overflow           bool
+	}
+	do("long link", chromedp.Evaluate[chromedp.Void](`location.hash = "#endpoint/`+strconv.Itoa(long.ID)+`"`),
+		chromedp.WaitVisible(chromedp.CSS(`#detail dd a[href]`)))
+	eval("long link box", `({Link: document.querySelector("#detail dd a[href]").getBoundingClientRect().right,
+		Detail: document.getElementById("detail").getBoundingClientRect().right,
+		Plan: document.getElementById("plan").getBoundingClientRect().left,
+		Overflow: document.getElementById("detail").scrollWidth > document.getElementById("detail").clientWidth})`, &box)
+	if box.Link > box.Detail || box.Link > box.Plan || box.Overflow {
+		t.Errorf("reference link of %d characters runs out of its column: %+v", len(long.Link), box)
 	}
 
 	// A screenshot, to look at.

@@ -41,6 +41,16 @@
     [e.n, e.m, e.p, (e.m || "") + " " + (e.p || ""), e.o, D.products[e.pr], e.s].filter(Boolean).join("\n").toLowerCase());
   const scText = D.scopes.map((s) => [s.n, s.gr, s.d].filter(Boolean).join("\n").toLowerCase());
   const evText = D.events.map((e) => [e.n, e.su, D.products[e.pr]].filter(Boolean).join("\n").toLowerCase());
+  // Ranking keys: the words of a name, operationId, path or scope name
+  // (split at punctuation and at camelCase humps, lower-cased).
+  const words = (s) => (s || "").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  // Paths are keys too, but a prefix or a run of words inside one (the
+  // whole /phone/users/... subtree for "phone users") ranks below those of
+  // names.
+  const epKeys = D.endpoints.map((e) => [e.n, e.o].filter(Boolean).map(words));
+  const epPaths = D.endpoints.map((e) => [e.p, e.p ? (e.m || "") + " " + e.p : ""].filter(Boolean).map(words));
+  const scKeys = D.scopes.map((s) => [words(s.n)]);
+  const evKeys = D.events.map((e) => [words(e.n)]);
 
   // ---- links and routes ----------------------------------------------
   function scopeHash(i) {
@@ -96,6 +106,46 @@
     };
   }
   const matches = (text, q) => q.every((t) => text.includes(t));
+  // rank scores how well the query matches one of an item's keys (lower
+  // is better): 0 the whole key, 1 the start of a key, 2 a run of whole
+  // words inside a key ("phone users" in "List phone users"); paths score
+  // 0 for the whole path and 3 or 4 for a start or a run; 5 is anything
+  // else the search matches. Ties go to the shorter key.
+  // wordsAt reports whether the query words qw match the key words w from
+  // w[s] on, each query word one or more whole key words, the last one
+  // possibly only the start of a key word ("phone use" matches "phone
+  // users", "phone users" does not match "phone user settings").
+  function wordsAt(w, qw, s) {
+    let wi = s;
+    for (let k = 0; k < qw.length; k++) {
+      let q = qw[k];
+      while (q && wi < w.length && q.startsWith(w[wi])) { q = q.slice(w[wi].length); wi++; }
+      if (q && !(k === qw.length - 1 && q === qw[k] && wi < w.length && w[wi].startsWith(q))) return false;
+    }
+    return true;
+  }
+  function rank(keys, paths, q) {
+    const qw = q.flatMap(words);
+    const qs = qw.join("");
+    let best = [5, 0];
+    if (!qs) return best;
+    const score = (w, path) => {
+      const all = w.join("");
+      let tier = 5;
+      if (all === qs) tier = 0;
+      else if (wordsAt(w, qw, 0)) tier = path ? 3 : 1;
+      else for (let i = 1; i < w.length && tier === 5; i++) if (wordsAt(w, qw, i)) tier = path ? 4 : 2;
+      if (tier < best[0] || (tier === best[0] && tier < 5 && all.length < best[1])) best = [tier, all.length];
+    };
+    for (const w of keys) score(w, false);
+    for (const w of paths || []) score(w, true);
+    return best;
+  }
+  // ranked sorts items by rank, then in catalog order.
+  function ranked(items, keyOf, idOf, q, pathOf) {
+    const r = new Map(items.map((x) => [x, rank(keyOf(x), pathOf && pathOf(x), q)]));
+    return items.sort((a, b) => r.get(a)[0] - r.get(b)[0] || r.get(a)[1] - r.get(b)[1] || idOf(a) - idOf(b));
+  }
   function endpointVisible(e, f) {
     if (f.product >= 0 && e.pr !== f.product) return false;
     if (f.app && e.b[appIndex.get(f.app)] < 0) return false;
@@ -119,10 +169,10 @@
     const box = clear($("results"));
     const scopes = [];
     for (let i = 0; i < D.scopes.length; i++) if (scopeVisible(i, f)) scopes.push(i);
-    const eps = D.endpoints.filter((e) => endpointVisible(e, f));
-    // Exact scope-name matches first, then the rest in catalog order.
-    const q = f.q.join(" ");
-    scopes.sort((a, b) => (D.scopes[b].n.toLowerCase() === q) - (D.scopes[a].n.toLowerCase() === q) || a - b);
+    // Exact matches first, then prefix matches, then whole-word runs,
+    // then the rest in catalog order.
+    const eps = ranked(D.endpoints.filter((e) => endpointVisible(e, f)), (e) => epKeys[e.id], (e) => e.id, f.q, (e) => epPaths[e.id]);
+    ranked(scopes, (i) => scKeys[i], (i) => i, f.q);
     box.append(el("h2", null, "Endpoints ", el("span", { class: "count", id: "endpoint-count" }, String(eps.length))));
     const ul = el("ul", { id: "endpoint-results", class: "list" });
     for (const e of eps.slice(0, LIMIT)) {
@@ -142,9 +192,7 @@
     box.append(sl);
     if (scopes.length > LIMIT) box.append(el("p", { class: "muted" }, "… and " + (scopes.length - LIMIT) + " more; refine the search."));
     if (!D.events.length) return;
-    const evs = D.events.filter((e) => eventVisible(e, f));
-    // Exact event-name matches first.
-    evs.sort((a, b) => (b.n.toLowerCase() === q) - (a.n.toLowerCase() === q) || a.id - b.id);
+    const evs = ranked(D.events.filter((e) => eventVisible(e, f)), (e) => evKeys[e.id], (e) => e.id, f.q);
     box.append(el("h2", null, "Events ", el("span", { class: "count", id: "event-count" }, String(evs.length))));
     const evList = el("ul", { id: "event-results", class: "list" });
     for (const e of evs.slice(0, LIMIT)) {
@@ -367,11 +415,87 @@
       const notes = r.events.flatMap((e) => e.notes.map((n) => el("li", null, el("code", null, D.events[e.id].n), " " + n)));
       if (notes.length) out.append(el("ul", { id: "plan-event-notes", class: "list muted" }, notes));
     }
+    const copies = [copyBlock("plan-manifest", "Manifest block", planManifest(r)), copyBlock("plan-command", "Command", planCommand(app))];
     if (r.unmapped.length) {
       out.append(el("h3", null, "Not covered"), el("ul", { id: "plan-unmapped", class: "list" },
         r.unmapped.map((u) => el("li", null, u.id < 0 ? "?" : u.kind === "event" ? eventLink(u.id) : endpointLink(u.id),
           el("span", { class: "muted" }, " " + u.reason)))));
     }
+    add(out, copies.flat());
+  }
+
+  // ---- plan as a manifest block and as a command ---------------------
+  // callSpec is a --call spec that resolves to exactly endpoint id: its
+  // doc link when no other endpoint has it, else METHOD /path, else its
+  // operationId, each only when it names that endpoint alone.
+  const docLink = (l) => l.replace(/%(2[027-9]|3[CE]|5[BCDE]|60|7[BCD])/gi, (m) => decodeURIComponent(m));
+  const countOf = (keys) => { const m = new Map(); for (const k of keys) if (k) m.set(k, (m.get(k) || 0) + 1); return m; };
+  const reqKey = (e) => (e.p ? (e.m || "") + " " + e.p.replace(/\{[^}]*\}/g, "{}") : "");
+  let specCounts = null;
+  function callSpec(id) {
+    const e = D.endpoints[id];
+    if (!specCounts) specCounts = { l: countOf(D.endpoints.map((x) => x.l && docLink(x.l))), p: countOf(D.endpoints.map(reqKey)), o: countOf(D.endpoints.map((x) => x.o)) };
+    if (e.l && specCounts.l.get(docLink(e.l)) === 1) return docLink(e.l);
+    if (e.p && e.m && specCounts.p.get(reqKey(e)) === 1) return e.m + " " + e.p;
+    if (e.o && specCounts.o.get(e.o) === 1) return e.o;
+    return e.l ? docLink(e.l) : e.p ? (e.m || "") + " " + e.p : e.o || e.n;
+  }
+  // shellWord quotes a word for a POSIX shell.
+  const shellWord = (s) => (/^[A-Za-z0-9_@%+=:,.\/-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'");
+  function planCommand(app) {
+    return ["scopeplan", "plan", "--app", app].concat(
+      ticked.flatMap((id) => ["--call", callSpec(id)]).map(shellWord),
+      tickedEvents.flatMap((id) => ["--event", D.events[id].n]).map(shellWord)).join(" ") + "\n";
+  }
+  // yamlScalar writes a string as YAML the way scopeplan's YAML encoder
+  // does for names: plain when that reads back as the same string,
+  // single-quoted when only an indicator character prevents it, else
+  // double-quoted (a JSON string is a YAML one).
+  function yamlScalar(s) {
+    const other = /^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\.?[0-9][0-9_.]*([eE][-+]?[0-9]+)?|\.inf|\.nan|0x[0-9a-f_]+|0o?[0-7_]+)|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$/i;
+    if (s === "" || other.test(s) || /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(s)) return JSON.stringify(s);
+    if (/^[-?:,[\]{}#&*!|>'"%@`\s]/.test(s) && !/^[-?:][^\s]/.test(s) || /: |:$| #|\s$/.test(s)) return "'" + s.replace(/'/g, "''") + "'";
+    return s;
+  }
+  const commentLine = (s) => String(s).replace(/[\r\n\u2028\u2029]/g, " ");
+  // planManifest is the plan as scopeplan plan --format manifest writes it.
+  function planManifest(r) {
+    const lines = [];
+    if (r.unmapped.length) {
+      lines.push("# scopeplan: " + r.unmapped.length + " call(s) or event(s) could not be mapped; the scopes below do not cover them:");
+      for (const u of r.unmapped) {
+        const name = u.id < 0 ? "?" : u.kind === "event" ? "event " + D.events[u.id].n : callSpec(u.id);
+        lines.push("#   " + commentLine(name) + ": " + commentLine(u.reason));
+      }
+    }
+    if (!r.granular.length) lines.push("scopes: []");
+    else lines.push("scopes:", ...r.granular.flatMap((g) => ["  - scope: " + yamlScalar(g), "    optional: false"]));
+    if (r.events.length) {
+      lines.push("features:", "  event_subscription:", "    events:", ...r.events.map((e) => "      - " + yamlScalar(D.events[e.id].n)));
+    }
+    return lines.join("\n") + "\n";
+  }
+  // copyBlock shows text in a <pre> with a button that selects it and
+  // copies it to the clipboard where the browser allows.
+  function copyBlock(id, title, text) {
+    const pre = el("pre", { id, class: "copy", tabindex: "0" }, text);
+    const status = el("span", { class: "muted", id: id + "-status", "aria-live": "polite" });
+    const button = el("button", { type: "button", class: "copy", "data-copy": id }, "Copy");
+    button.addEventListener("click", () => {
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      const fallback = () => {
+        let ok = false;
+        try { ok = document.execCommand("copy"); } catch (_) { ok = false; }
+        status.textContent = ok ? "Copied." : "Selected: press Ctrl+C to copy.";
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(pre.textContent).then(() => { status.textContent = "Copied."; }, fallback);
+      else fallback();
+    });
+    return [el("h3", null, title, " ", button, " ", status), pre];
   }
 
   async function loadPlanner() {
