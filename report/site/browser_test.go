@@ -459,6 +459,12 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	var pwned bool
+	eval("hostile plan", `window.__pwned !== undefined || document.querySelectorAll("img, #plan b, #plan script").length > 0`, &pwned)
+	if pwned {
+		t.Error("a hostile event name became markup in the plan's manifest block or command")
+	}
+
 	// A long reference URL wraps inside the detail column.
 	long := e1
 	for _, e := range c.Endpoints {
