@@ -158,8 +158,10 @@ func browserCatalog(t *testing.T) *catalog.Catalog {
 // on to an endpoint, see a lint finding beside it, find and open events
 // (a hostile one among them stays text), tick two endpoints and two
 // events and compare the plan the page shows (computed by the planner
-// compiled to WebAssembly) with planner.Make's for every app type, and
-// take a screenshot.
+// compiled to WebAssembly) with planner.Make's for every app type, check
+// the search ranking, the plan's manifest block and command (run through
+// sh, resolved and planned again) and their Copy buttons, and that a long
+// reference link stays in its column, and take a screenshot.
 func TestBrowser(t *testing.T) {
 	var errs pageErrors
 	ctx := browser(t, &errs)
@@ -239,7 +241,13 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("no least-privileged admin scope for %s", e2.Label())
 	}
 	do("open scope", setValue("q", ""), chromedp.SendKeys(chromedp.ID("q"), scope),
-		chromedp.Click(chromedp.CSS(`#scope-results a[data-scope="`+scope+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#scope-results a[data-scope="`+scope+`"]`)))
+	var first string
+	eval("first scope", `document.querySelector("#scope-results a.scope").dataset.scope`, &first)
+	if first != scope {
+		t.Errorf("searching %q lists scope %q first, not the exact match", scope, first)
+	}
+	do("open scope", chromedp.Click(chromedp.CSS(`#scope-results a[data-scope="`+scope+`"]`)),
 		chromedp.WaitVisible(chromedp.ID("scope-endpoints")))
 	var hash, title string
 	var rows int
