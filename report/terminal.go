@@ -205,7 +205,9 @@ func escapeTerminal(t Terminal) io.Writer {
 }
 
 // styleCodes are the only sequences an escaped terminal passes through.
-var styleCodes = []string{string(StyleBad), string(StyleWarn), string(StyleGood), string(StyleNote), styleReset}
+func styleCodes() []string {
+	return []string{string(StyleBad), string(StyleWarn), string(StyleGood), string(StyleNote), styleReset}
+}
 
 func (e *escapedTerminal) Write(p []byte) (int, error) {
 	if !e.Colour() {
@@ -218,7 +220,7 @@ func (e *escapedTerminal) Write(p []byte) (int, error) {
 			break
 		}
 		code := ""
-		for _, c := range styleCodes {
+		for _, c := range styleCodes() {
 			if bytes.HasPrefix(rest[i:], []byte(c)) {
 				code = c
 				break

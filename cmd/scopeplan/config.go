@@ -49,9 +49,11 @@ type lintConfig struct {
 }
 
 // configKeys are the keys .scopeplan.yaml knows, per block ("" is the top).
-var configKeys = map[string][]string{
-	"":     {"docs", "add_docs", "app", "lint", "cache_dir"},
-	"lint": {"enable", "disable", "fail_on", "baseline"},
+func configKeys() map[string][]string {
+	return map[string][]string{
+		"":     {"docs", "add_docs", "app", "lint", "cache_dir"},
+		"lint": {"enable", "disable", "fail_on", "baseline"},
+	}
 }
 
 // findConfig returns the configuration file to use: --config, else
@@ -152,7 +154,7 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: the configuration must be a mapping of keys (%s)", name, root.Line, strings.Join(configKeys[""], ", "))
+		return nil, fmt.Errorf("%s:%d: the configuration must be a mapping of keys (%s)", name, root.Line, strings.Join(configKeys()[""], ", "))
 	}
 	if err := checkKeys(name, root, ""); err != nil {
 		return nil, err
@@ -165,7 +167,8 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 
 // checkKeys reports the first unknown or repeated key of a mapping block.
 func checkKeys(name string, m *yaml.Node, block string) error {
-	known := configKeys[block]
+	keys := configKeys()
+	known := keys[block]
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -187,9 +190,9 @@ func checkKeys(name string, m *yaml.Node, block string) error {
 			return fmt.Errorf("%s:%d: key %q given twice", name, k.Line, where)
 		}
 		seen[key] = true
-		if _, sub := configKeys[key]; sub && block == "" {
+		if _, sub := keys[key]; sub && block == "" {
 			if v.Kind != yaml.MappingNode {
-				return fmt.Errorf("%s:%d: %s: want a mapping of keys (%s)", name, v.Line, key, strings.Join(configKeys[key], ", "))
+				return fmt.Errorf("%s:%d: %s: want a mapping of keys (%s)", name, v.Line, key, strings.Join(keys[key], ", "))
 			}
 			if err := checkKeys(name, v, key); err != nil {
 				return err
