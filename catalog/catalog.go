@@ -53,7 +53,7 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		byName:    map[string][]int{},
 		byPath:    map[string][]int{},
 		byEvent:   map[string]int{},
-	}, docProduct: map[int]string{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
+	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	refs := 0
 	for _, d := range docs {
 		if d == nil {
@@ -119,8 +119,10 @@ type builder struct {
 	pageGranular map[int]bool
 	// pathFromName marks endpoints whose path came from a name-only join.
 	pathFromName map[int]bool
-	// docProduct caches each reference document's product.
-	docProduct map[int]string
+	// docProduct caches each reference document's product, docVariants
+	// its operations' variants.
+	docProduct  map[int]string
+	docVariants map[int][]record.Variant
 	// byName marks classic grants that rest on an API name matching
 	// several endpoints; firm marks those that also have firmer ground.
 	byName map[grantKey]bool
@@ -439,27 +441,13 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 		b.pathFromName = map[int]bool{}
 	}
 	product := b.referenceProduct(di, d)
-	docVariant := documentVariant(d)
-	opIDs := map[string]int{}
-	for _, op := range d.Operations {
-		if op.OperationID != "" {
-			opIDs[op.OperationID]++
-		}
-	}
+	variants := b.operationVariants(di, d)
 	for oi := range d.Operations {
 		if done[[2]int{di, oi}] {
 			continue
 		}
 		op := &d.Operations[oi]
-		variant := docVariant
-		if opIDs[op.OperationID] > 1 {
-			// The document describes both variants of this operation:
-			// the path tells them apart.
-			variant = record.VariantRegular
-			if IsMasterPath(op.Path) {
-				variant = record.VariantMaster
-			}
-		}
+		variant := variants[oi]
 		var ids []int
 		var kind JoinKind
 		if byIDOnly {
@@ -497,6 +485,35 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 		}
 		b.attach(e, di, oi, op, kind)
 	}
+}
+
+// operationVariants caches, per reference document, the variant of each
+// of its operations: the document's (see documentVariant), unless the
+// document describes both variants of an operation (its operationId
+// twice): then the path tells them apart.
+func (b *builder) operationVariants(di int, d *record.Document) []record.Variant {
+	if v, ok := b.docVariants[di]; ok {
+		return v
+	}
+	doc := documentVariant(d)
+	ids := map[string]int{}
+	for _, op := range d.Operations {
+		if op.OperationID != "" {
+			ids[op.OperationID]++
+		}
+	}
+	out := make([]record.Variant, len(d.Operations))
+	for i, op := range d.Operations {
+		out[i] = doc
+		if ids[op.OperationID] > 1 {
+			out[i] = record.VariantRegular
+			if IsMasterPath(op.Path) {
+				out[i] = record.VariantMaster
+			}
+		}
+	}
+	b.docVariants[di] = out
+	return out
 }
 
 // documentVariant is the variant of an API reference's operations: a

@@ -282,10 +282,11 @@ func resolveCall(c *catalog.Catalog, call Call, o Options) (CallPlan, *Unmapped)
 		if kind == catalog.SpecPath {
 			reason = fmt.Sprintf("no endpoint with a known path matches this call (the loaded documents give paths for %d of %d endpoints; name the others by operationId or doc link, or add the product's OpenAPI file with --add-docs)",
 				c.PathsKnown(), len(c.Endpoints))
-			if p := callPath(call.Spec); c.PathsUnder(p) < 2 {
+			p := callPath(call.Spec)
+			if n := c.PathsUnder(p); n < 2 {
 				first := strings.Split(strings.TrimPrefix(catalog.TrimPath(p), "/"), "/")[0]
 				reason = fmt.Sprintf("no endpoint with a known path matches this call: the loaded documents give %d path(s) under /%s, so the API reference of this call's product is not loaded; run scopeplan update (every product's files), or add the product's OpenAPI file with --add-docs, or name the call by operationId or doc link",
-					c.PathsUnder(p), first)
+					n, first)
 			}
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: reason, Suggestions: c.Suggest(call.Spec, 5)}
