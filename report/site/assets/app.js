@@ -227,6 +227,15 @@
       el("dt", null, "Product"), el("dd", null, D.products[e.pr] + (e.s ? " › " + e.s : "")),
       e.o ? [el("dt", null, "Operation ID"), el("dd", null, el("code", null, e.o))] : null,
       e.l ? [el("dt", null, "Reference"), el("dd", null, el("a", { href: e.l, rel: "noreferrer noopener", target: "_blank" }, e.l))] : null);
+    const table = adviceTable(e, "advice");
+    const label = el("label", { class: "tickline" }, tickBox(id), " Add to plan");
+    add(box, head, meta, label, table, notesList(e.no));
+    document.title = endpointLabel(e) + " · " + D.title;
+  }
+
+  // adviceTable is the per-app-type advice of an endpoint or event: the
+  // least privileged scope, the higher privileged ones and the classic ones.
+  function adviceTable(e, id) {
     const tbody = el("tbody");
     D.apps.forEach((a, ai) => {
       const classic = e.c.filter((i) => allows(a.id, D.scopes[i].lv));
@@ -235,11 +244,8 @@
         el("td", null, orDash(joinNodes(e.h[ai].map(scopeLink), ", "))),
         el("td", null, orDash(joinNodes(classic.map(scopeLink), ", ")))));
     });
-    const table = el("table", { id: "advice" }, el("thead", null, el("tr", null,
+    return el("table", { id: id }, el("thead", null, el("tr", null,
       el("th", null, "App type"), el("th", null, "Least privileged scope"), el("th", null, "Higher privileged scopes"), el("th", null, "Classic scopes"))), tbody);
-    const label = el("label", { class: "tickline" }, tickBox(id), " Add to plan");
-    add(box, head, meta, label, table, notesList(e.no));
-    document.title = endpointLabel(e) + " · " + D.title;
   }
 
   function showScope(i) {
@@ -297,16 +303,7 @@
       el("dt", null, "Granular scopes"), el("dd", null, orDash(joinNodes(e.g.map(scopeLink), ", "))),
       el("dt", null, "Classic scopes"), el("dd", null, orDash(joinNodes(e.c.map(scopeLink), ", "))),
       el("dt", null, "Source"), el("dd", null, orDash(joinNodes((e.src || []).map((x) => el("code", null, x)), ", "))));
-    const tbody = el("tbody");
-    D.apps.forEach((a, ai) => {
-      const classic = e.c.filter((i) => allows(a.id, D.scopes[i].lv));
-      tbody.append(el("tr", { "data-app": a.id }, el("th", null, a.id),
-        el("td", { class: "best" }, e.b[ai] >= 0 ? scopeLink(e.b[ai]) : el("span", { class: "muted", title: e.w[ai] }, "—")),
-        el("td", null, orDash(joinNodes(e.h[ai].map(scopeLink), ", "))),
-        el("td", null, orDash(joinNodes(classic.map(scopeLink), ", ")))));
-    });
-    const table = el("table", { id: "event-advice" }, el("thead", null, el("tr", null,
-      el("th", null, "App type"), el("th", null, "Least privileged scope"), el("th", null, "Higher privileged scopes"), el("th", null, "Classic scopes"))), tbody);
+    const table = adviceTable(e, "event-advice");
     const label = el("label", { class: "tickline" }, eventTickBox(id), " Subscribe in the plan");
     add(box, el("h2", { id: "detail-title" }, el("code", null, e.n)), el("p", { class: "muted" }, "Event subscription (webhook)"), meta, label, table);
     document.title = e.n + " · " + D.title;
