@@ -139,30 +139,6 @@ func TestHub(t *testing.T) {
 		}
 	})
 
-	t.Run("attributed to events", func(t *testing.T) {
-		a := Attribute(c, fs)
-		for _, tt := range []struct{ event, rule, subject string }{
-			{"app_deauthorized", RuleEventWithoutScopes, "app_deauthorized"},
-			{"contact_center.recording_completed", RuleUndefinedEventScope, "contact_center:read:recording:admin"},
-		} {
-			e, ok := c.Event(tt.event)
-			if !ok {
-				t.Errorf("no event %s", tt.event)
-				continue
-			}
-			found := false
-			for _, f := range a.Event(e) {
-				found = found || (f.Rule == tt.rule && f.Subject == tt.subject)
-			}
-			if !found {
-				t.Errorf("Event(%s) lacks the %s finding about %s", tt.event, tt.rule, tt.subject)
-			}
-		}
-		if got := a.Event(nil); len(got) != 0 {
-			t.Errorf("Event(nil) = %d findings", len(got))
-		}
-	})
-
 	t.Run("rate-limit labels only", func(t *testing.T) {
 		for _, fd := range fs {
 			if fd.Rule == RuleRateLimitSpelling && !labelLike(fd.Subject) {

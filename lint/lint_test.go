@@ -423,16 +423,4 @@ func TestAttributionOnSharedLines(t *testing.T) {
 			t.Errorf("endpoint %d: findings %q, want %q", i, got, want)
 		}
 	}
-	events := func(e *catalog.Event) string {
-		var out []string
-		for _, f := range a.Event(e) {
-			out = append(out, f.Rule)
-		}
-		return strings.Join(out, ",")
-	}
-	for i, want := range []string{"R5", "R6"} {
-		if got := events(c.Events[i]); got != want {
-			t.Errorf("event %d: findings %q, want %q", i, got, want)
-		}
-	}
 }

@@ -70,24 +70,6 @@ func (a *Attribution) Endpoint(e *catalog.Endpoint) []Finding {
 	return a.touching(e.Sources, subjects)
 }
 
-// Event returns the findings about an event: those at one of its sources
-// (on a line shared with other events or endpoints, at the same column)
-// and those whose subject is its name or one of its scopes. A nil
-// Attribution has none.
-func (a *Attribution) Event(e *catalog.Event) []Finding {
-	if a == nil || e == nil {
-		return []Finding{}
-	}
-	subjects := map[string]bool{e.Name: true}
-	for _, s := range e.Granular {
-		subjects[s] = true
-	}
-	for _, s := range e.Classic {
-		subjects[s] = true
-	}
-	return a.touching(e.Sources, subjects)
-}
-
 // touching returns the findings at one of the sources or about one of the
 // subjects.
 func (a *Attribution) touching(sources []record.Source, subjects map[string]bool) []Finding {
