@@ -40,15 +40,13 @@ func TestHubCatalog(t *testing.T) {
 			t.Errorf("%s: ambiguous join", e.Label())
 		}
 	}
-	// Every master-account operation the page lists joins its /ma/ row.
-	pageMaster := 0
-	for _, e := range c.Endpoints {
-		if e.Variant == record.VariantMaster && len(e.Rows) > 0 && len(e.Refs) > 0 {
-			pageMaster++
-		}
-	}
-	if masterJoined == 0 || masterJoined < pageMaster {
-		t.Errorf("%d of %d master-account operations joined /ma/ rows (%d /ma/ rows have a reference)", masterJoined, masterOps, pageMaster)
+	// 685 master-account operations (the shared README's figure); 615
+	// join the page's /ma/ rows. Of the other 70, 62 have an operationId
+	// on no /ma/ row, and 8 (Number Management's) share an operationId
+	// with Phone's /ma/ rows whose scopes disagree. A change of join
+	// rules shows here.
+	if masterOps != 685 || masterJoined != 615 {
+		t.Errorf("%d of %d master-account operations joined /ma/ rows, want 615 of 685", masterJoined, masterOps)
 	}
 	t.Logf("%d master-account operations, %d joined to /ma/ rows; %d wrong joins", masterOps, masterJoined, wrong)
 

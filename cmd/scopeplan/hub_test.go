@@ -32,19 +32,19 @@ func TestHubStatsAndPlan(t *testing.T) {
 		t.Fatalf("stats: exit %d: %s", code, stderr)
 	}
 	var st struct {
-		Events, EventsWithScopes, EventsWithGranular int
-		Documents                                    []struct{ Kind string }
+		Events             int `json:"events"`
+		EventsWithScopes   int `json:"events_with_scopes"`
+		EventsWithGranular int `json:"events_with_granular_scopes"`
+		Documents          []struct {
+			Kind string `json:"kind"`
+		} `json:"documents"`
 	}
-	var raw map[string]any
-	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatal(err)
 	}
-	st.Events = int(raw["events"].(float64))
-	st.EventsWithScopes = int(raw["events_with_scopes"].(float64))
-	st.EventsWithGranular = int(raw["events_with_granular_scopes"].(float64))
 	kinds := map[string]int{}
-	for _, d := range raw["documents"].([]any) {
-		kinds[d.(map[string]any)["kind"].(string)]++
+	for _, d := range st.Documents {
+		kinds[d.Kind]++
 	}
 	if st.Events != 423 || st.EventsWithGranular != 370 || st.EventsWithScopes < st.EventsWithGranular {
 		t.Errorf("events %d, with scopes %d, with granular scopes %d; want 423, >= 370, 370", st.Events, st.EventsWithScopes, st.EventsWithGranular)
