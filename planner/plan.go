@@ -149,10 +149,10 @@ type Plan struct {
 
 // Make plans the calls against the catalog.
 func Make(c *catalog.Catalog, calls []Call, o Options) (*Plan, error) {
-	if _, err := ParseAppType(string(o.App)); err != nil {
+	p, err := newPlan(o.App)
+	if err != nil {
 		return nil, err
 	}
-	p := &Plan{App: o.App, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}
 	var mapped []CallPlan
 	var events []EventPlan
 	for _, call := range calls {

@@ -7,10 +7,10 @@ import "github.com/scopeplan/scopeplan/catalog"
 // them), under the one objective Make uses. It serves callers that hold
 // endpoints rather than specs, such as the HTML explorer's plan builder.
 func ForItems(c *catalog.Catalog, eps []*catalog.Endpoint, events []Call, o Options) (*Plan, error) {
-	if _, err := ParseAppType(string(o.App)); err != nil {
+	p, err := newPlan(o.App)
+	if err != nil {
 		return nil, err
 	}
-	p := &Plan{App: o.App, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}
 	var mapped []CallPlan
 	for _, e := range eps {
 		cp, um := checkEndpoint(e, Call{Spec: e.Label()}, o, 0)
@@ -31,4 +31,12 @@ func ForItems(c *catalog.Catalog, eps []*catalog.Endpoint, events []Call, o Opti
 		subs = append(subs, ep)
 	}
 	return solvePlan(c, p, mapped, subs, o), nil
+}
+
+// newPlan is an empty plan for a valid app type.
+func newPlan(app AppType) (*Plan, error) {
+	if _, err := ParseAppType(string(app)); err != nil {
+		return nil, err
+	}
+	return &Plan{App: app, Granular: []string{}, Classic: []string{}, Optional: []string{}, Optimal: true}, nil
 }
