@@ -9,7 +9,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/audit"
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/scan"
 )
 

@@ -8,7 +8,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 func newCatalogCmd(g *globalOptions) *cobra.Command {

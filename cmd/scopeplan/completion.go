@@ -11,7 +11,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/lint"
-	scopeupdate "github.com/scopeplan/scopeplan/update"
+	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 )
 
 // formatUsage finds a --format flag's choices in its usage text

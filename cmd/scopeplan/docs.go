@@ -9,8 +9,8 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/lint"
-	"github.com/scopeplan/scopeplan/report"
-	"github.com/scopeplan/scopeplan/report/site"
+	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/internal/report/site"
 )
 
 type docsOptions struct {

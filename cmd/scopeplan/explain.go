@@ -11,7 +11,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/explain"
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/scan"
 )
 

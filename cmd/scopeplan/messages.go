@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 // maxRequestedSize bounds a requested-scopes file read from standard input.

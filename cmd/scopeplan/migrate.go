@@ -8,7 +8,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/migrate"
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 type migrateOptions struct {

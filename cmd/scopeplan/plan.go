@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 // callInput is how every command that takes intended calls reads them:

@@ -14,8 +14,8 @@ import (
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/report"
-	scopeupdate "github.com/scopeplan/scopeplan/update"
+	"github.com/scopeplan/scopeplan/internal/report"
+	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 )
 
 type updateOptions struct {

@@ -17,7 +17,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/testutil"
-	scopeupdate "github.com/scopeplan/scopeplan/update"
+	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 )
 
 // TestMain points the default cache directory at an empty temporary one,

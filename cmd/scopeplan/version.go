@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/data"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 // Stamped at release by the linker (see .goreleaser.yaml):

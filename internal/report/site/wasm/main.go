@@ -20,7 +20,7 @@ import (
 	"syscall/js"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/report/site/internal/page"
+	"github.com/scopeplan/scopeplan/internal/report/site/internal/page"
 )
 
 func main() {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/parser/record"
-	"github.com/scopeplan/scopeplan/update"
+	"github.com/scopeplan/scopeplan/internal/update"
 )
 
 func ExampleUpdater_Run() {

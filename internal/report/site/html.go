@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/report/site/internal/page"
+	"github.com/scopeplan/scopeplan/internal/report/site/internal/page"
 )
 
 // assets are the explorer's code: its script and style, the planner

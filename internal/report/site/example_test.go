@@ -8,7 +8,7 @@ import (
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
-	"github.com/scopeplan/scopeplan/report/site"
+	"github.com/scopeplan/scopeplan/internal/report/site"
 )
 
 // A granular scopes page with one endpoint, documented: the index, one

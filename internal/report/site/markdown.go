@@ -9,7 +9,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/parser/record"
-	"github.com/scopeplan/scopeplan/report"
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 // Page is one generated file.

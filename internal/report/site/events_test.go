@@ -13,7 +13,7 @@ import (
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/report/site/internal/page"
+	"github.com/scopeplan/scopeplan/internal/report/site/internal/page"
 )
 
 // eventsFixtureCatalog is the fixture catalog plus testdata/fixture's
