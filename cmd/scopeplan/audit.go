@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/audit"
-	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/scan"
 )
 

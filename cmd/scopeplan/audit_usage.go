@@ -12,8 +12,8 @@ import (
 	"github.com/scopeplan/scopeplan/audit"
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/planner"
 )
 
 // usageFlags are audit's flags for real usage: log files and a period.

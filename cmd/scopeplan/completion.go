@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/lint"
 	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
 // formatUsage finds a --format flag's choices in its usage text

@@ -8,9 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/internal/report/site"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
 type docsOptions struct {

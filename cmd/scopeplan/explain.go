@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/explain"
-	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/scan"
 )
 

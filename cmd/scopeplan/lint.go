@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
 type lintOptions struct {

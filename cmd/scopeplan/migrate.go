@@ -6,9 +6,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/migrate"
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 type migrateOptions struct {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/planner"
 )
 
 // callInput is how every command that takes intended calls reads them:

@@ -13,10 +13,10 @@ import (
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
-	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 // Exit codes: the contract scripts and CI rely on.

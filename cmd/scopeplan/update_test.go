@@ -47,7 +47,7 @@ func TestMain(m *testing.M) {
 // updateFixture reads a fixture of the update package.
 func updateFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "update", "testdata", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "internal", "update", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,8 @@ import (
 	"os"
 
 	"github.com/scopeplan/scopeplan/internal/cache"
-	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/internal/update"
+	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 func ExampleUpdater_Run() {

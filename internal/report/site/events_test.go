@@ -9,11 +9,11 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/report/site/internal/page"
 	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/planner"
-	"github.com/scopeplan/scopeplan/internal/report/site/internal/page"
 )
 
 // eventsFixtureCatalog is the fixture catalog plus testdata/fixture's

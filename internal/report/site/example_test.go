@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/report/site"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
-	"github.com/scopeplan/scopeplan/internal/report/site"
 )
 
 // A granular scopes page with one endpoint, documented: the index, one

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/parser/record"
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // Page is one generated file.
