@@ -77,7 +77,7 @@ type Result struct {
 	Requested []Requested
 	// Kind is the kind of the known requested scopes: granular, classic,
 	// or mixed (which Zoom rejects).
-	Kind           string
+	Kind           Kind
 	Unknown        []Unknown
 	Levels         []LevelIssue
 	OverPrivileged []Unused
@@ -141,11 +141,8 @@ func (r *Result) Incomplete() bool { return len(r.Unmapped) > 0 || len(r.Unmappe
 // Mismatch reports whether the request is over- or under-privileged, or
 // cannot be checked against every call (an unmapped call), or is otherwise
 // unusable as it stands.
-func (r *Result) Mismatch() bool {
-	return len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
-		len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Missing) > 0 || r.Incomplete() ||
-		r.InClient != nil && (r.InClient.Missing || r.InClient.Unused)
-}
+// It is true exactly when the verdict is not OK.
+func (r *Result) Mismatch() bool { return !r.Verdict().OK() }
 
 // coveredBy reports whether any of the alternatives is a usable requested
 // scope.
@@ -286,14 +283,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 			r.Levels = append(r.Levels, LevelIssue{Scope: rq.Scope, Level: l, Reason: fmt.Sprintf("a %s app cannot request a %s-level scope", app, l), Pointer: at.Pointer, Line: at.Line})
 		}
 	}
-	switch {
-	case kinds[catalog.KindGranular] && kinds[catalog.KindClassic]:
-		r.Kind = "mixed"
-	case kinds[catalog.KindClassic]:
-		r.Kind = string(catalog.KindClassic)
-	default:
-		r.Kind = string(catalog.KindGranular)
-	}
+	r.Kind = kindOf(kinds)
 	for _, rq := range req.Scopes {
 		if s := known[rq.Scope]; s != nil {
 			r.Radius = append(r.Radius, radius(c, s))
@@ -315,7 +305,7 @@ func Run(c *catalog.Catalog, req Request, calls []planner.Call, app planner.AppT
 		return nil, err
 	}
 	r.Plan = plan
-	classic := r.Kind == string(catalog.KindClassic)
+	classic := r.Kind == KindClassic
 	// allowed reports whether a requested scope can serve this app.
 	allowed := func(name string) bool { return known[name] != nil && app.Allows(catalog.LevelOf(name)) }
 	alts := func(e *catalog.Endpoint) []string {

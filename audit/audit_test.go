@@ -92,7 +92,7 @@ func TestRun(t *testing.T) {
 	}
 	// Mixed kinds.
 	res, _ = audit.Run(c, audit.ParseScopeList("user:read:admin,user:read:user:admin"), nil, planner.AppAdmin)
-	if res.Kind != "mixed" || !res.Mismatch() {
+	if res.Kind != audit.KindMixed || !res.Mismatch() {
 		t.Errorf("mixed: kind %s", res.Kind)
 	}
 	// Without calls: the blast radius.

@@ -52,7 +52,7 @@ func TestFailsMatchesMismatch(t *testing.T) {
 	results := []Result{
 		{},
 		{Unknown: []Unknown{{Scope: "x"}}},
-		{Kind: "mixed"},
+		{Kind: KindMixed},
 		{OverPrivileged: []Unused{{Scope: "a"}}},
 		{Redundant: []Unused{{Scope: "a"}}},
 		{Missing: []Missing{{}}},

@@ -10,7 +10,7 @@ package audit
 // is Mismatch.
 func (r *Result) Fails(allowUnused, allowUnverified bool) bool {
 	switch {
-	case len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" || len(r.Missing) > 0:
+	case len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == KindMixed || len(r.Missing) > 0:
 		return true
 	case r.InClient != nil && r.InClient.Missing:
 		return true

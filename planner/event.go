@@ -18,8 +18,8 @@ type EventPlan struct {
 	Granular []string
 	Classic  []string
 	SetAside []SetAside
-	// Confidence is "high", or "low" with Notes saying why.
-	Confidence string
+	// Confidence is high, or low with Notes saying why.
+	Confidence Confidence
 	Notes      []string
 }
 
@@ -34,9 +34,9 @@ func resolveEvent(c *catalog.Catalog, sub Call, o Options) (EventPlan, *Unmapped
 		}
 		return EventPlan{}, &Unmapped{Call: sub, Reason: reason, Suggestions: c.SuggestEvent(sub.Spec, 5)}
 	}
-	ep := EventPlan{Sub: sub, Event: ev, Confidence: "high"}
+	ep := EventPlan{Sub: sub, Event: ev, Confidence: ConfidenceHigh}
 	if ev.Scopeless() {
-		ep.Confidence = "low"
+		ep.Confidence = ConfidenceLow
 		ep.Notes = append(ep.Notes, "no document states a scope for this event; none is planned for it (check the event's page)")
 		return ep, nil
 	}

@@ -158,7 +158,7 @@ func TestPlanEventProblems(t *testing.T) {
 		t.Fatal("the hub files have events without scopes; none found")
 	}
 	p, _ = planner.Make(hub, []planner.Call{{Spec: scopeless.Name, Event: true}}, planner.Options{App: planner.AppAdmin})
-	if len(p.Events) != 1 || p.Events[0].Confidence != "low" || len(p.Granular) != 0 {
+	if len(p.Events) != 1 || p.Events[0].Confidence != planner.ConfidenceLow || len(p.Granular) != 0 {
 		t.Errorf("scopeless event %s: %+v, granular %v", scopeless.Name, p.Events, p.Granular)
 	}
 }

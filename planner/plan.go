@@ -98,8 +98,8 @@ type CallPlan struct {
 	Granular []string
 	Classic  []string
 	SetAside []SetAside
-	// Confidence is "high", or "low" with Notes saying why.
-	Confidence string
+	// Confidence is high, or low with Notes saying why.
+	Confidence Confidence
 	Notes      []string
 }
 
@@ -341,7 +341,7 @@ func checkEndpoint(e *catalog.Endpoint, call Call, o Options, dropped int) (Call
 		}
 		return CallPlan{}, &Unmapped{Call: call, Reason: fmt.Sprintf("only %s-level scopes exist for this endpoint; %s", strings.Join(ls, "/"), o.App.allowedText())}
 	}
-	cp := CallPlan{Call: call, Endpoint: e, Confidence: "high"}
+	cp := CallPlan{Call: call, Endpoint: e, Confidence: ConfidenceHigh}
 	var doubts []string
 	if e.Join.Weak() {
 		doubts = append(doubts, fmt.Sprintf("endpoint joined by %s only", e.Join))
@@ -350,7 +350,7 @@ func checkEndpoint(e *catalog.Endpoint, call Call, o Options, dropped int) (Call
 		doubts = append(doubts, o.Concerns(e)...)
 	}
 	if len(doubts) > 0 {
-		cp.Confidence = "low"
+		cp.Confidence = ConfidenceLow
 		cp.Notes = append(cp.Notes, doubts...)
 	}
 	if dropped > 0 {

@@ -104,7 +104,7 @@ type AuditReport struct {
 // NewAuditReport converts an audit result for output.
 func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 	out := AuditReport{
-		Meta: m, App: string(r.App), Requested: r.Requested, Kind: r.Kind, Mixed: r.Kind == "mixed",
+		Meta: m, App: string(r.App), Requested: r.Requested, Kind: r.Kind.String(), Mixed: r.Kind == audit.KindMixed,
 		Unknown: r.Unknown, Levels: r.Levels, OverPrivileged: []AuditUnused{}, OptionalUnused: []AuditUnused{},
 		Redundant: []AuditUnused{}, Unmapped: []PlanUnmapped{}, CannotJudge: []AuditCannotJudge{}, Incomplete: r.Incomplete(), UnmappedEvents: []AuditEvent{},
 		Missing: []AuditMissing{}, ToAdd: nonNilStrings(r.ToAdd), ToRemove: nonNilStrings(r.ToRemove), BlastRadius: r.Radius,
@@ -171,29 +171,8 @@ func NewAuditReport(r *audit.Result, m Meta) AuditReport {
 		p := NewPlanReport(r.Plan, m, nil)
 		out.Plan = &p
 	}
-	out.Verdict = verdict(r)
+	out.Verdict = r.Verdict().String()
 	return out
-}
-
-func verdict(r *audit.Result) string {
-	over := len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == "mixed" ||
-		r.InClient != nil && r.InClient.Unused
-	under := len(r.Missing) > 0 || r.InClient != nil && r.InClient.Missing
-	switch {
-	case r.Incomplete():
-		// Whatever else was found, an unmapped call means the request was
-		// not checked against everything the app does.
-		return "unverified"
-	case over && under:
-		return "over-and-under-privileged"
-	case over:
-		return "over-privileged"
-	case under:
-		return "under-privileged"
-	case !r.HasCalls:
-		return "no-calls"
-	}
-	return "match"
 }
 
 func nonNilStrings(s []string) []string {
@@ -335,7 +314,7 @@ func writeAuditText(w io.Writer, r AuditReport) error {
 }
 
 func planScopes(r AuditReport) []string {
-	if r.Kind == "classic" {
+	if r.Kind == audit.KindClassic.String() {
 		return r.Plan.Classic
 	}
 	return r.Plan.Granular

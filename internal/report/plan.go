@@ -83,13 +83,13 @@ func NewPlanReport(p *planner.Plan, m Meta, a *lint.Attribution) PlanReport {
 	for _, c := range p.Calls {
 		r.Calls = append(r.Calls, PlanCall{
 			Call: c.Call.Spec, Why: c.Call.Why, Optional: c.Call.Optional, Endpoint: NewEndpointViewWith(c.Endpoint, a),
-			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence, Notes: nonNilStrings(c.Notes),
+			Granular: c.Granular, Classic: c.Classic, SetAside: c.SetAside, Confidence: c.Confidence.String(), Notes: nonNilStrings(c.Notes),
 		})
 	}
 	for _, e := range p.Events {
 		r.Events = append(r.Events, PlanEvent{
 			Event: e.Event.Name, Why: e.Sub.Why, Optional: e.Sub.Optional, Product: e.Event.Product,
-			Granular: e.Granular, Classic: e.Classic, SetAside: e.SetAside, Confidence: e.Confidence, Notes: nonNilStrings(e.Notes),
+			Granular: e.Granular, Classic: e.Classic, SetAside: e.SetAside, Confidence: e.Confidence.String(), Notes: nonNilStrings(e.Notes),
 		})
 	}
 	if len(p.Events) > 0 {

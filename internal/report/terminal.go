@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/scopeplan/scopeplan/audit"
 )
 
 // Terminal is a writer to a terminal: text writers fit their tables to
@@ -70,9 +72,9 @@ func SeverityStyle(s string) Style {
 // VerdictStyle is the colour of an audit verdict.
 func VerdictStyle(v string) Style {
 	switch v {
-	case "match":
+	case audit.VerdictMatch.String():
 		return StyleGood
-	case "no-calls":
+	case audit.VerdictNoCalls.String():
 		return StyleNote
 	}
 	return StyleBad
