@@ -303,7 +303,7 @@ func defaultGET(name string) bool {
 // route, and which HTTP method they perform.
 func (f *fileScan) evidence(a, b int) evidence {
 	var ev evidence
-	if f.l.ruby && f.rubyRoute(a) {
+	if f.l.routeDSL && f.rubyRoute(a) {
 		ev.route = true
 		return ev
 	}
@@ -466,32 +466,8 @@ func (f *fileScan) hasHandler(a, b, xa, xb int) bool {
 		if j >= xa && j < xb {
 			continue
 		}
-		t := f.toks[j]
-		switch f.l.name {
-		case "php":
-			if t.kind == tIdent && (t.text == "function" || t.text == "fn") {
-				return true
-			}
-		case "python":
-			if t.kind == tIdent && t.text == "lambda" {
-				return true
-			}
-		case "ruby":
-			if t.kind == tIdent && (t.text == "lambda" || t.text == "proc") || t.kind == tPunct && t.text == "->" {
-				return true
-			}
-		case "go":
-			if t.kind == tIdent && t.text == "func" {
-				return true
-			}
-		case "java", "kotlin":
-			if t.kind == tPunct && t.text == "->" {
-				return true
-			}
-		default:
-			if t.kind == tIdent && t.text == "function" || t.kind == tPunct && t.text == "=>" {
-				return true
-			}
+		if f.l.isHandlerStart(f.toks[j]) {
+			return true
 		}
 	}
 	return false
@@ -616,9 +592,7 @@ func (f *fileScan) viaVariable(c chain) (evidence, bool) {
 // JavaScript/TypeScript, Go's "="): a field or an outer variable, used
 // in other functions of the file.
 func (f *fileScan) fieldAssignment(k int) bool {
-	switch f.l.name {
-	case "java", "csharp", "kotlin", "js", "go":
-	default:
+	if !f.l.declaresLocals {
 		return false
 	}
 	if !f.isPunct(k+1, "=") || !f.toks[k].first {

@@ -178,8 +178,8 @@ func (f *fileScan) formatCallee(callee int) bool {
 	case "sprintf":
 		return true
 	case "format":
-		if f.l.python {
-			return f.isMember(callee-1) && f.tok(callee-2).text == "str"
+		if f.l.formatReceiver != "" {
+			return f.isMember(callee-1) && f.tok(callee-2).text == f.l.formatReceiver
 		}
 		return true
 	}
@@ -191,7 +191,7 @@ func (f *fileScan) formatCallee(callee int) bool {
 // ok is false when the string is not a format's template.
 func (f *fileScan) formatSite(i int) (args []fmtArg, end int, ok bool) {
 	// "…" % args (Python, Ruby).
-	if (f.l.python || f.l.ruby) && f.isPunct(i+1, "%") {
+	if f.l.percentFormat && f.isPunct(i+1, "%") {
 		k := i + 2
 		if f.isPunct(k, "(", "[", "{") {
 			c := f.matchClose(k)

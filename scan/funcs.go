@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -64,8 +65,8 @@ func (f *fileScan) funcAt(i int) (funcDef, bool) {
 		// Go methods: func (c *Client) name(
 		f.isPunct(i-1, ")") && f.goMethod(i-1),
 		// Ruby def self.name
-		f.l.ruby && f.isPunct(i-1, ".") && f.tok(i-2).text == "self" && f.tok(i-3).text == "def":
-		if f.l.ruby && !f.isPunct(open, "(") {
+		f.l.selfDefs && f.isPunct(i-1, ".") && f.tok(i-2).text == "self" && f.tok(i-3).text == "def":
+		if f.l.parenlessParams && !f.isPunct(open, "(") {
 			// def name arg, arg: parameters to the end of the line.
 			end := open
 			for end < len(f.toks) && f.toks[end].line == t.line {
@@ -83,7 +84,7 @@ func (f *fileScan) funcAt(i int) (funcDef, bool) {
 			return funcDef{}, false
 		}
 		fd := funcDef{name: t.text, nameAt: i, params: f.params(open+1, c)}
-		if f.l.python || f.l.ruby {
+		if f.l.blocks != blockBraces {
 			fd.bodyStart = c + 1
 			fd.bodyEnd = f.indentEnd(c+1, t.indent)
 			return fd, true
@@ -124,7 +125,7 @@ func (f *fileScan) funcAt(i int) (funcDef, bool) {
 		// An expression body: to the end of the statement.
 		fd.bodyStart, fd.bodyEnd = k, f.statementEnd(k)
 		return fd, true
-	case f.isPunct(open, "(") && !f.l.python && !f.l.ruby && f.l.name != "go":
+	case f.isPunct(open, "(") && f.l.bareMethods:
 		// Java, C#, Kotlin-less keyword forms and class methods:
 		// name(params) [: type] [throws X] {
 		if prev.kind == tIdent && callKeyword(prev.text) && prev.text != "new" && prev.text != "async" {
@@ -159,7 +160,7 @@ func (f *fileScan) callOpen(i int) int {
 	if f.isPunct(i+1, "(") {
 		return i + 1
 	}
-	if !f.isPunct(i+1, "<") || f.l.name == "python" || f.l.name == "ruby" || f.l.name == "php" {
+	if !f.isPunct(i+1, "<") || !f.l.typeArgs {
 		return -1
 	}
 	depth := 0
@@ -201,12 +202,6 @@ func (f *fileScan) bodyOpen(k int) int {
 		case "{":
 			return j
 		case ";", "=", "=>", ",", ")", "}", "]", ".", "+", "?.", "->":
-			if t.text == "->" && f.l.name == "php" {
-				return -1
-			}
-			if t.text == "(" {
-				continue
-			}
 			return -1
 		case "(":
 			c := f.matchClose(j)
@@ -327,9 +322,9 @@ func (f *fileScan) params(a, b int) []param {
 			depth++
 		case isClose(t.text):
 			depth--
-		case t.text == "<" && f.l.name != "python" && f.l.name != "ruby" && f.l.name != "php":
+		case t.text == "<" && f.l.typeArgs:
 			depth++
-		case t.text == ">" && depth > 0 && f.l.name != "python" && f.l.name != "ruby" && f.l.name != "php":
+		case t.text == ">" && depth > 0 && f.l.typeArgs:
 			depth--
 		case t.text == "," && depth == 0:
 			flush(j)
@@ -338,7 +333,7 @@ func (f *fileScan) params(a, b int) []param {
 	}
 	flush(b)
 	// Python's self and cls are not passed at call sites.
-	if f.l.python && len(out) > 0 && (out[0].name == "self" || out[0].name == "cls") {
+	if len(out) > 0 && slices.Contains(f.l.implicitParams, out[0].name) {
 		out = out[1:]
 	}
 	return out
@@ -363,7 +358,7 @@ func (f *fileScan) paramOf(a, b int) (param, bool) {
 		}
 	}
 	if p.at < 0 {
-		if f.l.name == "go" {
+		if f.l.typeFollowsName {
 			for j := a; j < b; j++ {
 				if f.isIdent(j) {
 					p.name, p.at = f.toks[j].text, j

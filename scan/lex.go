@@ -1,9 +1,6 @@
 package scan
 
-import (
-	"path/filepath"
-	"strings"
-)
+import "strings"
 
 // tokKind is the kind of a source token.
 type tokKind uint8
@@ -35,65 +32,6 @@ type token struct {
 	indent int32   // indentation (bytes) of the line the token starts on
 }
 
-// lang describes the lexical rules of one language family.
-type lang struct {
-	name string
-	// lineComments start a comment that runs to the end of the line.
-	lineComments []string
-	// block comments ("/*" ... "*/"); Ruby's =begin/=end is rubyBlock.
-	blockComment bool
-	rubyBlock    bool
-	// quotes lists the characters that open string literals.
-	quotes string
-	// backtick: how a ` literal is read: 'r' raw (Go), 't' template with ${} (JS).
-	backtick byte
-	// dquoteInterp: how a " literal interpolates: 0 none, 'r' Ruby #{},
-	// 'p' PHP $var/{$var}, 'k' Kotlin $var/${}.
-	dquoteInterp byte
-	// python: string prefixes (f, r, b, u) and triple quotes.
-	python bool
-	// tripleQuote: """ text blocks (Java, Kotlin) without interpolation.
-	tripleQuote bool
-	// csharp: $"...{x}..." interpolated strings.
-	csharp bool
-	// concat is the string concatenation operator ("+", PHP ".").
-	concat string
-	// ruby enables Ruby's route DSL rule (bare "get '/x'" is a route).
-	ruby bool
-	// multiLine: quoted literals may span lines (PHP, Ruby).
-	multiLine bool
-}
-
-// langFor picks the language of a file from its extension; ok is false
-// for files the directory walk does not read.
-func langFor(name string) (lang, bool) {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".go":
-		return lang{name: "go", lineComments: []string{"//"}, blockComment: true, quotes: "\"'`", backtick: 'r', concat: "+"}, true
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte":
-		return lang{name: "js", lineComments: []string{"//"}, blockComment: true, quotes: "\"'`", backtick: 't', concat: "+"}, true
-	case ".py", ".pyw":
-		return lang{name: "python", lineComments: []string{"#"}, quotes: "\"'", python: true, concat: "+"}, true
-	case ".php":
-		return lang{name: "php", lineComments: []string{"//", "#"}, blockComment: true, quotes: "\"'", dquoteInterp: 'p', concat: ".", multiLine: true}, true
-	case ".java", ".scala", ".groovy":
-		return lang{name: "java", lineComments: []string{"//"}, blockComment: true, quotes: "\"'", tripleQuote: true, concat: "+"}, true
-	case ".kt", ".kts":
-		return lang{name: "kotlin", lineComments: []string{"//"}, blockComment: true, quotes: "\"'", dquoteInterp: 'k', tripleQuote: true, concat: "+"}, true
-	case ".cs":
-		return lang{name: "csharp", lineComments: []string{"//"}, blockComment: true, quotes: "\"'", csharp: true, concat: "+"}, true
-	case ".rb", ".rake":
-		return lang{name: "ruby", lineComments: []string{"#"}, rubyBlock: true, quotes: "\"'", dquoteInterp: 'r', concat: "+", ruby: true, multiLine: true}, true
-	}
-	return genericLang(), false
-}
-
-// genericLang reads a file of unknown language: C-style and "#" comments,
-// the three common quotes, "+" concatenation.
-func genericLang() lang {
-	return lang{name: "generic", lineComments: []string{"//", "#"}, blockComment: true, quotes: "\"'`", backtick: 't', concat: "+"}
-}
-
 // lexer turns source text into tokens. It never fails: malformed input
 // (an unterminated string or comment) ends the token stream early.
 type lexer struct {
@@ -102,12 +40,12 @@ type lexer struct {
 	line   int
 	first  bool
 	indent int32
-	l      *lang
+	l      *Language
 	toks   []token
 }
 
 // lex tokenises src by the rules of l.
-func lex(src string, l *lang) []token {
+func lex(src string, l *Language) []token {
 	lx := &lexer{src: src, line: 1, first: true, l: l, toks: make([]token, 0, len(src)/6+16)}
 	lx.run()
 	return lx.toks
@@ -155,16 +93,16 @@ func (lx *lexer) run() {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 			lx.i++
 		case lx.comment():
-		case lx.l.python && lx.pyStringStart():
+		case lx.l.prefixedStrings && lx.pyStringStart():
 			lx.pyString()
-		case lx.l.csharp && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '"':
+		case lx.l.dollarStrings && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '"':
 			lx.i++
-			lx.quoted('"', 'c')
-		case lx.l.tripleQuote && strings.HasPrefix(s[lx.i:], `"""`):
+			lx.quoted('"', interpBraces)
+		case lx.l.textBlocks && strings.HasPrefix(s[lx.i:], `"""`):
 			lx.triple(`"""`, false)
 		case strings.IndexByte(lx.l.quotes, c) >= 0:
 			lx.quote(c)
-		case isIdentStart(c) || (c == '$' || c == '@' && lx.l.ruby) && lx.i+1 < len(s) && isIdentStart(s[lx.i+1]):
+		case isIdentStart(c) || (c == '$' || c == '@' && lx.l.atIdents) && lx.i+1 < len(s) && isIdentStart(s[lx.i+1]):
 			start := lx.i
 			lx.i++
 			for lx.i < len(s) && isIdentChar(s[lx.i]) {
@@ -204,7 +142,7 @@ func (lx *lexer) comment() bool {
 			return true
 		}
 	}
-	if lx.l.blockComment && strings.HasPrefix(s, "/*") {
+	if lx.l.blockComments && strings.HasPrefix(s, "/*") {
 		end := strings.Index(s[2:], "*/")
 		body := s
 		if end < 0 {
@@ -216,7 +154,7 @@ func (lx *lexer) comment() bool {
 		lx.countLines(body)
 		return true
 	}
-	if lx.l.rubyBlock && lx.first && strings.HasPrefix(s, "=begin") && (lx.i == 0 || lx.src[lx.i-1] == '\n') {
+	if lx.l.beginEndComments && lx.first && strings.HasPrefix(s, "=begin") && (lx.i == 0 || lx.src[lx.i-1] == '\n') {
 		end := strings.Index(s, "\n=end")
 		if end < 0 {
 			lx.countLines(s)
@@ -240,14 +178,14 @@ func (lx *lexer) countLines(s string) {
 // quote reads a literal opened by c according to the language.
 func (lx *lexer) quote(c byte) {
 	switch {
-	case c == '`' && lx.l.backtick == 'r':
+	case c == '`' && lx.l.rawBacktick:
 		lx.raw('`')
 	case c == '`':
-		lx.quoted('`', 't')
-	case c == '"' && lx.l.dquoteInterp != 0:
-		lx.quoted('"', lx.l.dquoteInterp)
+		lx.quoted('`', interpTemplate)
+	case c == '"' && lx.l.dquote != interpNone:
+		lx.quoted('"', lx.l.dquote)
 	default:
-		lx.quoted(c, 0)
+		lx.quoted(c, interpNone)
 	}
 }
 
@@ -291,10 +229,9 @@ func (lx *lexer) triple(q string, interp bool) {
 	lx.emitString(line, first, ps)
 }
 
-// quoted reads a one-line-style literal with backslash escapes. mode
-// selects interpolation: 0 none, 't' ${}, 'r' #{}, 'p' PHP, 'k' Kotlin,
-// 'c' C# / Python f-string {}.
-func (lx *lexer) quoted(q byte, mode byte) {
+// quoted reads a one-line-style literal with backslash escapes,
+// interpolating expressions as mode says.
+func (lx *lexer) quoted(q byte, mode interp) {
 	line, first := lx.line, lx.first
 	s := lx.src
 	lx.i++ // opening quote
@@ -320,7 +257,7 @@ func (lx *lexer) quoted(q byte, mode byte) {
 			}
 			cur.WriteByte(s[lx.i+1])
 			lx.i += 2
-		case c == '\n' && q != '`' && !lx.l.multiLine:
+		case c == '\n' && q != '`' && !lx.l.multiLineStrings:
 			// A literal that never closed on its line (or a Go/Java
 			// character literal): stop at the line's end.
 			flush()
@@ -330,22 +267,22 @@ func (lx *lexer) quoted(q byte, mode byte) {
 			lx.newline()
 			cur.WriteByte(c)
 			lx.i++
-		case mode == 't' && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '{',
-			mode == 'r' && c == '#' && lx.i+1 < len(s) && s[lx.i+1] == '{',
-			mode == 'k' && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '{',
-			mode == 'p' && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '{':
+		case mode == interpTemplate && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '{',
+			mode == interpRuby && c == '#' && lx.i+1 < len(s) && s[lx.i+1] == '{',
+			mode == interpKotlin && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '{',
+			mode == interpPHP && c == '$' && lx.i+1 < len(s) && s[lx.i+1] == '{':
 			flush()
 			lx.i += 2
 			ps = append(ps, piece{text: lx.braceExpr(), param: true})
-		case mode == 'p' && c == '{' && lx.i+1 < len(s) && s[lx.i+1] == '$',
-			mode == 'c' && c == '{' && !(lx.i+1 < len(s) && s[lx.i+1] == '{'):
+		case mode == interpPHP && c == '{' && lx.i+1 < len(s) && s[lx.i+1] == '$',
+			mode == interpBraces && c == '{' && !(lx.i+1 < len(s) && s[lx.i+1] == '{'):
 			flush()
 			lx.i++
 			ps = append(ps, piece{text: lx.braceExpr(), param: true})
-		case mode == 'c' && c == '{':
+		case mode == interpBraces && c == '{':
 			cur.WriteByte('{')
 			lx.i += 2
-		case (mode == 'p' || mode == 'k') && c == '$' && lx.i+1 < len(s) && isIdentStart(s[lx.i+1]):
+		case (mode == interpPHP || mode == interpKotlin) && c == '$' && lx.i+1 < len(s) && isIdentStart(s[lx.i+1]):
 			flush()
 			start := lx.i
 			lx.i++
@@ -353,7 +290,7 @@ func (lx *lexer) quoted(q byte, mode byte) {
 				lx.i++
 			}
 			// PHP "$obj->prop" is one expression.
-			for mode == 'p' && strings.HasPrefix(s[lx.i:], "->") && lx.i+2 < len(s) && isIdentStart(s[lx.i+2]) {
+			for mode == interpPHP && strings.HasPrefix(s[lx.i:], "->") && lx.i+2 < len(s) && isIdentStart(s[lx.i+2]) {
 				lx.i += 2
 				for lx.i < len(s) && isIdentChar(s[lx.i]) {
 					lx.i++
@@ -431,9 +368,9 @@ func (lx *lexer) pyString() {
 		lx.triple(strings.Repeat(string(q), 3), fstr)
 		return
 	}
-	mode := byte(0)
+	mode := interpNone
 	if fstr {
-		mode = 'c'
+		mode = interpBraces
 	}
 	lx.quoted(q, mode)
 }

@@ -210,7 +210,7 @@ func (f *fileScan) isOther(name string) bool {
 func (f *fileScan) assignTarget(i int) (string, int) {
 	k := i
 	for steps := 0; steps < 6; steps++ {
-		if f.l.python && f.isPunct(k-1, ":") && f.isIdent(k-2) && f.isPunct(f.openBefore(k), "{") {
+		if f.l.varKeys && f.isPunct(k-1, ":") && f.isIdent(k-2) && f.isPunct(f.openBefore(k), "{") {
 			// {API_V2: "https://…"}: a Python key that is a variable names
 			// nothing; the table holding the value does.
 			if o := f.openBefore(k); f.isPunct(o-1, "=") && f.isIdent(o-2) {
@@ -223,7 +223,7 @@ func (f *fileScan) assignTarget(i int) (string, int) {
 			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isPunct(j-1, ":") && f.isIdent(j-2) {
 				j -= 2 // name: str = "…"
 			}
-			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isIdent(j-1) && f.l.name == "go" && f.tok(j-1).text != "const" && f.tok(j-1).text != "var" {
+			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isIdent(j-1) && f.l.typeFollowsName && f.tok(j-1).text != "const" && f.tok(j-1).text != "var" {
 				j-- // var base string = "…"
 			}
 			t := f.toks[j]
@@ -266,7 +266,7 @@ func (f *fileScan) collectBases() {
 			continue
 		}
 		zoom := shape == shapeZoomBase
-		if !zoom && f.l.python && f.isPunct(i-1, ":") && f.isIdent(i-2) {
+		if !zoom && f.l.varKeys && f.isPunct(i-1, ":") && f.isIdent(i-2) {
 			continue // another host in a table of bases: the table may hold Zoom's too
 		}
 		if name, j := f.assignTarget(i); j >= 0 {
@@ -489,7 +489,7 @@ func (f *fileScan) collectTypedClients() {
 			}
 		case zoomClientName(f.toks[i].text) && f.isIdent(i+1) && f.isPunct(i+2, ",", ")", ";", "=") && !f.isMember(i-1):
 			name = bare(f.toks[i+1].text)
-		case f.l.name == "go" && f.isIdent(i+1) && f.tok(i+1).text != "func":
+		case f.l.typeFollowsName && f.isIdent(i+1) && f.tok(i+1).text != "func":
 			k := i + 1
 			for f.isPunct(k, "*") {
 				k++
@@ -734,7 +734,7 @@ func (f *fileScan) ctorClass(fd *funcDef) string {
 	ind := f.toks[fd.nameAt].indent
 	for j := fd.nameAt - 1; j >= 0 && j > fd.nameAt-20000; j-- {
 		t := f.toks[j]
-		if t.kind == tIdent && t.text == "class" && f.isIdent(j+1) && (t.indent < ind || !f.l.python) {
+		if t.kind == tIdent && t.text == "class" && f.isIdent(j+1) && (t.indent < ind || f.l.blocks != blockIndent) {
 			return bare(f.toks[j+1].text)
 		}
 	}

@@ -205,11 +205,15 @@ type Scanner struct {
 	// ops maps a normalised operationId (lower case, no "_") to the
 	// operationIds the SDK rule looks for.
 	ops map[string]string
+	// langs are the languages files are read in (Languages), generic
+	// the rules for a file of any other extension named explicitly.
+	langs   []Language
+	generic Language
 }
 
 // New builds a scanner for a catalog.
 func New(c *catalog.Catalog) *Scanner {
-	s := &Scanner{cat: c, ops: map[string]string{}}
+	s := &Scanner{cat: c, ops: map[string]string{}, langs: Languages(), generic: genericLanguage()}
 	for _, e := range c.Endpoints {
 		if e.OperationID != "" && distinctiveOpID(e.OperationID) {
 			s.ops[normIdent(e.OperationID)] = e.OperationID
@@ -283,7 +287,7 @@ func (s *Scanner) Scan(paths ...string) (*Result, error) {
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || !wanted(path) {
+			if !d.Type().IsRegular() || !walkReads(s.langs, path) {
 				return nil
 			}
 			f, r, err := s.readPath(path, false)
@@ -369,11 +373,15 @@ func (r *Result) WithoutTests() *Result {
 }
 
 // wanted reports whether a directory walk reads a file.
-func wanted(path string) bool {
+func wanted(path string) bool { return walkReads(Languages(), path) }
+
+// walkReads reports whether a directory walk reads a file: a HAR file, or
+// source in one of langs.
+func walkReads(langs []Language, path string) bool {
 	if strings.EqualFold(filepath.Ext(path), ".har") {
 		return true
 	}
-	_, ok := langFor(path)
+	_, ok := languageFor(langs, path)
 	return ok
 }
 
@@ -412,8 +420,11 @@ func (s *Scanner) readPath(path string, explicit bool) (*fileScan, *Result, erro
 
 // newSource lexes a source file for scanning.
 func (s *Scanner) newSource(name string, data []byte) *fileScan {
-	l, _ := langFor(name)
-	return newFileScan(s, name, string(data), &l)
+	l, ok := languageFor(s.langs, name)
+	if !ok {
+		l = &s.generic
+	}
+	return newFileScan(s, name, string(data), l)
 }
 
 // ErrNotHAR is returned for a .har file that is not a HAR document.

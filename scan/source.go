@@ -9,7 +9,7 @@ import (
 type fileScan struct {
 	s    *Scanner
 	name string
-	l    *lang
+	l    *Language
 	toks []token
 	// cue: the file mentions Zoom (path or text); path strings and SDK
 	// methods are read only in such files.
@@ -39,7 +39,7 @@ type fileScan struct {
 	via []string
 }
 
-func newFileScan(s *Scanner, name, src string, l *lang) *fileScan {
+func newFileScan(s *Scanner, name, src string, l *Language) *fileScan {
 	toks := lex(src, l)
 	return &fileScan{
 		s: s, name: name, l: l, toks: toks,
@@ -136,12 +136,7 @@ func (f *fileScan) isIdent(i int) bool { return f.tok(i).kind == tIdent }
 func (f *fileScan) isConcat(i int) bool { return f.isPunct(i, f.l.concat) }
 
 // isMember reports whether token i is a member access operator.
-func (f *fileScan) isMember(i int) bool {
-	if f.l.concat == "." {
-		return f.isPunct(i, "->", "::", "?.")
-	}
-	return f.isPunct(i, ".", "->", "::", "?.")
-}
+func (f *fileScan) isMember(i int) bool { return f.isPunct(i, f.l.members...) }
 
 func isOpen(s string) bool  { return s == "(" || s == "[" || s == "{" }
 func isClose(s string) bool { return s == ")" || s == "]" || s == "}" }

@@ -491,7 +491,7 @@ func (f *fileScan) argFor(args [][2]int, i int, n string) ([2]int, bool) {
 	}
 	if i >= 0 && i < len(args) {
 		a := args[i]
-		if f.isIdent(a[0]) && f.isPunct(a[0]+1, "=", ":") && f.l.name != "go" && a[1] > a[0]+2 {
+		if f.isIdent(a[0]) && f.isPunct(a[0]+1, "=", ":") && f.l.namedArgs && a[1] > a[0]+2 {
 			return [2]int{}, false // a named argument for another parameter
 		}
 		return a, true
@@ -509,7 +509,7 @@ func (f *fileScan) argMethods(args [][2]int, ra [2]int) (string, bool) {
 		}
 		for k := a[0]; k < a[1]; k++ {
 			t := f.toks[k]
-			if t.kind == tString && len(t.pieces) <= 1 || f.l.ruby && t.kind == tIdent && f.isPunct(k-1, ":") && !f.isIdent(k-2) && !f.isPunct(k-2, ")", "]") {
+			if t.kind == tString && len(t.pieces) <= 1 || f.l.symbols && t.kind == tIdent && f.isPunct(k-1, ":") && !f.isIdent(k-2) && !f.isPunct(k-2, ")", "]") {
 				// 'patch', "GET", Ruby's :post
 				if m := methodWord(t.text); m != "" {
 					ms[m] = true
