@@ -173,13 +173,13 @@ func atoi(s string) (int, bool) {
 // their first argument: sprintf (Go, PHP, Ruby), String.format (Java,
 // Kotlin), string.Format (C#), util.format (Node), format (Ruby). In
 // Python the builtin format(value, spec) is not one; str.format is.
-func (f *fileScan) formatCallee(callee int) bool {
-	switch strings.ToLower(f.tok(callee).text) {
+func (ex *exprs) formatCallee(callee int) bool {
+	switch strings.ToLower(ex.tok(callee).text) {
 	case "sprintf":
 		return true
 	case "format":
-		if f.l.formatReceiver != "" {
-			return f.isMember(callee-1) && f.tok(callee-2).text == f.l.formatReceiver
+		if ex.l.formatReceiver != "" {
+			return ex.isMember(callee-1) && ex.tok(callee-2).text == ex.l.formatReceiver
 		}
 		return true
 	}
@@ -189,41 +189,41 @@ func (f *fileScan) formatCallee(callee int) bool {
 // formatSite finds what fills in the format string at token i: the
 // arguments, and the end of the format expression (the token after it).
 // ok is false when the string is not a format's template.
-func (f *fileScan) formatSite(i int) (args []fmtArg, end int, ok bool) {
+func (ex *exprs) formatSite(i int) (args []fmtArg, end int, ok bool) {
 	// "…" % args (Python, Ruby).
-	if f.l.percentFormat && f.isPunct(i+1, "%") {
+	if ex.l.percentFormat && ex.isPunct(i+1, "%") {
 		k := i + 2
-		if f.isPunct(k, "(", "[", "{") {
-			c := f.matchClose(k)
+		if ex.isPunct(k, "(", "[", "{") {
+			c := ex.matchClose(k)
 			if c < 0 {
 				return nil, 0, false
 			}
-			return f.formatArgs(k+1, c, f.isPunct(k, "{")), c + 1, true
+			return ex.formatArgs(k+1, c, ex.isPunct(k, "{")), c + 1, true
 		}
-		a, ok := f.loneOperand(k)
+		a, ok := ex.loneOperand(k)
 		if !ok {
 			return nil, k, true // "%s/users" % <something unreadable>
 		}
 		return []fmtArg{a}, a.b, true
 	}
 	// "…".format(…) (Python, Kotlin), "…".formatted(…) (Java).
-	if f.isMember(i+1) && f.isPunct(i+3, "(") && (f.tok(i+2).text == "format" || f.tok(i+2).text == "formatted") {
-		c := f.matchClose(i + 3)
+	if ex.isMember(i+1) && ex.isPunct(i+3, "(") && (ex.tok(i+2).text == "format" || ex.tok(i+2).text == "formatted") {
+		c := ex.matchClose(i + 3)
 		if c < 0 {
 			return nil, 0, false
 		}
-		return f.formatArgs(i+4, c, false), c + 1, true
+		return ex.formatArgs(i+4, c, false), c + 1, true
 	}
 	// sprintf("…", …) and the like, the string its first argument.
-	if f.isPunct(i-1, "(") && f.isIdent(i-2) && f.formatCallee(i-2) {
-		c := f.matchClose(i - 1)
+	if ex.isPunct(i-1, "(") && ex.isIdent(i-2) && ex.formatCallee(i-2) {
+		c := ex.matchClose(i - 1)
 		switch {
 		case c < 0:
 			return nil, 0, false
 		case c == i+1:
 			return nil, i + 1, true
-		case f.isPunct(i+1, ","):
-			return f.formatArgs(i+2, c, false), i + 1, true
+		case ex.isPunct(i+1, ","):
+			return ex.formatArgs(i+2, c, false), i + 1, true
 		}
 	}
 	return nil, 0, false
@@ -231,8 +231,8 @@ func (f *fileScan) formatSite(i int) (args []fmtArg, end int, ok bool) {
 
 // loneOperand reads the single operand after a "%": a string, or an
 // identifier with member accesses, calls and indexes.
-func (f *fileScan) loneOperand(k int) (fmtArg, bool) {
-	t := f.tok(k)
+func (ex *exprs) loneOperand(k int) (fmtArg, bool) {
+	t := ex.tok(k)
 	switch t.kind {
 	case tString:
 		return fmtArg{a: k, b: k + 1, str: k}, true
@@ -244,12 +244,12 @@ func (f *fileScan) loneOperand(k int) (fmtArg, bool) {
 	e := k + 1
 	for steps := 0; steps < 64; steps++ {
 		switch {
-		case f.isMember(e) && f.isIdent(e+1):
-			arg.ident = f.toks[e+1].text
+		case ex.isMember(e) && ex.isIdent(e+1):
+			arg.ident = ex.toks[e+1].text
 			e += 2
 			continue
-		case f.isPunct(e, "(", "["):
-			if c := f.matchClose(e); c > e {
+		case ex.isPunct(e, "(", "["):
+			if c := ex.matchClose(e); c > e {
 				e = c + 1
 				continue
 			}
@@ -264,15 +264,15 @@ func (f *fileScan) loneOperand(k int) (fmtArg, bool) {
 // top-level commas. dict reads "key": value entries (Python's
 // "%(base)s" % {"base": …}); otherwise "name=value" is a keyword
 // argument. The walk skips bracketed spans whole and is bounded.
-func (f *fileScan) formatArgs(a, close int, dict bool) []fmtArg {
+func (ex *exprs) formatArgs(a, close int, dict bool) []fmtArg {
 	var out []fmtArg
 	cur := fmtArg{a: a, str: -1}
 	top := 0 // top-level tokens of the current argument
 	for j, steps := a, 0; steps < maxFormatSteps; steps++ {
-		if j >= close || f.isPunct(j, ",") {
+		if j >= close || ex.isPunct(j, ",") {
 			cur.b = min(j, close)
 			if cur.b > cur.a {
-				if top == 1 && f.tok(cur.a).kind == tString {
+				if top == 1 && ex.tok(cur.a).kind == tString {
 					cur.str = cur.a
 				}
 				out = append(out, cur)
@@ -286,24 +286,24 @@ func (f *fileScan) formatArgs(a, close int, dict bool) []fmtArg {
 		}
 		if j == cur.a {
 			switch {
-			case dict && (f.isIdent(j) || f.tok(j).kind == tString) && f.isPunct(j+1, ":", "=>"):
-				cur.key = bare(f.tok(j).text)
+			case dict && (ex.isIdent(j) || ex.tok(j).kind == tString) && ex.isPunct(j+1, ":", "=>"):
+				cur.key = bare(ex.tok(j).text)
 				j += 2
 				cur.a = j
 				continue
-			case !dict && f.isIdent(j) && f.isPunct(j+1, "="):
-				cur.key = bare(f.tok(j).text)
+			case !dict && ex.isIdent(j) && ex.isPunct(j+1, "="):
+				cur.key = bare(ex.tok(j).text)
 				j += 2
 				cur.a = j
 				continue
 			}
 		}
 		top++
-		if f.isIdent(j) {
-			cur.ident = f.toks[j].text
+		if ex.isIdent(j) {
+			cur.ident = ex.toks[j].text
 		}
-		if f.isPunct(j, "(", "[", "{") {
-			c := f.matchClose(j)
+		if ex.isPunct(j, "(", "[", "{") {
+			c := ex.matchClose(j)
 			if c < 0 || c > close {
 				return out
 			}

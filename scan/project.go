@@ -147,30 +147,6 @@ func zoomBaseName(name string) bool {
 	return zoom && base
 }
 
-// baseOf says whether a name holds Zoom's base URL, in this file (its
-// own assignments first) or the project, with the evidence.
-func (f *fileScan) baseOf(name string) (string, bool) {
-	name = bare(name)
-	if name == "" {
-		return "", false
-	}
-	if f.zoomBases[name] {
-		return f.baseSites[name], true
-	}
-	if f.otherBases[name] {
-		return "", false
-	}
-	if f.proj != nil {
-		if s, ok := f.proj.bases[name]; ok {
-			return s, true
-		}
-	}
-	if zoomBaseName(name) {
-		return "", true
-	}
-	return "", false
-}
-
 // apiBaseName reports names of an API's base URL without the word zoom:
 // apiUrl, BASE_URL, apiRoot, restBase (not url, endpoint or host alone).
 func apiBaseName(name string) bool {
@@ -188,45 +164,29 @@ func apiBaseName(name string) bool {
 	return first && second || name == "baseUrl" || name == "baseURL" || name == "baseUri"
 }
 
-// isOther says whether a name holds another host's URL.
-func (f *fileScan) isOther(name string) bool {
-	name = bare(name)
-	if f.otherBases[name] {
-		return true
-	}
-	if f.zoomBases[name] {
-		return false
-	}
-	if f.proj != nil && f.proj.others[name] {
-		_, zoom := f.proj.bases[name]
-		return !zoom
-	}
-	return false
-}
-
 // assignTarget returns the name a value at token i is assigned to,
 // through default operators (env || "…") and calls around it
 // (os.getenv("X", "…")), and its token; -1 if none.
-func (f *fileScan) assignTarget(i int) (string, int) {
+func (ex *exprs) assignTarget(i int) (string, int) {
 	k := i
 	for steps := 0; steps < 6; steps++ {
-		if f.l.varKeys && f.isPunct(k-1, ":") && f.isIdent(k-2) && f.isPunct(f.openBefore(k), "{") {
+		if ex.l.varKeys && ex.isPunct(k-1, ":") && ex.isIdent(k-2) && ex.isPunct(ex.openBefore(k), "{") {
 			// {API_V2: "https://…"}: a Python key that is a variable names
 			// nothing; the table holding the value does.
-			if o := f.openBefore(k); f.isPunct(o-1, "=") && f.isIdent(o-2) {
-				return bare(f.toks[o-2].text), o - 2
+			if o := ex.openBefore(k); ex.isPunct(o-1, "=") && ex.isIdent(o-2) {
+				return bare(ex.toks[o-2].text), o - 2
 			}
 			return "", -1
 		}
-		if f.isPunct(k-1, "=", ":=", ":", "=>", "?:") && (f.isIdent(k-2) || f.tok(k-2).kind == tString) && !f.isPunct(k-1, "?:") {
+		if ex.isPunct(k-1, "=", ":=", ":", "=>", "?:") && (ex.isIdent(k-2) || ex.tok(k-2).kind == tString) && !ex.isPunct(k-1, "?:") {
 			j := k - 2
-			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isPunct(j-1, ":") && f.isIdent(j-2) {
+			if ex.isPunct(k-1, "=") && ex.isIdent(j) && ex.isPunct(j-1, ":") && ex.isIdent(j-2) {
 				j -= 2 // name: str = "…"
 			}
-			if f.isPunct(k-1, "=") && f.isIdent(j) && f.isIdent(j-1) && f.l.typeFollowsName && f.tok(j-1).text != "const" && f.tok(j-1).text != "var" {
+			if ex.isPunct(k-1, "=") && ex.isIdent(j) && ex.isIdent(j-1) && ex.l.typeFollowsName && ex.tok(j-1).text != "const" && ex.tok(j-1).text != "var" {
 				j-- // var base string = "…"
 			}
-			t := f.toks[j]
+			t := ex.toks[j]
 			name := bare(t.text)
 			if t.kind == tString {
 				name = t.text
@@ -234,15 +194,15 @@ func (f *fileScan) assignTarget(i int) (string, int) {
 			return name, j
 		}
 		switch {
-		case f.isPunct(k-1, "||", "??", "?:") || f.tok(k-1).text == "or":
-			s := f.operandStart(k - 2)
+		case ex.isPunct(k-1, "||", "??", "?:") || ex.tok(k-1).text == "or":
+			s := ex.operandStart(k - 2)
 			if s < 0 {
 				return "", -1
 			}
 			k = s
 			continue
 		}
-		cs, ok := f.enclosingCall(k)
+		cs, ok := ex.enclosingCall(k)
 		if !ok || cs.calleeIdx < 0 {
 			return "", -1
 		}
@@ -379,13 +339,13 @@ func (f *fileScan) propagateBases() bool {
 // operandName names the value of tokens [a, e): the key of a final
 // index (config["zoom_base"]), the string argument of a lookup
 // (config('zoom.base')) or the last identifier.
-func (f *fileScan) operandName(a, e int) string {
-	if e-a >= 4 && f.isPunct(e-1, "]") && f.isIdent(e-2) && f.isPunct(e-3, "[") && f.isIdent(e-4) {
-		return bare(f.toks[e-4].text) // ROOTS[version]: the table
+func (ex *exprs) operandName(a, e int) string {
+	if e-a >= 4 && ex.isPunct(e-1, "]") && ex.isIdent(e-2) && ex.isPunct(e-3, "[") && ex.isIdent(e-4) {
+		return bare(ex.toks[e-4].text) // ROOTS[version]: the table
 	}
 	var b strings.Builder
 	for j := a; j < e; j++ {
-		b.WriteString(f.toks[j].text)
+		b.WriteString(ex.toks[j].text)
 		b.WriteByte(' ')
 	}
 	return bare(lastIdent(b.String()))
@@ -509,22 +469,6 @@ func (f *fileScan) collectTypedClients() {
 	}
 }
 
-// isZoomClient reports whether a receiver name is a Zoom client here.
-func (f *fileScan) isZoomClient(name string) (string, bool) {
-	name = bare(name)
-	if zoomClientName(name) {
-		return "", true
-	}
-	if f.zoomClients[name] {
-		return f.proj.clients[name], true
-	}
-	if f.notClients[name] {
-		return "", false
-	}
-	s, ok := f.proj.clients[name]
-	return s, ok
-}
-
 // ---- call arguments and placeholders ----
 
 // collectArgs records the literal string arguments of every call.
@@ -552,35 +496,6 @@ func (f *fileScan) collectArgs() {
 			}
 		}
 	}
-}
-
-// splitArgs splits the argument list between brackets open and close
-// into token ranges.
-func (f *fileScan) splitArgs(open, close int) [][2]int {
-	var out [][2]int
-	if close <= open+1 {
-		return nil
-	}
-	start, depth := open+1, 0
-	for j := open + 1; j < close; j++ {
-		t := f.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isOpen(t.text):
-			depth++
-		case isClose(t.text):
-			depth--
-		case t.text == "," && depth == 0:
-			out = append(out, [2]int{start, j})
-			start = j + 1
-		}
-	}
-	if start < close {
-		out = append(out, [2]int{start, close})
-	}
-	return out
 }
 
 // placeholder returns the name of a template placeholder at the start of
@@ -721,22 +636,4 @@ func (f *fileScan) propagateParams() bool {
 		}
 	}
 	return changed
-}
-
-// ctorClass returns the class a constructor builds (__init__,
-// constructor, initialize, or a method named for its class), or "".
-func (f *fileScan) ctorClass(fd *funcDef) string {
-	switch fd.name {
-	case "__init__", "constructor", "initialize", "__construct":
-	default:
-		return ""
-	}
-	ind := f.toks[fd.nameAt].indent
-	for j := fd.nameAt - 1; j >= 0 && j > fd.nameAt-20000; j-- {
-		t := f.toks[j]
-		if t.kind == tIdent && t.text == "class" && f.isIdent(j+1) && (t.indent < ind || f.l.blocks != blockIndent) {
-			return bare(f.toks[j+1].text)
-		}
-	}
-	return ""
 }

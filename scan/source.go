@@ -5,48 +5,52 @@ import (
 	"strings"
 )
 
-// fileScan is the state of scanning one source file.
+// fileScan is the state of scanning one source file, read in stages,
+// each a type with one job:
+//
+//   - lex (lex.go) turns the text into tokens by the rules of the
+//     file's Language (language.go);
+//   - tokens (tokens.go) finds its way around them: brackets, operands,
+//     statements, argument lists;
+//   - decls (funcs.go) finds the functions the file declares;
+//   - callFinder (callsite.go) finds the call around a token and the
+//     HTTP methods written at it;
+//   - exprs (values.go, format.go) reads operands, formats and the
+//     literal values a name or conditional takes;
+//   - bindings (bindings.go) holds what the project pass learnt a name
+//     holds (Zoom's base URL, another host's, a Zoom client);
+//   - findings (findings.go) collects the calls and skips reported.
+//
+// fileScan's own methods are the two passes over those: the project pass
+// (project.go, wrappers.go, keyed.go: bases, clients, wrappers, tables)
+// and the file pass (this file, evidence.go, paths.go, sdk.go), which
+// decides what is a Zoom call.
 type fileScan struct {
+	exprs
+	bindings
+	findings
 	s    *Scanner
 	name string
-	l    *Language
-	toks []token
 	// cue: the file mentions Zoom (path or text); path strings and SDK
 	// methods are read only in such files.
 	cue bool
-	// zoomBases are identifiers the file assigns Zoom's base URL to;
-	// otherBases those it assigns another host's URL to.
-	zoomBases, otherBases map[string]bool
-	// zoomClients are identifiers holding an HTTP client built with
-	// Zoom's base URL (axios.create({baseURL: …}), new Client([…])).
-	zoomClients map[string]bool
-	// baseSites: where each of zoomBases is assigned ("file:line name").
-	baseSites map[string]string
-	// notClients are names the file assigns something other than a Zoom client.
-	notClients map[string]bool
-	// proj is what the project pass learnt; funcs the file's functions.
-	proj  *project
-	funcs []funcDef
 	// known marks the names of functions declared as wrappers.
 	known map[int]bool
 	// used marks string tokens already read as part of a chain.
 	used []bool
-	// match pairs brackets (see matchBrackets).
-	match   []int32
-	calls   []Call
-	skipped []Skipped
-	// via is the evidence chain of the call being analysed.
-	via []string
 }
 
 func newFileScan(s *Scanner, name, src string, l *Language) *fileScan {
 	toks := lex(src, l)
 	return &fileScan{
-		s: s, name: name, l: l, toks: toks,
-		cue:       zoomCue(name, toks),
-		zoomBases: map[string]bool{}, otherBases: map[string]bool{}, zoomClients: map[string]bool{},
-		baseSites: map[string]string{}, notClients: map[string]bool{}, known: map[int]bool{},
-		used: make([]bool, len(toks)), match: matchBrackets(toks),
+		exprs:    exprs{callFinder{decls{tokens: tokens{l: l, toks: toks, match: matchBrackets(toks)}}}},
+		findings: findings{file: name},
+		bindings: bindings{
+			zoomBases: map[string]bool{}, otherBases: map[string]bool{}, zoomClients: map[string]bool{},
+			baseSites: map[string]string{}, notClients: map[string]bool{},
+		},
+		s: s, name: name, cue: zoomCue(name, toks),
+		known: map[int]bool{}, used: make([]bool, len(toks)),
 	}
 }
 
@@ -108,90 +112,6 @@ func (f *fileScan) run() {
 	}
 }
 
-// ---- token helpers ----
-
-func (f *fileScan) tok(i int) token {
-	if i < 0 || i >= len(f.toks) {
-		return token{kind: tPunct}
-	}
-	return f.toks[i]
-}
-
-func (f *fileScan) isPunct(i int, texts ...string) bool {
-	t := f.tok(i)
-	if t.kind != tPunct {
-		return false
-	}
-	for _, s := range texts {
-		if t.text == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (f *fileScan) isIdent(i int) bool { return f.tok(i).kind == tIdent }
-
-// isConcat reports whether token i is the language's concatenation operator.
-func (f *fileScan) isConcat(i int) bool { return f.isPunct(i, f.l.concat) }
-
-// isMember reports whether token i is a member access operator.
-func (f *fileScan) isMember(i int) bool { return f.isPunct(i, f.l.members...) }
-
-func isOpen(s string) bool  { return s == "(" || s == "[" || s == "{" }
-func isClose(s string) bool { return s == ")" || s == "]" || s == "}" }
-
-// maxSpan is the longest bracketed span (in tokens) the scanner matches;
-// a longer one counts as unmatched, which bounds the work per string on
-// minified or adversarial input. No call around a URL is that long.
-const maxSpan = 1 << 12
-
-// matchBrackets pairs every bracket with its partner (any kind closes any
-// kind, as in counting depth), -1 for unmatched ones.
-func matchBrackets(toks []token) []int32 {
-	m := make([]int32, len(toks))
-	var stack []int32
-	for i, t := range toks {
-		m[i] = -1
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isOpen(t.text):
-			stack = append(stack, int32(i))
-		case isClose(t.text) && len(stack) > 0:
-			o := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			m[o], m[i] = int32(i), o
-		}
-	}
-	return m
-}
-
-// matchClose returns the index of the bracket closing the one at open, or -1.
-func (f *fileScan) matchClose(open int) int {
-	if open < 0 || open >= len(f.match) {
-		return -1
-	}
-	c := int(f.match[open])
-	if c < open || c-open > maxSpan {
-		return -1
-	}
-	return c
-}
-
-// matchOpen returns the index of the bracket opening the one at close, or -1.
-func (f *fileScan) matchOpen(close int) int {
-	if close < 0 || close >= len(f.match) {
-		return -1
-	}
-	o := int(f.match[close])
-	if o < 0 || o > close || close-o > maxSpan {
-		return -1
-	}
-	return o
-}
-
 // bare strips sigils and returns an identifier's comparable name.
 func bare(s string) string { return strings.TrimLeft(s, "$@") }
 
@@ -214,71 +134,6 @@ func lastIdent(expr string) string {
 }
 
 // ---- operands and chains ----
-
-// operandEnd returns the index after the operand starting at k, or -1.
-// An operand is a string, or an identifier with member accesses, calls
-// and indexes, or a parenthesised expression.
-func (f *fileScan) operandEnd(k int) int {
-	t := f.tok(k)
-	switch {
-	case t.kind == tString || t.kind == tNumber:
-		return k + 1
-	case t.kind == tIdent:
-		e := k + 1
-		for e < len(f.toks) {
-			switch {
-			case f.isMember(e) && f.isIdent(e+1):
-				e += 2
-			case f.isPunct(e, "(", "["):
-				c := f.matchClose(e)
-				if c < 0 {
-					return -1
-				}
-				e = c + 1
-			default:
-				return e
-			}
-		}
-		return e
-	case f.isPunct(k, "("):
-		c := f.matchClose(k)
-		if c < 0 {
-			return -1
-		}
-		return c + 1
-	}
-	return -1
-}
-
-// operandStart returns the start of the operand ending at k, or -1.
-func (f *fileScan) operandStart(k int) int {
-	for steps := 0; k >= 0 && steps < 64; steps++ {
-		t := f.tok(k)
-		switch {
-		case t.kind == tString || t.kind == tNumber:
-			return k
-		case f.isPunct(k, ")", "]"):
-			m := f.matchOpen(k)
-			if m < 0 {
-				return -1
-			}
-			if f.isIdent(m-1) || f.isPunct(m-1, "]", ")") && f.isPunct(m, "[") {
-				k = m - 1
-				continue
-			}
-			return m
-		case t.kind == tIdent:
-			if f.isMember(k-1) && (f.isIdent(k-2) || f.isPunct(k-2, ")", "]")) {
-				k -= 2
-				continue
-			}
-			return k
-		default:
-			return -1
-		}
-	}
-	return -1
-}
 
 // chain is a concatenation of operands with at least one string.
 type chain struct {
@@ -332,169 +187,6 @@ func (f *fileScan) chainAt(i int) {
 		return
 	}
 	f.analyze(c)
-}
-
-// ---- URL and path classification ----
-
-// zoomHosts are the ways Zoom's API host is written at a URL's start.
-func zoomHosts() []string {
-	return []string{"https://api.zoom.us", "http://api.zoom.us", "//api.zoom.us", "api.zoom.us"}
-}
-
-// urlShape classifies a literal's start.
-type urlShape int
-
-const (
-	shapeNone     urlShape = iota // prose, another host, a relative name
-	shapeZoomBase                 // Zoom's base URL and nothing more
-	shapeZoomAPI                  // a Zoom API URL; rest is its path
-	shapeOther                    // another host's URL
-	shapePath                     // an absolute path
-	shapeRelative                 // a relative path ("users/me")
-)
-
-// classify reads the start of a literal: what it is and, for Zoom URLs,
-// the path after /v2.
-func classify(s string) (urlShape, string) {
-	t := strings.TrimLeft(s, " \t\r\n")
-	lower := strings.ToLower(t[:min(len(t), 32)]) // enough for every prefix below
-	for _, h := range zoomHosts() {
-		if !strings.HasPrefix(lower, h) {
-			continue
-		}
-		rest := t[len(h):]
-		rest = strings.TrimPrefix(rest, ":443")
-		switch {
-		case rest == "" || rest == "/":
-			return shapeZoomBase, ""
-		case rest == "/v2" || rest == "/v2/":
-			return shapeZoomBase, ""
-		case strings.HasPrefix(rest, "/v2/") || strings.HasPrefix(rest, "/v2?"):
-			return shapeZoomAPI, rest[3:]
-		case rest[0] == '/' || rest[0] == '?':
-			return shapeNone, "" // /oauth/token, /v1: not the v2 REST API
-		}
-		return shapeOther, "" // api.zoom.us.example.com
-	}
-	switch {
-	case strings.Contains(t, "://") || strings.HasPrefix(t, "//"):
-		return shapeOther, ""
-	case strings.HasPrefix(t, "/"):
-		return shapePath, t
-	}
-	if i := strings.IndexByte(t, '/'); i > 0 && strings.Contains(t[:i], ".") {
-		return shapeOther, "" // example.com/users
-	}
-	return shapeRelative, t
-}
-
-// pathText is a reconstructed path: template text ("/users/{id}") and
-// what it looks like.
-type pathText struct {
-	path     string
-	literals int  // literal segments
-	route    bool // written in a web framework's route syntax (:id, <id>)
-	ok       bool // looks like a URL path at all
-}
-
-// composePath turns pieces into a path template: each interpolation a
-// {name} segment (a segment mixing text and interpolation is one
-// parameter), %s-style verbs parameters, query and fragment removed.
-func composePath(ps []piece) pathText {
-	var b strings.Builder
-loop:
-	for _, p := range ps {
-		if p.param {
-			b.WriteString("\x00" + paramName(p.text) + "\x01")
-			continue
-		}
-		txt := p.text
-		if i := strings.IndexAny(txt, "?#"); i >= 0 {
-			b.WriteString(txt[:i])
-			break loop
-		}
-		b.WriteString(txt)
-	}
-	raw := strings.TrimRight(b.String(), " \t\r\n")
-	if raw == "" || raw[0] != '/' {
-		raw = "/" + raw
-	}
-	segs := strings.Split(raw, "/")
-	pt := pathText{ok: true}
-	for i, seg := range segs {
-		if i == 0 {
-			continue
-		}
-		if seg == "" {
-			if i != len(segs)-1 {
-				pt.ok = false
-			}
-			continue
-		}
-		if j := strings.IndexByte(seg, 0); j >= 0 {
-			name := seg[j+1:]
-			if k := strings.IndexByte(name, 1); k >= 0 {
-				name = name[:k]
-			}
-			segs[i] = "{" + name + "}"
-			continue
-		}
-		switch {
-		case strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}"):
-			if seg == "{}" {
-				segs[i] = "{param}"
-			}
-			continue
-		case hasFormatVerb(seg):
-			segs[i] = "{param}"
-			continue
-		case seg[0] == ':' && len(seg) > 1, seg[0] == '<' && seg[len(seg)-1] == '>':
-			pt.route = true
-			continue
-		}
-		if !plainSegment(seg) {
-			pt.ok = false
-			continue
-		}
-		pt.literals++
-	}
-	pt.path = strings.TrimRight(strings.Join(segs, "/"), "/")
-	if pt.path == "" {
-		pt.path = "/"
-	}
-	return pt
-}
-
-// paramName turns an interpolated expression into a parameter name.
-func paramName(expr string) string {
-	n := bare(lastIdent(expr))
-	if n == "" {
-		return "param"
-	}
-	return n
-}
-
-// hasFormatVerb reports a printf verb (%s, %d, %v) in a segment.
-func hasFormatVerb(seg string) bool {
-	for i := 0; i+1 < len(seg); i++ {
-		if seg[i] == '%' && strings.IndexByte("sdvqxiu", seg[i+1]) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// plainSegment reports whether a literal segment looks like a URL path
-// segment (no spaces, quotes, markup or glob stars: test fakes write
-// 'api.zoom.us/v2/meetings/*/recordings').
-func plainSegment(seg string) bool {
-	for i := 0; i < len(seg); i++ {
-		c := seg[i]
-		if !(isIdentChar(c) || strings.IndexByte("-.~%@+=,;!'$", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // ---- analysis ----
@@ -742,18 +434,4 @@ func (f *fileScan) pathCall(c chain, pt pathText, line int, relative bool) bool 
 		return true
 	}
 	return false
-}
-
-// valueEnds reports whether an entry's value ends at token e.
-func (f *fileScan) valueEnds(e int) bool {
-	return e >= len(f.toks) || f.isPunct(e, ",", "}", ")", "]", ";") || f.tok(e).first
-}
-
-func (f *fileScan) report(spec string, line int, conf Confidence, kind Kind) {
-	via := append([]string{}, f.via...)
-	f.calls = append(f.calls, Call{Call: spec, File: f.name, Line: line, Confidence: conf, Kind: kind, Via: via})
-}
-
-func (f *fileScan) skip(line int, text, reason string, cands []string) {
-	f.skipped = append(f.skipped, Skipped{File: f.name, Line: line, Text: text, Reason: reason, Candidates: cands})
 }

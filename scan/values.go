@@ -9,31 +9,31 @@ const zoomLiteral = "\x00zoom"
 // operandPiece turns a non-string operand of a chain, tokens [k, e), into
 // a piece: a parameter named after it, the alternatives of a
 // conditional ((isRoom ? "rooms" : "devices")), or a Zoom base literal.
-func (f *fileScan) operandPiece(k, e int) piece {
+func (ex *exprs) operandPiece(k, e int) piece {
 	for j := k; j < e; j++ {
-		if t := f.toks[j]; t.kind == tString && len(t.pieces) <= 1 {
+		if t := ex.toks[j]; t.kind == tString && len(t.pieces) <= 1 {
 			if sh, _ := classify(t.text); sh == shapeZoomBase {
 				return piece{text: zoomLiteral, param: true}
 			}
 		}
 	}
-	if f.isPunct(k, "(") && e == f.matchClose(k)+1 {
-		if alts := f.alternatives(k+1, e-1); len(alts) > 0 {
-			return piece{text: f.operandName(k, e), param: true, alts: alts}
+	if ex.isPunct(k, "(") && e == ex.matchClose(k)+1 {
+		if alts := ex.alternatives(k+1, e-1); len(alts) > 0 {
+			return piece{text: ex.operandName(k, e), param: true, alts: alts}
 		}
 	}
-	return piece{text: f.operandName(k, e), param: true}
+	return piece{text: ex.operandName(k, e), param: true}
 }
 
 // alternatives reads a conditional expression in tokens [a, b) whose
 // branches are string literals: c ? "a" : "b", "a" if c else "b",
 // if (c) "a" else "b". It returns the branch strings, or nil.
-func (f *fileScan) alternatives(a, b int) []string {
+func (ex *exprs) alternatives(a, b int) []string {
 	var out []string
 	cond := false
 	depth := 0
 	for j := a; j < b; j++ {
-		t := f.toks[j]
+		t := ex.toks[j]
 		if t.kind == tPunct && isOpen(t.text) {
 			depth++
 		}
@@ -44,9 +44,9 @@ func (f *fileScan) alternatives(a, b int) []string {
 			continue
 		}
 		switch {
-		case f.isPunct(j, "?") || t.kind == tIdent && (t.text == "if" || t.text == "else"):
+		case ex.isPunct(j, "?") || t.kind == tIdent && (t.text == "if" || t.text == "else"):
 			cond = true
-		case t.kind == tString && len(t.pieces) <= 1 && f.branch(j):
+		case t.kind == tString && len(t.pieces) <= 1 && ex.branch(j):
 			out = append(out, t.text)
 		}
 	}
@@ -62,11 +62,11 @@ func (f *fileScan) alternatives(a, b int) []string {
 }
 
 // branch reports whether the string at j is a conditional's branch.
-func (f *fileScan) branch(j int) bool {
-	if f.isPunct(j-1, "?", ":") || f.tok(j-1).text == "else" || f.tok(j+1).text == "if" {
+func (ex *exprs) branch(j int) bool {
+	if ex.isPunct(j-1, "?", ":") || ex.tok(j-1).text == "else" || ex.tok(j+1).text == "if" {
 		return true
 	}
-	return f.isPunct(j-1, ")") && f.tok(f.matchOpen(j-1)-1).text == "if"
+	return ex.isPunct(j-1, ")") && ex.tok(ex.matchOpen(j-1)-1).text == "if"
 }
 
 // pathLike reports a literal that can stand in a path: segments of
@@ -81,6 +81,14 @@ func pathLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// exprs reads expressions (the fourth stage, on the call sites): the
+// operands of a chain, format templates and their arguments, the
+// literal values a conditional or assignment gives, and what a name is
+// assigned to.
+type exprs struct {
+	callFinder
 }
 
 // alt is one alternative of a path: its pieces and the evidence for the

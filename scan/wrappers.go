@@ -43,11 +43,11 @@ func (f *fileScan) collectWrappers() int {
 
 // refersTo reports whether token j mentions one of names: as an
 // identifier, or inside a string's interpolation.
-func (f *fileScan) refersTo(j int, names map[string]bool) bool {
-	t := f.toks[j]
+func (ex *exprs) refersTo(j int, names map[string]bool) bool {
+	t := ex.toks[j]
 	switch t.kind {
 	case tIdent:
-		return names[bare(t.text)] && !f.isMember(j-1) && !f.isPunct(j+1, "=", ":=")
+		return names[bare(t.text)] && !ex.isMember(j-1) && !ex.isPunct(j+1, "=", ":=")
 	case tString:
 		for _, p := range t.pieces {
 			if p.param {
@@ -173,35 +173,6 @@ func (f *fileScan) wrapperFor(fd *funcDef, pi int) *wrapper {
 	return nil
 }
 
-// methodSet reports whether fd's body passes its method parameter to a
-// call named for a method (setRequestMethod(m), .method(m, body)).
-func (f *fileScan) methodSet(fd *funcDef, name string) bool {
-	for k := fd.bodyStart; k < fd.bodyEnd; k++ {
-		if !f.isIdent(k) || bare(f.toks[k].text) != name || !f.wholeArg(k) {
-			continue
-		}
-		if cs, ok := f.enclosingCall(k); ok && cs.calleeIdx >= 0 && hasWord(cs.callee, "method") {
-			return true
-		}
-	}
-	return false
-}
-
-// wholeArg reports whether the identifier at j is a whole argument of
-// its call: send(url), request(verb, url, opts).
-func (f *fileScan) wholeArg(j int) bool {
-	cs, ok := f.enclosingCall(j)
-	if !ok || cs.close >= len(f.toks) {
-		return false
-	}
-	for _, a := range f.splitArgs(cs.open, cs.close) {
-		if a[0] <= j && j < a[1] {
-			return f.exprStart(j) == a[0] && f.operandEnd(a[0]) == a[1]
-		}
-	}
-	return false
-}
-
 // urlPosition reports whether the argument at j is where an HTTP call
 // takes its URL: first, or right after the method (request(verb, url),
 // NewRequest(ctx, method, url)); and not an argument of a project
@@ -240,32 +211,15 @@ func (f *fileScan) urlPosition(j int, w *wrapper) bool {
 	return false
 }
 
-// useEnd returns the end of the operand a variable's use at j starts
-// (url.toString(), url.href), for the evidence around it.
-func (f *fileScan) useEnd(j int) int {
-	if f.isIdent(j) {
-		if e := f.operandEnd(j); e > j && e-j <= 8 {
-			return e
-		}
-	}
-	return j + 1
-}
-
-// isArg reports whether token j is an argument of a call.
-func (f *fileScan) isArg(j int) bool {
-	_, ok := f.enclosingCall(j)
-	return ok
-}
-
 // assigned returns the variable a statement starting at s assigns,
 // when token j is in its value.
-func (f *fileScan) assigned(s, j int) (string, bool) {
+func (ex *exprs) assigned(s, j int) (string, bool) {
 	k := s
-	for k < j && f.isIdent(k) && (f.tok(k).text == "const" || f.tok(k).text == "let" || f.tok(k).text == "var" || f.tok(k).text == "val" || f.tok(k).text == "final" || f.tok(k).text == "String" || f.tok(k).text == "string") {
+	for k < j && ex.isIdent(k) && (ex.tok(k).text == "const" || ex.tok(k).text == "let" || ex.tok(k).text == "var" || ex.tok(k).text == "val" || ex.tok(k).text == "final" || ex.tok(k).text == "String" || ex.tok(k).text == "string") {
 		k++
 	}
-	if f.isIdent(k) && f.isPunct(k+1, "=", ":=") && k+1 < j {
-		return bare(f.toks[k].text), true
+	if ex.isIdent(k) && ex.isPunct(k+1, "=", ":=") && k+1 < j {
+		return bare(ex.toks[k].text), true
 	}
 	return "", false
 }
@@ -376,7 +330,7 @@ func (f *fileScan) baseBefore(s, j int, names map[string]bool) ([]string, string
 }
 
 // pieceRefers reports whether pieces interpolate one of names.
-func (f *fileScan) pieceRefers(ps []piece, names map[string]bool) bool {
+func (ex *exprs) pieceRefers(ps []piece, names map[string]bool) bool {
 	for _, p := range ps {
 		if !p.param {
 			continue
@@ -480,45 +434,6 @@ func (f *fileScan) pickWrapper(name string) *wrapper {
 		}
 	}
 	return ws[0]
-}
-
-// argFor returns the argument given for parameter i (named n).
-func (f *fileScan) argFor(args [][2]int, i int, n string) ([2]int, bool) {
-	for _, a := range args {
-		if f.isIdent(a[0]) && f.isPunct(a[0]+1, "=", ":") && bare(f.toks[a[0]].text) == n && a[1] > a[0]+2 {
-			return [2]int{a[0] + 2, a[1]}, true
-		}
-	}
-	if i >= 0 && i < len(args) {
-		a := args[i]
-		if f.isIdent(a[0]) && f.isPunct(a[0]+1, "=", ":") && f.l.namedArgs && a[1] > a[0]+2 {
-			return [2]int{}, false // a named argument for another parameter
-		}
-		return a, true
-	}
-	return [2]int{}, false
-}
-
-// argMethods reads the HTTP method words written as literals among the
-// arguments other than ra, at any depth ('patch', {verb: "POST"}).
-func (f *fileScan) argMethods(args [][2]int, ra [2]int) (string, bool) {
-	ms := map[string]bool{}
-	for _, a := range args {
-		if a == ra {
-			continue
-		}
-		for k := a[0]; k < a[1]; k++ {
-			t := f.toks[k]
-			if t.kind == tString && len(t.pieces) <= 1 || f.l.symbols && t.kind == tIdent && f.isPunct(k-1, ":") && !f.isIdent(k-2) && !f.isPunct(k-2, ")", "]") {
-				// 'patch', "GET", Ruby's :post
-				if m := methodWord(t.text); m != "" {
-					ms[m] = true
-				}
-			}
-		}
-		f.constMethods(a[0], a[1], -1, -1, ms)
-	}
-	return one(ms)
 }
 
 // ---- calls to wrappers (file pass) ----
@@ -797,32 +712,11 @@ func (f *fileScan) tables() {
 	f.via = nil
 }
 
-// openBefore returns the unmatched bracket before token i, or -1.
-func (f *fileScan) openBefore(i int) int {
-	depth := 0
-	for j := i - 1; j >= 0 && j > i-400; j-- {
-		t := f.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isClose(t.text):
-			depth++
-		case isOpen(t.text):
-			if depth == 0 {
-				return j
-			}
-			depth--
-		}
-	}
-	return -1
-}
-
 // onlyTemplate reports whether the template at i is the only one in
 // brackets [o, c]: an entry of a table rather than the table.
-func (f *fileScan) onlyTemplate(o, c, i int) bool {
+func (ex *exprs) onlyTemplate(o, c, i int) bool {
 	for k := o + 1; k < c; k++ {
-		if t := f.toks[k]; k != i && t.kind == tString {
+		if t := ex.toks[k]; k != i && t.kind == tString {
 			if _, _, ok := placeholder(t.text); ok {
 				return false
 			}
