@@ -311,9 +311,9 @@ func (cf *callFinder) objectMethod(i int) (string, bool) {
 	return one(ms)
 }
 
-// rubyRoute reports Rails and Sinatra route DSL: a bare HTTP verb at the
+// dslRoute reports Rails and Sinatra route DSL: a bare HTTP verb at the
 // start of a line followed by the string ("get '/users' do").
-func (cf *callFinder) rubyRoute(a int) bool {
+func (cf *callFinder) dslRoute(a int) bool {
 	k := a - 1
 	if cf.isPunct(k, "(") {
 		k--

@@ -16,7 +16,7 @@ type evidence struct {
 // route, and which HTTP method they perform.
 func (f *fileScan) evidence(a, b int) evidence {
 	var ev evidence
-	if f.l.routeDSL && f.rubyRoute(a) {
+	if f.l.routeDSL && f.dslRoute(a) {
 		ev.route = true
 		return ev
 	}

@@ -12,6 +12,7 @@ type tokens struct {
 	match []int32
 }
 
+// isOpen and isClose report opening and closing brackets.
 func isOpen(s string) bool  { return s == "(" || s == "[" || s == "{" }
 func isClose(s string) bool { return s == ")" || s == "]" || s == "}" }
 
@@ -40,6 +41,61 @@ func matchBrackets(toks []token) []int32 {
 		}
 	}
 	return m
+}
+
+// tok returns token i, or a blank punctuation token out of range.
+func (ts *tokens) tok(i int) token {
+	if i < 0 || i >= len(ts.toks) {
+		return token{kind: tPunct}
+	}
+	return ts.toks[i]
+}
+
+// isPunct reports whether token i is one of the punctuation texts.
+func (ts *tokens) isPunct(i int, texts ...string) bool {
+	t := ts.tok(i)
+	if t.kind != tPunct {
+		return false
+	}
+	for _, s := range texts {
+		if t.text == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isIdent reports whether token i is an identifier.
+func (ts *tokens) isIdent(i int) bool { return ts.tok(i).kind == tIdent }
+
+// isConcat reports whether token i is the language's concatenation operator.
+func (ts *tokens) isConcat(i int) bool { return ts.isPunct(i, ts.l.concat) }
+
+// isMember reports whether token i is a member access operator.
+func (ts *tokens) isMember(i int) bool { return ts.isPunct(i, ts.l.members...) }
+
+// matchClose returns the index of the bracket closing the one at open, or -1.
+func (ts *tokens) matchClose(open int) int {
+	if open < 0 || open >= len(ts.match) {
+		return -1
+	}
+	c := int(ts.match[open])
+	if c < open || c-open > maxSpan {
+		return -1
+	}
+	return c
+}
+
+// matchOpen returns the index of the bracket opening the one at close, or -1.
+func (ts *tokens) matchOpen(close int) int {
+	if close < 0 || close >= len(ts.match) {
+		return -1
+	}
+	o := int(ts.match[close])
+	if o < 0 || o > close || close-o > maxSpan {
+		return -1
+	}
+	return o
 }
 
 // skipTypeArgs returns the token before the "<" matching the ">" at k,
@@ -219,58 +275,6 @@ func (ts *tokens) splitArgs(open, close int) [][2]int {
 		out = append(out, [2]int{start, close})
 	}
 	return out
-}
-
-func (ts *tokens) tok(i int) token {
-	if i < 0 || i >= len(ts.toks) {
-		return token{kind: tPunct}
-	}
-	return ts.toks[i]
-}
-
-func (ts *tokens) isPunct(i int, texts ...string) bool {
-	t := ts.tok(i)
-	if t.kind != tPunct {
-		return false
-	}
-	for _, s := range texts {
-		if t.text == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (ts *tokens) isIdent(i int) bool { return ts.tok(i).kind == tIdent }
-
-// isConcat reports whether token i is the language's concatenation operator.
-func (ts *tokens) isConcat(i int) bool { return ts.isPunct(i, ts.l.concat) }
-
-// isMember reports whether token i is a member access operator.
-func (ts *tokens) isMember(i int) bool { return ts.isPunct(i, ts.l.members...) }
-
-// matchClose returns the index of the bracket closing the one at open, or -1.
-func (ts *tokens) matchClose(open int) int {
-	if open < 0 || open >= len(ts.match) {
-		return -1
-	}
-	c := int(ts.match[open])
-	if c < open || c-open > maxSpan {
-		return -1
-	}
-	return c
-}
-
-// matchOpen returns the index of the bracket opening the one at close, or -1.
-func (ts *tokens) matchOpen(close int) int {
-	if close < 0 || close >= len(ts.match) {
-		return -1
-	}
-	o := int(ts.match[close])
-	if o < 0 || o > close || close-o > maxSpan {
-		return -1
-	}
-	return o
 }
 
 // operandEnd returns the index after the operand starting at k, or -1.
