@@ -13,7 +13,7 @@ import (
 	"github.com/scopeplan/scopeplan/lint"
 )
 
-var updateLint = flag.Bool("update-lint", false, "rewrite report/testdata/lint.*.golden")
+var updateLint = flag.Bool("update-lint", false, "rewrite report/testdata/lint.*.golden (-update does too)")
 
 func lintSample() (LintReport, []lint.Rule) {
 	rules, _ := lint.Select([]string{lint.RuleUnknownAction, lint.RuleSuspiciousResource, lint.RuleClassicScopeWithoutAPI})
@@ -49,7 +49,7 @@ func TestWriteLintGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := filepath.Join("testdata", "lint."+tt.name+".golden")
-			if *updateLint {
+			if *updateLint || *updateGoldens {
 				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}
