@@ -78,7 +78,7 @@ type Printers[R any] struct {
 	rows []formatPrinter[R]
 }
 
-// printers builds a table; p pairs formats with printers.
+// printers builds a table from its rows, in --help order.
 func printers[R any](rows ...formatPrinter[R]) Printers[R] {
 	return Printers[R]{rows: rows}
 }

@@ -365,6 +365,11 @@ func TestPrintersFormats(t *testing.T) {
 	if _, err := LintPrinters().Parse("yaml"); err == nil {
 		t.Error("lint accepts yaml, which it has no printer for")
 	}
+	// audit checks --format before it knows whether --usage makes it a
+	// usage audit: both tables have the same formats.
+	if a, u := strings.Join(AuditPrinters().Names(), "|"), strings.Join(UsageAuditPrinters().Names(), "|"); a != u {
+		t.Errorf("audit formats %s, usage audit formats %s", a, u)
+	}
 	if got := DumpPrinters().Formats(); len(got) != 2 || got[0] != FormatJSON {
 		t.Errorf("dump formats %v: want json (its default) first", got)
 	}
