@@ -87,3 +87,40 @@ func TestLanguagesWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageLexicalRules: in every language, text after each of its
+// comment markers is not read, and each of its quotes opens a string.
+func TestLanguageLexicalRules(t *testing.T) {
+	for _, l := range append(Languages(), genericLanguage()) {
+		strs := func(src string) []string {
+			var out []string
+			for _, tk := range lex(src, &l) {
+				if tk.kind == tString {
+					out = append(out, tk.text)
+				}
+			}
+			return out
+		}
+		var comments []string
+		for _, lc := range l.lineComments {
+			comments = append(comments, lc+` "hidden"`+"\n")
+		}
+		if l.blockComments {
+			comments = append(comments, `/* "hidden" */ `)
+		}
+		if l.beginEndComments {
+			comments = append(comments, "=begin\n\"hidden\"\n=end\n")
+		}
+		for _, c := range comments {
+			if got := strs(c + `"shown"`); len(got) != 1 || got[0] != "shown" {
+				t.Errorf("%s: %q read as strings %q", l.Name, c, got)
+			}
+		}
+		for _, q := range l.quotes {
+			src := "x = " + string(q) + "shown" + string(q)
+			if got := strs(src); len(got) != 1 || got[0] != "shown" {
+				t.Errorf("%s: %s read as strings %q", l.Name, src, got)
+			}
+		}
+	}
+}
