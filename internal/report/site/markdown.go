@@ -150,6 +150,12 @@ func inlineCode(s string) string {
 func safeURL(link string) string {
 	link = strings.TrimSpace(link)
 	if strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") {
+		if plainPath(link) {
+			// A path on the docs host of plain characters only always
+			// parses: no need to ask url.Parse (docs asks once per
+			// endpoint).
+			return docsHost + link
+		}
 		link = docsHost + link
 	}
 	u, err := url.Parse(link)
@@ -170,6 +176,22 @@ func safeURL(link string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// plainPath reports whether a link holds only letters, digits and
+// "/-._~#=&:,;@!$*+", none of which safeURL encodes or url.Parse refuses
+// after the docs host.
+func plainPath(link string) bool {
+	for i := 0; i < len(link); i++ {
+		c := link[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			continue
+		}
+		if strings.IndexByte("/-._~#=&:,;@!$*+", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // scopeLink links a scope's page from page from, as code in a table cell.

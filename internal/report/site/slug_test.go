@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -269,5 +270,33 @@ func TestWritePagesKeepsOtherFiles(t *testing.T) {
 	}
 	if want := []string{"index.md", "notes.txt", "products", "scopes"}; !slices.Equal(names, want) {
 		t.Errorf("folder holds %v, want %v (no staging folder left)", names, want)
+	}
+}
+
+// TestSafeURLPlainPaths: the shortcut for plain root-relative links gives
+// what parsing them gives.
+func TestSafeURLPlainPaths(t *testing.T) {
+	for _, l := range []string{
+		"/docs/api/rest/reference/user/methods/#operation/users",
+		"/docs/api/rest/reference/phone/ma/master/#operation/getThing12",
+		"/a:b/c;d@e!f$g*h+i,j=k&l~m.n_o-p",
+		"/x#a#b", "/", "/docs/#operation/",
+	} {
+		if !plainPath(l) {
+			t.Errorf("%q: not plain", l)
+			continue
+		}
+		u, err := url.Parse(docsHost + l)
+		if err != nil || u.Host == "" {
+			t.Errorf("%q does not parse after the docs host: %v", l, err)
+		}
+		if got := safeURL(l); got != docsHost+l {
+			t.Errorf("safeURL(%q) = %q", l, got)
+		}
+	}
+	for _, l := range []string{"/a b", "/a%zz", "/a(b)", "/a|b", "/é", "/a\x1b"} {
+		if plainPath(l) {
+			t.Errorf("%q: plain, want not", l)
+		}
 	}
 }
