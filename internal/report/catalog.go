@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -15,14 +15,14 @@ import (
 // StatsReport is the output of "catalog stats".
 type StatsReport struct {
 	Meta          `yaml:",inline"`
-	Documents     []loader.DocInfo `json:"documents" yaml:"documents"`
+	Documents     []scopeplan.DocInfo `json:"documents" yaml:"documents"`
 	catalog.Stats `yaml:",inline"`
 	// ProductList names the products counted in Products.
 	ProductList []string `json:"product_list" yaml:"product_list"`
 }
 
 // NewStatsReport builds the stats of a catalog.
-func NewStatsReport(c *catalog.Catalog, p loader.Provenance) StatsReport {
+func NewStatsReport(c *catalog.Catalog, p scopeplan.Provenance) StatsReport {
 	return StatsReport{Meta: NewMeta(p), Documents: p.Documents, Stats: c.Stats(), ProductList: c.Products()}
 }
 
@@ -140,7 +140,7 @@ type ScopeReport struct {
 
 // NewScopeReport describes a scope, with the lint findings about it and
 // the endpoints it grants when fs is given.
-func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, a *lint.Attribution) ScopeReport {
+func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p scopeplan.Provenance, a *lint.Attribution) ScopeReport {
 	r := ScopeReport{
 		Meta: NewMeta(p), Scope: s.Name, Kind: s.Kind, Level: s.Level(), Defined: s.Defined,
 		Group: s.Group, Description: s.Description,

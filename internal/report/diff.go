@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 )
 
 // DiffScope is a scope added or removed.
@@ -28,13 +28,13 @@ type DiffChange struct {
 // provenance, old and new give both.
 type DiffReport struct {
 	Meta             `yaml:",inline"`
-	Old              loader.Provenance `json:"old" yaml:"old"`
-	New              loader.Provenance `json:"new" yaml:"new"`
-	EndpointsAdded   []EndpointView    `json:"endpoints_added" yaml:"endpoints_added"`
-	EndpointsRemoved []EndpointView    `json:"endpoints_removed" yaml:"endpoints_removed"`
-	EndpointsChanged []DiffChange      `json:"endpoints_changed" yaml:"endpoints_changed"`
-	ScopesAdded      []DiffScope       `json:"scopes_added" yaml:"scopes_added"`
-	ScopesRemoved    []DiffScope       `json:"scopes_removed" yaml:"scopes_removed"`
+	Old              scopeplan.Provenance `json:"old" yaml:"old"`
+	New              scopeplan.Provenance `json:"new" yaml:"new"`
+	EndpointsAdded   []EndpointView       `json:"endpoints_added" yaml:"endpoints_added"`
+	EndpointsRemoved []EndpointView       `json:"endpoints_removed" yaml:"endpoints_removed"`
+	EndpointsChanged []DiffChange         `json:"endpoints_changed" yaml:"endpoints_changed"`
+	ScopesAdded      []DiffScope          `json:"scopes_added" yaml:"scopes_added"`
+	ScopesRemoved    []DiffScope          `json:"scopes_removed" yaml:"scopes_removed"`
 	// Events added, removed and with changed scopes; absent when neither
 	// side has events.
 	EventsAdded   []EventView       `json:"events_added,omitempty" yaml:"events_added,omitempty"`
@@ -52,7 +52,7 @@ type DiffEventChange struct {
 }
 
 // NewDiffReport converts catalog changes for output.
-func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
+func NewDiffReport(d catalog.Changes, old, new scopeplan.Provenance) DiffReport {
 	r := DiffReport{
 		Meta: NewMeta(new), Old: old, New: new,
 		EndpointsAdded: EndpointViews(d.EndpointsAdded), EndpointsRemoved: EndpointViews(d.EndpointsRemoved),

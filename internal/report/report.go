@@ -13,7 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 )
 
 // SchemaVersion is the version of every JSON and YAML output's shape.
@@ -49,12 +49,12 @@ func ParseFormat(s string, allowed ...Format) (Format, error) {
 
 // Meta is the head of every JSON and YAML output.
 type Meta struct {
-	SchemaVersion int               `json:"schema_version" yaml:"schema_version"`
-	Data          loader.Provenance `json:"data" yaml:"data"`
+	SchemaVersion int                  `json:"schema_version" yaml:"schema_version"`
+	Data          scopeplan.Provenance `json:"data" yaml:"data"`
 }
 
 // NewMeta returns the head for a catalog of the given provenance.
-func NewMeta(p loader.Provenance) Meta { return Meta{SchemaVersion: SchemaVersion, Data: p} }
+func NewMeta(p scopeplan.Provenance) Meta { return Meta{SchemaVersion: SchemaVersion, Data: p} }
 
 // WriteJSON writes v as indented JSON with a final newline; HTML
 // characters are not escaped (the output is data, not a web page).

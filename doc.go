@@ -1,0 +1,2 @@
+// Package scopeplan loads the catalog of Zoom's OAuth scope documentation.
+package scopeplan
