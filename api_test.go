@@ -37,51 +37,36 @@ func internalPath(p string) bool {
 	return p == "internal" || strings.HasPrefix(p, "internal/") || strings.Contains(p, "/internal/") || strings.HasSuffix(p, "/internal")
 }
 
-// TestPublicAPIHasNoInternalTypes: no exported identifier of a public
-// package (any package of the module that is neither internal nor a
-// command) mentions a type of an internal package in its signature, its
-// exported fields or its method set, and no example file of a public
-// package imports an internal package: go doc shows what another module
-// can compile.
-func TestPublicAPIHasNoInternalTypes(t *testing.T) {
-	out, err := exec.Command("go", "list", "-export", "-deps", "-json", "./...").Output()
-	if err != nil {
-		msg := ""
-		if ee, ok := err.(*exec.ExitError); ok {
-			msg = string(ee.Stderr)
-		}
-		t.Fatalf("go list: %v\n%s", err, msg)
-	}
-	exports := map[string]string{}
+// TestPublicAPI: what go doc shows is what another module can compile.
+// No exported identifier of a public package (any package of the module
+// that is neither internal nor a command) mentions a type of an internal
+// package in its signature, its exported fields or its method set; every
+// Example is in an example_test.go file of an external test package, and
+// a public package's example file imports no internal package; the
+// README's library program compiles. Offenders are reported as file:line.
+// The export data comes from `go list -export`, so the build cache serves
+// it after the first build.
+func TestPublicAPI(t *testing.T) {
+	m := listModule(t)
+	t.Run("signatures and examples", func(t *testing.T) { checkPublicAPI(t, m) })
+	t.Run("README library snippet", func(t *testing.T) { checkREADMESnippet(t, m) })
+}
+
+// checkPublicAPI reports each exported identifier of a public package
+// that mentions an internal type, and each misplaced example.
+func checkPublicAPI(t *testing.T, m *module) {
 	var public []listed
 	var misplaced []string
-	mod := modulePath(t)
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for dec.More() {
-		var p listed
-		if err := dec.Decode(&p); err != nil {
-			t.Fatalf("go list output: %v", err)
-		}
-		exports[p.ImportPath] = p.Export
-		if p.DepOnly || p.Standard || !strings.HasPrefix(p.ImportPath+"/", mod+"/") {
-			continue
-		}
+	for _, p := range m.packages {
 		misplaced = append(misplaced, misplacedExamples(t, p)...)
-		if p.Name != "main" && !internalPath(strings.TrimPrefix(p.ImportPath, mod)) {
+		if p.Name != "main" && !internalPath(strings.TrimPrefix(p.ImportPath, m.path)) {
 			public = append(public, p)
 		}
 	}
 	if len(public) < 10 {
 		t.Fatalf("%d public packages; want the library's", len(public))
 	}
-	fset := token.NewFileSet()
-	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
-		f, ok := exports[path]
-		if !ok || f == "" {
-			return nil, fmt.Errorf("no export data for %s", path)
-		}
-		return os.Open(f)
-	})
+	fset, imp := m.fset, m.importer
 	var offenders []string
 	for _, p := range public {
 		pkg, err := imp.Import(p.ImportPath)
@@ -101,6 +86,88 @@ func TestPublicAPIHasNoInternalTypes(t *testing.T) {
 	sort.Strings(offenders)
 	for _, o := range append(misplaced, offenders...) {
 		t.Error(o)
+	}
+}
+
+// module is the module's packages as `go list -export -deps` lists them,
+// with an importer that reads their export data.
+type module struct {
+	path     string
+	packages []listed // the module's own packages
+	fset     *token.FileSet
+	importer types.Importer
+}
+
+// listModule lists the module's packages, compiling what the build cache
+// lacks.
+func listModule(t *testing.T) *module {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-export", "-deps", "-json", "./...").Output()
+	if err != nil {
+		msg := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = string(ee.Stderr)
+		}
+		t.Fatalf("go list: %v\n%s", err, msg)
+	}
+	m := &module{path: modulePath(t), fset: token.NewFileSet()}
+	exports := map[string]string{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var p listed
+		if err := dec.Decode(&p); err != nil {
+			t.Fatalf("go list output: %v", err)
+		}
+		exports[p.ImportPath] = p.Export
+		if !p.DepOnly && !p.Standard && strings.HasPrefix(p.ImportPath+"/", m.path+"/") {
+			m.packages = append(m.packages, p)
+		}
+	}
+	m.importer = importer.ForCompiler(m.fset, "gc", func(path string) (io.ReadCloser, error) {
+		f, ok := exports[path]
+		if !ok || f == "" {
+			return nil, fmt.Errorf("no export data for %s", path)
+		}
+		return os.Open(f)
+	})
+	return m
+}
+
+// checkREADMESnippet: the README's Go program compiles against the
+// module as another module would use it (public packages only).
+func checkREADMESnippet(t *testing.T, m *module) {
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	section := strings.Index(text, "\n## Use it as a library\n")
+	if section < 0 {
+		t.Fatal("README.md has no 'Use it as a library' section")
+	}
+	start := strings.Index(text[section:], "\n```go\n")
+	if start < 0 {
+		t.Fatal("the 'Use it as a library' section has no Go program")
+	}
+	start += section + len("\n```go\n")
+	end := strings.Index(text[start:], "\n```\n")
+	if end < 0 {
+		t.Fatal("the 'Use it as a library' section's Go program is not closed")
+	}
+	// Blank lines before the program keep README.md's line numbers.
+	src := strings.Repeat("\n", strings.Count(text[:start], "\n")) + text[start:start+end]
+	f, err := parser.ParseFile(m.fset, "README.md", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range f.Imports {
+		if path, _ := strconv.Unquote(is.Path.Value); internalPath(path) {
+			t.Errorf("README snippet imports %s", path)
+		}
+	}
+	conf := types.Config{Importer: m.importer}
+	if _, err := conf.Check("main", m.fset, []*ast.File{f}, nil); err != nil {
+		t.Errorf("README snippet does not compile: %v", err)
 	}
 }
 

@@ -1,7 +1,10 @@
 package scopeplan_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +14,7 @@ import (
 	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/cache"
+	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -169,5 +173,76 @@ func TestLoadWithCacheDefaultDir(t *testing.T) {
 	}
 	if _, p, err = scopeplan.Load(context.Background(), scopeplan.Options{}); err != nil || p.Source != scopeplan.OriginEmbedded {
 		t.Errorf("without UseCache: source %s, %v; want embedded", p.Source, err)
+	}
+}
+
+// TestSameDocumentTwice: a document given twice counts once.
+func TestSameDocumentTwice(t *testing.T) {
+	page := filepath.Join("data", "docs", "classic-scopes.txt")
+	c, p, err := scopeplan.Load(context.Background(), scopeplan.Options{Docs: []string{page, page}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Source != scopeplan.OriginDocs || len(p.Documents) != 1 || c.Stats().ClassicAssociations != 2846 {
+		t.Errorf("%s: %d documents, %d associations; want docs, 1 and 2846", p.Source, len(p.Documents), c.Stats().ClassicAssociations)
+	}
+}
+
+// TestEmbeddedProvenance: the provenance of the embedded data read from
+// the snapshot is the one parsing the documents gives, in JSON as in
+// fields, and a core-only catalog plans as the whole one does.
+func TestEmbeddedProvenance(t *testing.T) {
+	ctx := context.Background()
+	whole, snap, err := scopeplan.Load(ctx, scopeplan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := loader.Documents(ctx, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := scopeplan.ProvenanceOf(scopeplan.OriginEmbedded, docs)
+	a, _ := json.Marshal(snap)
+	b, _ := json.Marshal(parsed)
+	if !bytes.Equal(a, b) || len(snap.Documents) != len(data.Files()) {
+		t.Errorf("snapshot provenance %s\nparsed %s", a, b)
+	}
+	core, _, err := scopeplan.Load(ctx, scopeplan.Options{Core: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(core.Documents) != 0 || len(whole.Documents) != len(docs) || len(core.Endpoints) != len(whole.Endpoints) || len(core.Scopes) != len(whole.Scopes) {
+		t.Errorf("core: %d documents, %d endpoints, %d scopes; whole: %d, %d, %d",
+			len(core.Documents), len(core.Endpoints), len(core.Scopes), len(whole.Documents), len(whole.Endpoints), len(whole.Scopes))
+	}
+}
+
+// afterCalls is a context that is done from its nth Err call on, so a test
+// can cancel a load partway through.
+type afterCalls struct {
+	context.Context
+	n int
+}
+
+func (c *afterCalls) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestLoadCancelled: a done context stops a load that parses documents
+// between them (the embedded folder holds many), with ctx.Err().
+func TestLoadCancelled(t *testing.T) {
+	for n := range 4 {
+		for _, o := range []scopeplan.Options{
+			{Docs: []string{filepath.Join("data", "docs")}},
+			{AddDocs: []string{filepath.Join("data", "docs", "classic-scopes.txt")}},
+		} {
+			c, _, err := scopeplan.Load(&afterCalls{context.Background(), n}, o)
+			if !errors.Is(err, context.Canceled) || c != nil {
+				t.Errorf("cancelled after %d checks, %+v: catalog %v, error %v", n, o, c != nil, err)
+			}
+		}
 	}
 }

@@ -42,19 +42,12 @@ type Options struct {
 	MaxDocSize int64
 }
 
-// ReadSpec reads one FILE, KIND=FILE or DIR within the options' size limit.
-func (o Options) ReadSpec(spec string) ([]*record.Document, error) {
-	return parser.LoadWith(spec, parser.LoadOptions{MaxSize: o.MaxDocSize})
-}
-
-// ReadSpecs reads each spec in turn, stopping when ctx is done.
+// ReadSpecs reads each FILE, KIND=FILE or DIR within the options' size
+// limit, stopping between documents when ctx is done.
 func (o Options) ReadSpecs(ctx context.Context, specs []string) ([]*record.Document, error) {
 	var docs []*record.Document
 	for _, spec := range specs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		ds, err := o.ReadSpec(spec)
+		ds, err := parser.LoadContext(ctx, spec, parser.LoadOptions{MaxSize: o.MaxDocSize})
 		if err != nil {
 			return nil, err
 		}
