@@ -246,3 +246,21 @@ func TestLoadCancelled(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad measures Load on the embedded data against decoding the
+// snapshot alone (internal/snapshot's BenchmarkLoadCore and
+// BenchmarkLoadFull): the difference is what Load adds.
+func BenchmarkLoad(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		o    scopeplan.Options
+	}{{"core", scopeplan.Options{Core: true}}, {"full", scopeplan.Options{}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := scopeplan.Load(context.Background(), bc.o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
