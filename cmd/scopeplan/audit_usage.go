@@ -84,15 +84,15 @@ func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p loade
 	}
 	r := report.NewUsageAuditReport(res, report.NewMeta(p))
 	if f == report.FormatSARIF {
-		err = report.WriteAuditSARIF(o.g.io.out, r.AuditReport, report.AuditSARIF{Tool: sarifTool(), Requested: o.requested})
+		err = report.WriteAuditSARIF(o.f.io.out, r.AuditReport, report.AuditSARIF{Tool: sarifTool(), Requested: o.requested})
 	} else {
-		err = report.WriteUsageAudit(o.g.io.out, f, r)
+		err = report.WriteUsageAudit(o.f.io.out, f, r)
 	}
 	if err != nil {
 		return err
 	}
 	if res.Rows == 0 {
-		fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: no logged call in the period (%d outside it, %d not Zoom API calls)\n", res.Filtered, res.Skipped)
+		fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: no logged call in the period (%d outside it, %d not Zoom API calls)\n", res.Filtered, res.Skipped)
 	}
 	if res.Mismatch() {
 		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r.AuditReport))}

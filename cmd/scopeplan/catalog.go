@@ -11,7 +11,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/report"
 )
 
-func newCatalogCmd(g *globalOptions) *cobra.Command {
+func newCmdCatalog(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: "Inspect the catalog built from the scope documents",
@@ -20,72 +20,96 @@ func newCatalogCmd(g *globalOptions) *cobra.Command {
 			return usageErr("catalog: name a subcommand (stats, dump, diff)")
 		},
 	}
-	cmd.AddCommand(newStatsCmd(g), newDumpCmd(g), newDiffCmd(g))
+	cmd.AddCommand(newCmdStats(f, nil), newCmdDump(f, nil), newCmdDiff(f, nil))
 	return cmd
 }
 
 type statsOptions struct {
-	g      *globalOptions
+	f      *factory
 	format string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newStatsCmd(g *globalOptions) *cobra.Command {
-	o := &statsOptions{g: g}
+func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
+	o := &statsOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count documents, endpoints, scopes and products",
 		Example: `  scopeplan catalog stats
   scopeplan catalog stats --format json --docs ./docs`,
 		Args: args(cobra.NoArgs),
-		RunE: func(*cobra.Command, []string) error { return runStats(o) },
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runStats(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
 	return cmd
 }
 
 func runStats(o *statsOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
-	return report.WriteStats(o.g.io.out, f, o.g.io.tty, report.NewStatsReport(c, p))
+	return report.WriteStats(o.f.io.out, o.outFormat, o.f.io.tty, report.NewStatsReport(c, p))
 }
 
 type dumpOptions struct {
-	g      *globalOptions
+	f      *factory
 	format string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newDumpCmd(g *globalOptions) *cobra.Command {
-	o := &dumpOptions{g: g}
+func newCmdDump(f *factory, runF func(*dumpOptions) error) *cobra.Command {
+	o := &dumpOptions{f: f}
 	cmd := &cobra.Command{
 		Use:     "dump",
 		Short:   "Print the whole catalog with sources",
 		Example: `  scopeplan catalog dump --format yaml > catalog.yaml`,
 		Args:    args(cobra.NoArgs),
-		RunE:    func(*cobra.Command, []string) error { return runDump(o) },
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if o.outFormat, err = format(o.format, report.FormatJSON, report.FormatYAML); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runDump(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "json", "output format: json|yaml")
 	return cmd
 }
 
 func runDump(o *dumpOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatJSON, report.FormatYAML)
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
-	return report.WriteDump(o.g.io.out, f, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
+	return report.WriteDump(o.f.io.out, o.outFormat, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
 }
 
 type diffOptions struct {
-	g        *globalOptions
+	f        *factory
 	old, new string
 	format   string
 	exitCode bool
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newDiffCmd(g *globalOptions) *cobra.Command {
-	o := &diffOptions{g: g}
+func newCmdDiff(f *factory, runF func(*diffOptions) error) *cobra.Command {
+	o := &diffOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what changed between two sets of scope documents",
@@ -102,6 +126,13 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 		Args: args(cobra.ExactArgs(2)),
 		RunE: func(_ *cobra.Command, a []string) error {
 			o.old, o.new = a[0], a[1]
+			var err error
+			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
 			return runDiff(o)
 		},
 	}
@@ -121,11 +152,8 @@ func diffSide(spec string, maxSize int64) (*catalog.Catalog, loader.Provenance, 
 }
 
 func runDiff(o *diffOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown)
-	if err != nil {
-		return err
-	}
-	size, err := o.g.docSizeLimit()
+	f := o.outFormat
+	size, err := o.f.docSizeLimit()
 	if err != nil {
 		return err
 	}
@@ -138,7 +166,7 @@ func runDiff(o *diffOptions) error {
 		return inputErr(err)
 	}
 	d := catalog.Diff(oldC, newC)
-	if err := report.WriteDiff(o.g.io.out, f, report.NewDiffReport(d, oldP, newP)); err != nil {
+	if err := report.WriteDiff(o.f.io.out, f, report.NewDiffReport(d, oldP, newP)); err != nil {
 		return err
 	}
 	if o.exitCode && !d.Empty() {

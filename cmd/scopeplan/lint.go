@@ -13,17 +13,22 @@ import (
 )
 
 type lintOptions struct {
-	g             *globalOptions
+	f             *factory
 	format        string
 	failOn        string
 	rules         []string
 	disable       []string
 	baseline      string
 	writeBaseline string
+
+	// outFormat and failOnSeverity are --format and --fail-on checked
+	// ("" failOnSeverity: never fail).
+	outFormat      report.Format
+	failOnSeverity lint.Severity
 }
 
-func newLintCmd(g *globalOptions) *cobra.Command {
-	o := &lintOptions{g: g}
+func newCmdLint(f *factory, runF func(*lintOptions) error) *cobra.Command {
+	o := &lintOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "lint",
 		Short: "Find where the scope documents contradict themselves or each other",
@@ -42,7 +47,15 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
   scopeplan lint --write-baseline lint-baseline.json
   scopeplan lint --baseline lint-baseline.json --fail-on warning --format github`,
 		Args: args(cobra.NoArgs),
-		RunE: func(*cobra.Command, []string) error { return runLint(o) },
+		RunE: func(*cobra.Command, []string) error {
+			if err := o.complete(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runLint(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|sarif|github")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
@@ -53,9 +66,10 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 	return cmd
 }
 
-func runLint(o *lintOptions) error {
-	// The configuration's lint: block fills what the flags leave unset.
-	lc := o.g.cfg.Lint
+// complete fills what the flags leave unset from the configuration's
+// lint: block and checks --format and --fail-on.
+func (o *lintOptions) complete() error {
+	lc := o.f.Config().Lint
 	if o.failOn == "" {
 		o.failOn = lc.FailOn
 	}
@@ -71,16 +85,20 @@ func runLint(o *lintOptions) error {
 	if o.baseline == "" && o.writeBaseline == "" {
 		o.baseline = lc.Baseline
 	}
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatGitHub)
-	if err != nil {
+	var err error
+	if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatGitHub); err != nil {
 		return err
 	}
-	var failOn lint.Severity
 	if s := strings.ToLower(strings.TrimSpace(o.failOn)); s != "never" {
-		if failOn, err = lint.ParseSeverity(s); err != nil {
+		if o.failOnSeverity, err = lint.ParseSeverity(s); err != nil {
 			return usageErr("--fail-on: %w (or never)", err)
 		}
 	}
+	return nil
+}
+
+func runLint(o *lintOptions) error {
+	f, failOn := o.outFormat, o.failOnSeverity
 	rules, err := lint.Select(o.rules)
 	if err != nil {
 		return usageErr("--rule: %w", err)
@@ -111,14 +129,18 @@ func runLint(o *lintOptions) error {
 		}
 		base = &b
 	}
-	c, p, err := o.g.load()
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
 	var findings []lint.Finding
 	if len(o.rules) == 0 {
 		// Every rule's findings may be precomputed; drop the disabled ones.
-		for _, fd := range o.g.lintFindings(c) {
+		all, err := o.f.Findings()
+		if err != nil {
+			return err
+		}
+		for _, fd := range all {
 			if !disabled[fd.Rule] {
 				findings = append(findings, fd)
 			}
@@ -134,11 +156,11 @@ func runLint(o *lintOptions) error {
 		// then succeed, so "write, then lint against it" chains in CI.
 		r := report.NewLintReport(report.NewMeta(p), findings, 0)
 		r.Tool = sarifTool()
-		if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
+		if err := report.WriteLint(o.f.io.out, f, o.f.io.tty, r, rules); err != nil {
 			return err
 		}
-		if !o.g.quiet {
-			fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		if !o.f.quiet {
+			fmt.Fprintf(o.f.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
 		}
 		return nil
 	}
@@ -150,7 +172,7 @@ func runLint(o *lintOptions) error {
 	}
 	r := report.NewLintReport(report.NewMeta(p), findings, baselined)
 	r.Tool = sarifTool()
-	if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
+	if err := report.WriteLint(o.f.io.out, f, o.f.io.tty, r, rules); err != nil {
 		return err
 	}
 	if failOn != "" {

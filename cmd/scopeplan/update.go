@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
@@ -19,7 +17,8 @@ import (
 )
 
 type updateOptions struct {
-	g           *globalOptions
+	f           *factory
+	ctx         context.Context
 	cacheDir    string
 	sources     []string
 	products    []string
@@ -32,10 +31,15 @@ type updateOptions struct {
 	diff        bool
 	allowShrink bool
 	redirects   []string
+
+	// outFormat is --format checked; sourceList the sources the flags
+	// select.
+	outFormat  report.Format
+	sourceList []scopeupdate.Source
 }
 
-func newUpdateCmd(g *globalOptions) *cobra.Command {
-	o := &updateOptions{g: g}
+func newCmdUpdate(f *factory, runF func(*updateOptions) error) *cobra.Command {
+	o := &updateOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "update [--product SLUG]... [--base URL] [--cache-dir DIR] [--diff] [--progress] [--format text|json]",
 		Short: "Download the scope pages and every API hub file into the cache",
@@ -87,7 +91,16 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
   scopeplan update --base http://127.0.0.1:8080
   scopeplan update --source openapi-rooms=https://developers.zoom.us/api-hub/rooms/methods/endpoints.json`,
 		Args: args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runUpdate(cmd.Context(), o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.ctx = cmd.Context()
+			if err := o.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runUpdate(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR, else the configuration's cache_dir, else the user cache directory)")
 	cmd.Flags().StringArrayVar(&o.products, "product", nil, "fetch the scope pages and this product's files only (`SLUG`, e.g. meetings); repeatable")
@@ -118,7 +131,7 @@ type updateReport struct {
 	report.Meta `yaml:",inline"`
 	CacheDir    string                     `json:"cache_dir" yaml:"cache_dir"`
 	Sources     []scopeupdate.SourceResult `json:"sources" yaml:"sources"`
-	Summary     updateSummary              `json:"summary" yaml:"summary"`
+	Summary     scopeupdate.Summary        `json:"summary" yaml:"summary"`
 	// Committed says whether the run switched the cache's manifest.
 	Committed bool `json:"committed" yaml:"committed"`
 	// OrphansRemoved counts files of earlier runs removed.
@@ -126,67 +139,11 @@ type updateReport struct {
 	// CompileError says why the compiled catalog was not stored.
 	CompileError string `json:"compile_error,omitempty" yaml:"compile_error,omitempty"`
 	// DiffTotals counts the catalog diff's entries.
-	DiffTotals diffTotals `json:"diff_totals" yaml:"diff_totals"`
+	DiffTotals scopeupdate.Totals `json:"diff_totals" yaml:"diff_totals"`
 	// Changes is the catalog diff from the documents before the update
 	// (the embedded ones on a first update) to those after; nil when
 	// nothing was updated.
 	Changes *report.DiffReport `json:"changes,omitempty" yaml:"changes,omitempty"`
-}
-
-// diffTotals are the sizes of a catalog diff.
-type diffTotals struct {
-	EndpointsAdded   int `json:"endpoints_added" yaml:"endpoints_added"`
-	EndpointsRemoved int `json:"endpoints_removed" yaml:"endpoints_removed"`
-	EndpointsChanged int `json:"endpoints_changed" yaml:"endpoints_changed"`
-	ScopesAdded      int `json:"scopes_added" yaml:"scopes_added"`
-	ScopesRemoved    int `json:"scopes_removed" yaml:"scopes_removed"`
-}
-
-func totalsOf(d *report.DiffReport) diffTotals {
-	if d == nil {
-		return diffTotals{}
-	}
-	return diffTotals{len(d.EndpointsAdded), len(d.EndpointsRemoved), len(d.EndpointsChanged), len(d.ScopesAdded), len(d.ScopesRemoved)}
-}
-
-// updateChanges diffs the catalog commands used before an update that
-// changed something against the one they use after: each side is the
-// cached documents merged with the embedded ones they do not replace.
-func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
-	if !res.Committed || res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
-		return nil, nil
-	}
-	embedded, err := loader.Embedded()
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	oldDocs := loader.MergeCached(embedded, res.Old)
-	oldC, err := catalog.Build(oldDocs)
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	newC, newDocs := res.Catalog, res.Compiled
-	if newC == nil {
-		newDocs = loader.MergeCached(embedded, res.New)
-		if newC, err = catalog.Build(newDocs); err != nil {
-			return nil, inputErr(err)
-		}
-	}
-	origin := loader.OriginCache
-	if len(res.Old) == 0 {
-		origin = loader.OriginEmbedded
-	}
-	d := report.NewDiffReport(catalog.Diff(oldC, newC), loader.ProvenanceOf(origin, oldDocs), loader.ProvenanceOf(loader.OriginCache, newDocs))
-	return &d, nil
-}
-
-// updateSummary counts the sources by outcome.
-type updateSummary struct {
-	Updated   int `json:"updated" yaml:"updated"`
-	Unchanged int `json:"unchanged" yaml:"unchanged"`
-	Absent    int `json:"absent" yaml:"absent"`
-	Refused   int `json:"refused" yaml:"refused"`
-	Failed    int `json:"failed" yaml:"failed"`
 }
 
 // updateSources returns the sources the flags select.
@@ -217,9 +174,10 @@ func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 	return sources, nil
 }
 
-func runUpdate(ctx context.Context, o *updateOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON)
-	if err != nil {
+// validate checks the flags' values and selects the sources.
+func (o *updateOptions) validate() error {
+	var err error
+	if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON); err != nil {
 		return err
 	}
 	if o.timeout <= 0 {
@@ -231,11 +189,13 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	if o.retries < 0 {
 		return usageErr("update: --retries must not be negative")
 	}
-	sources, err := updateSources(o)
-	if err != nil {
-		return err
-	}
-	c, err := cache.Open(o.g.cacheDir(o.cacheDir))
+	o.sourceList, err = updateSources(o)
+	return err
+}
+
+func runUpdate(o *updateOptions) error {
+	f, sources := o.outFormat, o.sourceList
+	c, err := cache.Open(o.f.cacheDir(o.cacheDir))
 	if err != nil {
 		return inputErr(err)
 	}
@@ -249,30 +209,21 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 		u.LockTimeout = time.Nanosecond // do not wait
 	}
 	u.AllowShrink = o.allowShrink
-	if o.progress || isTerminal(o.g.io.errOut) {
-		u.Progress = progressLine(o.g.io.errOut, len(sources))
+	if o.progress || isTerminal(o.f.io.errOut) {
+		u.Progress = progressLine(o.f.io.errOut, len(sources))
 	}
-
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
-	defer stop()
-	res, err := u.Run(ctx)
+	res, err := u.Run(o.ctx)
 	if err != nil {
 		return inputErr(err)
 	}
-
-	sum := updateSummary{
-		Updated:   res.Count(scopeupdate.StatusUpdated),
-		Unchanged: res.Count(scopeupdate.StatusUnchanged),
-		Absent:    res.Count(scopeupdate.StatusAbsent),
-		Refused:   res.Count(scopeupdate.StatusRefused),
-		Failed:    res.Count(scopeupdate.StatusFailed),
-	}
-	changes, err := updateChanges(res)
+	ch, err := res.Changes()
 	if err != nil {
-		return err
+		return inputErr(err)
+	}
+	var changes *report.DiffReport
+	if ch != nil {
+		d := report.NewDiffReport(ch.Diff, ch.Old, ch.New)
+		changes = &d
 	}
 	switch f {
 	case report.FormatJSON:
@@ -280,46 +231,28 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 			Meta:           report.NewMeta(loader.ProvenanceOf(loader.OriginCache, res.New)),
 			CacheDir:       res.CacheDir,
 			Sources:        res.Sources,
-			Summary:        sum,
+			Summary:        res.Summary(),
 			Committed:      res.Committed,
 			OrphansRemoved: res.Orphans,
 			CompileError:   res.CompileError,
-			DiffTotals:     totalsOf(changes),
+			DiffTotals:     ch.Totals(),
 			Changes:        changes,
 		}
-		if err := report.WriteJSON(o.g.io.out, rep); err != nil {
+		if err := report.WriteJSON(o.f.io.out, rep); err != nil {
 			return err
 		}
 	default:
-		if err := writeUpdateText(o.g.io.out, res, changes, o.diff); err != nil {
+		if err := writeUpdateText(o.f.io.out, res, ch.Totals(), changes, o.diff); err != nil {
 			return err
 		}
 	}
 	if res.CompileError != "" {
-		fmt.Fprintf(o.g.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
+		fmt.Fprintf(o.f.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
 	}
-	if sum.Failed > 0 || sum.Refused > 0 {
-		var parts []string
-		if sum.Refused > 0 {
-			parts = append(parts, fmt.Sprintf("%d refused (%s): nothing in the cache was changed; --allow-shrink accepts them",
-				sum.Refused, strings.Join(names(res.With(scopeupdate.StatusRefused)), ", ")))
-		}
-		if sum.Failed > 0 {
-			parts = append(parts, fmt.Sprintf("%d failed (%s); their cached copies are unchanged",
-				sum.Failed, strings.Join(names(res.Failed()), ", ")))
-		}
-		return inputErr(fmt.Errorf("update: of %d sources, %s", len(res.Sources), strings.Join(parts, "; ")))
+	if err := res.Err(); err != nil {
+		return inputErr(err)
 	}
 	return nil
-}
-
-// names lists the sources' names.
-func names(rs []scopeupdate.SourceResult) []string {
-	var out []string
-	for _, s := range rs {
-		out = append(out, s.Source.Name)
-	}
-	return out
 }
 
 // isTerminal reports whether w is a terminal.
@@ -362,7 +295,7 @@ func humanSize(n int64) string {
 // writeUpdateText writes one line per kind of outcome that occurred (the
 // sources it covers, with the reason of each failure or refusal), the
 // catalog diff's totals, and the whole diff when asked.
-func writeUpdateText(w io.Writer, res *scopeupdate.Result, changes *report.DiffReport, full bool) error {
+func writeUpdateText(w io.Writer, res *scopeupdate.Result, t scopeupdate.Totals, changes *report.DiffReport, full bool) error {
 	w = report.EscapeWriter(w) // reasons quote servers' replies
 	for _, st := range scopeupdate.Statuses() {
 		rs := res.With(st)
@@ -381,7 +314,6 @@ func writeUpdateText(w io.Writer, res *scopeupdate.Result, changes *report.DiffR
 			return err
 		}
 	}
-	t := totalsOf(changes)
 	if _, err := fmt.Fprintf(w, "catalog: %d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed\n",
 		t.EndpointsAdded, t.EndpointsRemoved, t.EndpointsChanged, t.ScopesAdded, t.ScopesRemoved); err != nil {
 		return err

@@ -1,0 +1,119 @@
+package update
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/loader"
+)
+
+// Summary counts a run's sources by outcome.
+type Summary struct {
+	Updated   int `json:"updated" yaml:"updated"`
+	Unchanged int `json:"unchanged" yaml:"unchanged"`
+	Absent    int `json:"absent" yaml:"absent"`
+	Refused   int `json:"refused" yaml:"refused"`
+	Failed    int `json:"failed" yaml:"failed"`
+}
+
+// Summary counts the run's sources by outcome.
+func (r *Result) Summary() Summary {
+	return Summary{
+		Updated:   r.Count(StatusUpdated),
+		Unchanged: r.Count(StatusUnchanged),
+		Absent:    r.Count(StatusAbsent),
+		Refused:   r.Count(StatusRefused),
+		Failed:    r.Count(StatusFailed),
+	}
+}
+
+// Err says, in one error, which sources were refused or failed; nil when
+// every source updated, was unchanged or absent.
+func (r *Result) Err() error {
+	sum := r.Summary()
+	if sum.Failed == 0 && sum.Refused == 0 {
+		return nil
+	}
+	var parts []string
+	if sum.Refused > 0 {
+		parts = append(parts, fmt.Sprintf("%d refused (%s): nothing in the cache was changed; --allow-shrink accepts them",
+			sum.Refused, strings.Join(names(r.With(StatusRefused)), ", ")))
+	}
+	if sum.Failed > 0 {
+		parts = append(parts, fmt.Sprintf("%d failed (%s); their cached copies are unchanged",
+			sum.Failed, strings.Join(names(r.Failed()), ", ")))
+	}
+	return fmt.Errorf("update: of %d sources, %s", len(r.Sources), strings.Join(parts, "; "))
+}
+
+// names lists the sources' names.
+func names(rs []SourceResult) []string {
+	var out []string
+	for _, s := range rs {
+		out = append(out, s.Source.Name)
+	}
+	return out
+}
+
+// Changes is what a run changed in the catalog the other commands use.
+type Changes struct {
+	// Diff goes from the catalog before the run to the one after.
+	Diff catalog.Changes
+	// Old and New are the documents of each side.
+	Old, New loader.Provenance
+}
+
+// Changes diffs the catalog commands used before a run that changed
+// something against the one they use after: each side is the cached
+// documents merged with the embedded ones they do not replace (the
+// embedded ones alone before a first update). It is nil when the run
+// committed no updated document.
+func (r *Result) Changes() (*Changes, error) {
+	if !r.Committed || r.Count(StatusUpdated) == 0 || len(r.New) == 0 {
+		return nil, nil
+	}
+	embedded, err := loader.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("update: the embedded documents: %w", err)
+	}
+	oldDocs := loader.MergeCached(embedded, r.Old)
+	oldC, err := catalog.Build(oldDocs)
+	if err != nil {
+		return nil, fmt.Errorf("update: the catalog before: %w", err)
+	}
+	newC, newDocs := r.Catalog, r.Compiled
+	if newC == nil {
+		newDocs = loader.MergeCached(embedded, r.New)
+		if newC, err = catalog.Build(newDocs); err != nil {
+			return nil, fmt.Errorf("update: the catalog after: %w", err)
+		}
+	}
+	origin := loader.OriginCache
+	if len(r.Old) == 0 {
+		origin = loader.OriginEmbedded
+	}
+	return &Changes{
+		Diff: catalog.Diff(oldC, newC),
+		Old:  loader.ProvenanceOf(origin, oldDocs),
+		New:  loader.ProvenanceOf(loader.OriginCache, newDocs),
+	}, nil
+}
+
+// Totals are the sizes of a catalog diff.
+type Totals struct {
+	EndpointsAdded   int `json:"endpoints_added" yaml:"endpoints_added"`
+	EndpointsRemoved int `json:"endpoints_removed" yaml:"endpoints_removed"`
+	EndpointsChanged int `json:"endpoints_changed" yaml:"endpoints_changed"`
+	ScopesAdded      int `json:"scopes_added" yaml:"scopes_added"`
+	ScopesRemoved    int `json:"scopes_removed" yaml:"scopes_removed"`
+}
+
+// Totals counts the entries of the changes (all zero for nil).
+func (c *Changes) Totals() Totals {
+	if c == nil {
+		return Totals{}
+	}
+	d := c.Diff
+	return Totals{len(d.EndpointsAdded), len(d.EndpointsRemoved), len(d.EndpointsChanged), len(d.ScopesAdded), len(d.ScopesRemoved)}
+}
