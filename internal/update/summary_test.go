@@ -66,7 +66,9 @@ func TestSummaryAndChanges(t *testing.T) {
 func TestResultErr(t *testing.T) {
 	z := newFakeZoom(t)
 	z.set("/g", serve(t, "granular.html", `"v1"`))
-	z.set("/c", func(w http.ResponseWriter, _ *http.Request, _ int) { http.Error(w, "down", http.StatusInternalServerError) })
+	z.set("/c", func(w http.ResponseWriter, _ *http.Request, _ int) {
+		http.Error(w, "down", http.StatusInternalServerError)
+	})
 	u := newTestUpdater(t.TempDir(), &clock{t: day1},
 		Source{Name: "granular", URL: z.url("/g"), Kind: record.KindGranularHTML},
 		Source{Name: "classic", URL: z.url("/c"), Kind: record.KindClassic})
