@@ -27,7 +27,7 @@ func TestFactoryLoadsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(full.Documents) == 0 && len(p.Documents) > 0 {
+	if full == core || len(full.Documents) == 0 && len(p.Documents) > 0 {
 		t.Error("Catalog after CoreCatalog kept the core catalog")
 	}
 	fs1, err := f.Findings()
