@@ -41,7 +41,7 @@ func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
 		Args: args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML); err != nil {
+			if o.outFormat, err = format(o.format, report.StatsPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -50,7 +50,7 @@ func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
 			return runStats(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.StatsPrinters().Usage())
 	return cmd
 }
 
@@ -59,7 +59,7 @@ func runStats(o *statsOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteStats(o.f.io.out, o.outFormat, o.f.io.tty, report.NewStatsReport(c, p))
+	return report.StatsPrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.NewStatsReport(c, p))
 }
 
 type dumpOptions struct {
@@ -78,7 +78,7 @@ func newCmdDump(f *factory, runF func(*dumpOptions) error) *cobra.Command {
 		Args:    args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatJSON, report.FormatYAML); err != nil {
+			if o.outFormat, err = format(o.format, report.DumpPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -87,7 +87,7 @@ func newCmdDump(f *factory, runF func(*dumpOptions) error) *cobra.Command {
 			return runDump(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "json", "output format: json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "json", report.DumpPrinters().Usage())
 	return cmd
 }
 
@@ -96,7 +96,7 @@ func runDump(o *dumpOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteDump(o.f.io.out, o.outFormat, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
+	return report.DumpPrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
 }
 
 type diffOptions struct {
@@ -127,7 +127,7 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 		RunE: func(_ *cobra.Command, a []string) error {
 			o.old, o.new = a[0], a[1]
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown); err != nil {
+			if o.outFormat, err = format(o.format, report.DiffPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -136,7 +136,7 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 			return runDiff(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.DiffPrinters().Usage())
 	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything changed")
 	return cmd
 }
@@ -166,7 +166,7 @@ func runDiff(o *diffOptions) error {
 		return inputErr(err)
 	}
 	d := catalog.Diff(oldC, newC)
-	if err := report.WriteDiff(o.f.io.out, f, report.NewDiffReport(d, oldP, newP)); err != nil {
+	if err := report.DiffPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewDiffReport(d, oldP, newP)); err != nil {
 		return err
 	}
 	if o.exitCode && !d.Empty() {

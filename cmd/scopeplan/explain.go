@@ -57,7 +57,7 @@ explain, 2 usage error.`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			o.ctx, o.args = cmd.Context(), a
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML); err != nil {
+			if o.outFormat, err = format(o.format, report.ExplainPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -69,7 +69,7 @@ explain, 2 usage error.`,
 	o.in.addFlags(cmd)
 	cmd.Flags().StringArrayVar(&o.callFiles, "calls", nil, "a call `FILE` of the app (as for plan) to narrow the candidates; repeatable")
 	cmd.Flags().StringArrayVar(&o.scanDirs, "scan", nil, "scan `DIR` (source code or HAR files) for the app's calls to narrow the candidates; repeatable")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.ExplainPrinters().Usage())
 	return cmd
 }
 
@@ -145,5 +145,5 @@ func runExplain(o *explainOptions) error {
 		}
 		return inputErr(fmt.Errorf("explain: %w", err))
 	}
-	return report.WriteExplain(o.f.io.out, f, report.NewExplainReport(x, report.NewMeta(p)))
+	return report.ExplainPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewExplainReport(x, report.NewMeta(p)))
 }

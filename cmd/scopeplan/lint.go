@@ -57,7 +57,7 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 			return runLint(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|sarif|github")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.LintPrinters().Usage())
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
 	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` (repeatable, or comma-separated)")
 	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` (repeatable, or comma-separated)")
@@ -86,7 +86,7 @@ func (o *lintOptions) complete() error {
 		o.baseline = lc.Baseline
 	}
 	var err error
-	if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatGitHub); err != nil {
+	if o.outFormat, err = format(o.format, report.LintPrinters().Formats()...); err != nil {
 		return err
 	}
 	if s := strings.ToLower(strings.TrimSpace(o.failOn)); s != "never" {
@@ -155,8 +155,8 @@ func runLint(o *lintOptions) error {
 		// Writing a baseline accepts every current finding: report them,
 		// then succeed, so "write, then lint against it" chains in CI.
 		r := report.NewLintReport(report.NewMeta(p), findings, 0)
-		r.Tool = sarifTool()
-		if err := report.WriteLint(o.f.io.out, f, o.f.io.tty, r, rules); err != nil {
+		r.Tool, r.Rules = sarifTool(), rules
+		if err := report.LintPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 			return err
 		}
 		if !o.f.quiet {
@@ -171,8 +171,8 @@ func runLint(o *lintOptions) error {
 		baselined = len(accepted)
 	}
 	r := report.NewLintReport(report.NewMeta(p), findings, baselined)
-	r.Tool = sarifTool()
-	if err := report.WriteLint(o.f.io.out, f, o.f.io.tty, r, rules); err != nil {
+	r.Tool, r.Rules = sarifTool(), rules
+	if err := report.LintPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if failOn != "" {

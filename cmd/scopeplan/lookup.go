@@ -39,7 +39,7 @@ doc link as it appears on the granular scopes page, or an event name
 			}
 			o.spec = a[0]
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML); err != nil {
+			if o.outFormat, err = format(o.format, report.LookupPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -48,7 +48,7 @@ doc link as it appears on the granular scopes page, or an event name
 			return runLookup(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.LookupPrinters().Usage())
 	return cmd
 }
 
@@ -88,7 +88,7 @@ func runLookup(o *lookupOptions) error {
 		}
 		return inputErr(errors.New(msg))
 	}
-	if err := report.WriteLookup(o.f.io.out, f, o.f.io.tty, r); err != nil {
+	if err := report.LookupPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if found == 0 {

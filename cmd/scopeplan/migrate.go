@@ -38,7 +38,7 @@ The app type defaults to the classic scopes' level.`,
 		RunE: func(_ *cobra.Command, a []string) error {
 			o.classic = a
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown); err != nil {
+			if o.outFormat, err = format(o.format, report.MigratePrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -50,7 +50,7 @@ The app type defaults to the classic scopes' level.`,
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
 	cmd.Flags().StringArrayVar(&o.events, "event", nil, "a subscribed event `NAME` (recording.completed), planned with --calls; repeatable")
 	cmd.Flags().StringVar(&o.app, "app", "", "app type: user|admin|master (default: from the classic scopes' level)")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.MigratePrinters().Usage())
 	return cmd
 }
 
@@ -93,5 +93,5 @@ func runMigrate(o *migrateOptions) error {
 		}
 		return inputErr(fmt.Errorf("unknown classic scope(s): %s", strings.Join(parts, "; ")))
 	}
-	return report.WriteMigrate(o.f.io.out, f, report.NewMigrateReport(res, report.NewMeta(p)))
+	return report.MigratePrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewMigrateReport(res, report.NewMeta(p)))
 }

@@ -87,7 +87,7 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
 		RunE: func(_ *cobra.Command, a []string) error {
 			o.in.files = a
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatManifest); err != nil {
+			if o.outFormat, err = format(o.format, report.PlanPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -97,7 +97,7 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
 		},
 	}
 	o.in.addFlags(cmd)
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|manifest")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.PlanPrinters().Usage())
 	return cmd
 }
 
@@ -124,7 +124,7 @@ func runPlan(o *planOptions) error {
 	}
 	r := report.NewPlanReport(plan, report.NewMeta(p), a)
 	r.OverGrantEndpoints = report.NewOverGrant(c, plan)
-	if err := report.WritePlan(o.f.io.out, f, o.f.io.tty, r); err != nil {
+	if err := report.PlanPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {

@@ -72,7 +72,7 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			o.ctx, o.paths = cmd.Context(), a
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML); err != nil {
+			if o.outFormat, err = format(o.format, report.ScanPrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -81,7 +81,7 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 			return runScan(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.ScanPrinters().Usage())
 	cmd.Flags().BoolVar(&o.includeTests, "include-tests", false, "keep the calls found in test files (tests/, spec/, *_test.*, mocks) in the call file")
 	return cmd
 }
@@ -104,7 +104,7 @@ func runScan(o *scanOptions) error {
 	if f == report.FormatText && !o.includeTests {
 		res = res.WithoutTests()
 	}
-	if err := report.WriteScan(o.f.io.out, f, report.NewScanReport(res, report.NewMeta(p))); err != nil {
+	if err := report.ScanPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewScanReport(res, report.NewMeta(p))); err != nil {
 		return err
 	}
 	errOut := o.f.io.errOut

@@ -31,7 +31,7 @@ func newCmdScope(f *factory, runF func(*scopeOptions) error) *cobra.Command {
 			}
 			o.name = a[0]
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML); err != nil {
+			if o.outFormat, err = format(o.format, report.ScopePrinters().Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -40,7 +40,7 @@ func newCmdScope(f *factory, runF func(*scopeOptions) error) *cobra.Command {
 			return runScope(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.ScopePrinters().Usage())
 	return cmd
 }
 
@@ -61,5 +61,5 @@ func runScope(o *scopeOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteScope(o.f.io.out, o.outFormat, o.f.io.tty, report.NewScopeReport(c, s, p, a))
+	return report.ScopePrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.NewScopeReport(c, s, p, a))
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/internal/cache"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
 	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 )
@@ -110,7 +109,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 	cmd.Flags().StringArrayVar(&o.redirects, "allow-redirect", nil, "another `HOST` a source may redirect to (redirects elsewhere than the source's own host are refused); repeatable")
 	cmd.Flags().DurationVar(&o.lockTimeout, "lock-timeout", scopeupdate.DefaultLockTimeout, "how long to wait for another update of the same cache")
 	cmd.Flags().IntVar(&o.retries, "retries", scopeupdate.DefaultRetries, "retries of a request after a timeout or 5xx")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.UpdatePrinters().Usage())
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "report each file on standard error even when it is not a terminal")
 	cmd.Flags().BoolVar(&o.diff, "diff", false, "print the whole catalog diff, not only its totals")
 	cmd.Flags().BoolVar(&o.allowShrink, "allow-shrink", false, "accept downloads that shrink their document")
@@ -124,26 +123,6 @@ func productsHelp() string {
 		slugs = append(slugs, p.Slug)
 	}
 	return strings.Join(slugs, ", ") + "."
-}
-
-// updateReport is update's JSON output.
-type updateReport struct {
-	report.Meta `yaml:",inline"`
-	CacheDir    string                     `json:"cache_dir" yaml:"cache_dir"`
-	Sources     []scopeupdate.SourceResult `json:"sources" yaml:"sources"`
-	Summary     scopeupdate.Summary        `json:"summary" yaml:"summary"`
-	// Committed says whether the run switched the cache's manifest.
-	Committed bool `json:"committed" yaml:"committed"`
-	// OrphansRemoved counts files of earlier runs removed.
-	OrphansRemoved int `json:"orphans_removed" yaml:"orphans_removed"`
-	// CompileError says why the compiled catalog was not stored.
-	CompileError string `json:"compile_error,omitempty" yaml:"compile_error,omitempty"`
-	// DiffTotals counts the catalog diff's entries.
-	DiffTotals scopeupdate.Totals `json:"diff_totals" yaml:"diff_totals"`
-	// Changes is the catalog diff from the documents before the update
-	// (the embedded ones on a first update) to those after; nil when
-	// nothing was updated.
-	Changes *report.DiffReport `json:"changes,omitempty" yaml:"changes,omitempty"`
 }
 
 // updateSources returns the sources the flags select.
@@ -177,7 +156,7 @@ func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 // validate checks the flags' values and selects the sources.
 func (o *updateOptions) validate() error {
 	var err error
-	if o.outFormat, err = format(o.format, report.FormatText, report.FormatJSON); err != nil {
+	if o.outFormat, err = format(o.format, report.UpdatePrinters().Formats()...); err != nil {
 		return err
 	}
 	if o.timeout <= 0 {
@@ -225,26 +204,10 @@ func runUpdate(o *updateOptions) error {
 		d := report.NewDiffReport(ch.Diff, ch.Old, ch.New)
 		changes = &d
 	}
-	switch f {
-	case report.FormatJSON:
-		rep := updateReport{
-			Meta:           report.NewMeta(loader.ProvenanceOf(loader.OriginCache, res.New)),
-			CacheDir:       res.CacheDir,
-			Sources:        res.Sources,
-			Summary:        res.Summary(),
-			Committed:      res.Committed,
-			OrphansRemoved: res.Orphans,
-			CompileError:   res.CompileError,
-			DiffTotals:     ch.Totals(),
-			Changes:        changes,
-		}
-		if err := report.WriteJSON(o.f.io.out, rep); err != nil {
-			return err
-		}
-	default:
-		if err := writeUpdateText(o.f.io.out, res, ch.Totals(), changes, o.diff); err != nil {
-			return err
-		}
+	rep := report.NewUpdateReport(res, changes)
+	rep.FullDiff = o.diff
+	if err := report.UpdatePrinters().Print(o.f.io.out, f, o.f.io.tty, rep); err != nil {
+		return err
 	}
 	if res.CompileError != "" {
 		fmt.Fprintf(o.f.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
@@ -290,37 +253,4 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-}
-
-// writeUpdateText writes one line per kind of outcome that occurred (the
-// sources it covers, with the reason of each failure or refusal), the
-// catalog diff's totals, and the whole diff when asked.
-func writeUpdateText(w io.Writer, res *scopeupdate.Result, t scopeupdate.Totals, changes *report.DiffReport, full bool) error {
-	w = report.EscapeWriter(w) // reasons quote servers' replies
-	for _, st := range scopeupdate.Statuses() {
-		rs := res.With(st)
-		if len(rs) == 0 {
-			continue
-		}
-		var items []string
-		for _, s := range rs {
-			item := s.Source.Name
-			if st == scopeupdate.StatusFailed || st == scopeupdate.StatusRefused {
-				item += " (" + s.Reason + ")"
-			}
-			items = append(items, item)
-		}
-		if _, err := fmt.Fprintf(w, "%s: %d: %s\n", st, len(rs), strings.Join(items, ", ")); err != nil {
-			return err
-		}
-	}
-	if _, err := fmt.Fprintf(w, "catalog: %d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed\n",
-		t.EndpointsAdded, t.EndpointsRemoved, t.EndpointsChanged, t.ScopesAdded, t.ScopesRemoved); err != nil {
-		return err
-	}
-	if full && changes != nil {
-		fmt.Fprintln(w)
-		return report.WriteDiff(w, report.FormatText, *changes)
-	}
-	return nil
 }

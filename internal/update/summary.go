@@ -8,13 +8,14 @@ import (
 	"github.com/scopeplan/scopeplan/internal/loader"
 )
 
-// Summary counts a run's sources by outcome.
+// Summary counts a run's sources by outcome (report.UpdateSummary is its
+// JSON form).
 type Summary struct {
-	Updated   int `json:"updated" yaml:"updated"`
-	Unchanged int `json:"unchanged" yaml:"unchanged"`
-	Absent    int `json:"absent" yaml:"absent"`
-	Refused   int `json:"refused" yaml:"refused"`
-	Failed    int `json:"failed" yaml:"failed"`
+	Updated   int
+	Unchanged int
+	Absent    int
+	Refused   int
+	Failed    int
 }
 
 // Summary counts the run's sources by outcome.
@@ -98,22 +99,4 @@ func (r *Result) Changes() (*Changes, error) {
 		Old:  loader.ProvenanceOf(origin, oldDocs),
 		New:  loader.ProvenanceOf(loader.OriginCache, newDocs),
 	}, nil
-}
-
-// Totals are the sizes of a catalog diff.
-type Totals struct {
-	EndpointsAdded   int `json:"endpoints_added" yaml:"endpoints_added"`
-	EndpointsRemoved int `json:"endpoints_removed" yaml:"endpoints_removed"`
-	EndpointsChanged int `json:"endpoints_changed" yaml:"endpoints_changed"`
-	ScopesAdded      int `json:"scopes_added" yaml:"scopes_added"`
-	ScopesRemoved    int `json:"scopes_removed" yaml:"scopes_removed"`
-}
-
-// Totals counts the entries of the changes (all zero for nil).
-func (c *Changes) Totals() Totals {
-	if c == nil {
-		return Totals{}
-	}
-	d := c.Diff
-	return Totals{len(d.EndpointsAdded), len(d.EndpointsRemoved), len(d.EndpointsChanged), len(d.ScopesAdded), len(d.ScopesRemoved)}
 }
