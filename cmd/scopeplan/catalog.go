@@ -1,13 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
 )
 
@@ -101,6 +102,7 @@ func runDump(o *dumpOptions) error {
 
 type diffOptions struct {
 	f        *factory
+	ctx      context.Context
 	old, new string
 	format   string
 	exitCode bool
@@ -124,8 +126,8 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 		Example: `  scopeplan catalog diff old-docs/ new-docs/ --format markdown
   scopeplan catalog diff embedded ../shared/zoom-api-hub --exit-code`,
 		Args: args(cobra.ExactArgs(2)),
-		RunE: func(_ *cobra.Command, a []string) error {
-			o.old, o.new = a[0], a[1]
+		RunE: func(cmd *cobra.Command, a []string) error {
+			o.ctx, o.old, o.new = cmd.Context(), a[0], a[1]
 			var err error
 			if o.outFormat, err = format(o.format, report.DiffPrinters().Formats()...); err != nil {
 				return err
@@ -142,13 +144,13 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 }
 
 // diffSide loads one side of a diff: a document set, or "embedded".
-func diffSide(spec string, maxSize int64) (*catalog.Catalog, loader.Provenance, error) {
+func diffSide(ctx context.Context, spec string, maxSize int64) (*catalog.Catalog, scopeplan.Provenance, error) {
 	if spec == "embedded" {
 		if _, err := os.Stat(spec); err != nil {
-			return loader.Load(loader.Options{MaxDocSize: maxSize})
+			return scopeplan.Load(ctx, scopeplan.Options{MaxDocSize: maxSize})
 		}
 	}
-	return loader.Load(loader.Options{Docs: []string{spec}, MaxDocSize: maxSize})
+	return scopeplan.Load(ctx, scopeplan.Options{Docs: []string{spec}, MaxDocSize: maxSize})
 }
 
 func runDiff(o *diffOptions) error {
@@ -157,11 +159,11 @@ func runDiff(o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldC, oldP, err := diffSide(o.old, size)
+	oldC, oldP, err := diffSide(o.ctx, o.old, size)
 	if err != nil {
 		return inputErr(err)
 	}
-	newC, newP, err := diffSide(o.new, size)
+	newC, newP, err := diffSide(o.ctx, o.new, size)
 	if err != nil {
 		return inputErr(err)
 	}

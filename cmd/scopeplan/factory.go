@@ -1,16 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 
 	"golang.org/x/term"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
-	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 )
@@ -53,6 +53,9 @@ func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
 type factory struct {
 	io *streams
 	globalOptions
+	// ctx is the context the command runs under (set before it runs):
+	// loading stops with its error once it is done.
+	ctx context.Context
 
 	// What was loaded: the catalog (full says whether with every part),
 	// its provenance, the error loading it, its lint findings (from the
@@ -60,7 +63,7 @@ type factory struct {
 	loaded   bool
 	full     bool
 	cat      *catalog.Catalog
-	prov     loader.Provenance
+	prov     scopeplan.Provenance
 	loadErr  error
 	findings []lint.Finding
 	attrib   *lint.Attribution
@@ -96,7 +99,7 @@ func newFactory(io *streams) *factory {
 // Catalog returns the catalog the flags select, with every part loaded.
 // It is loaded once per process; the first call says on standard error
 // what it loaded (under --verbose, or when it is the cache's).
-func (f *factory) Catalog() (*catalog.Catalog, loader.Provenance, error) {
+func (f *factory) Catalog() (*catalog.Catalog, scopeplan.Provenance, error) {
 	return f.load(true)
 }
 
@@ -104,11 +107,11 @@ func (f *factory) Catalog() (*catalog.Catalog, loader.Provenance, error) {
 // (resolving calls, planning): the embedded snapshot then skips the
 // documents, grants and associations. It is the full catalog when that
 // was loaded already.
-func (f *factory) CoreCatalog() (*catalog.Catalog, loader.Provenance, error) {
+func (f *factory) CoreCatalog() (*catalog.Catalog, scopeplan.Provenance, error) {
 	return f.load(false)
 }
 
-func (f *factory) load(full bool) (*catalog.Catalog, loader.Provenance, error) {
+func (f *factory) load(full bool) (*catalog.Catalog, scopeplan.Provenance, error) {
 	if f.loaded && (f.full || !full) {
 		return f.cat, f.prov, f.loadErr
 	}
@@ -119,12 +122,16 @@ func (f *factory) load(full bool) (*catalog.Catalog, loader.Provenance, error) {
 }
 
 // loadFresh builds the catalog the flags select.
-func (f *factory) loadFresh(full bool) (*catalog.Catalog, loader.Provenance, error) {
+func (f *factory) loadFresh(full bool) (*catalog.Catalog, scopeplan.Provenance, error) {
 	size, err := f.docSizeLimit()
 	if err != nil {
-		return nil, loader.Provenance{}, err
+		return nil, scopeplan.Provenance{}, err
 	}
-	c, p, fs, err := loadPreferringCacheIn(loader.Options{Docs: f.docs, AddDocs: f.addDocs, MaxDocSize: size}, f.cacheDir(""), full)
+	ctx := f.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	c, p, fs, err := loadPreferringCacheIn(ctx, scopeplan.Options{Docs: f.docs, AddDocs: f.addDocs, MaxDocSize: size}, f.cacheDir(""), full)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
@@ -139,7 +146,7 @@ func (f *factory) loadFresh(full bool) (*catalog.Catalog, loader.Provenance, err
 		}
 		fmt.Fprintf(f.io.errOut, "scopeplan: data: %s, %d document(s)\n", p.Source, len(p.Documents))
 	}
-	if p.Source == loader.OriginCache && !f.quiet {
+	if p.Source == scopeplan.OriginCache && !f.quiet {
 		// People reading text should know the data is not the embedded set;
 		// JSON says it in "data".
 		fmt.Fprintf(f.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
@@ -180,7 +187,7 @@ func (f *factory) Attribution() (*lint.Attribution, error) {
 }
 
 // currentCatalog is the catalog loaded so far, else the full one.
-func (f *factory) currentCatalog() (*catalog.Catalog, loader.Provenance, error) {
+func (f *factory) currentCatalog() (*catalog.Catalog, scopeplan.Provenance, error) {
 	if f.loaded {
 		return f.cat, f.prov, f.loadErr
 	}
@@ -215,26 +222,18 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 	return n, nil
 }
 
-// loadPreferringCache is snapshot.Load, preferring the catalog of the
-// documents `scopeplan update` cached when there are any newer than the
-// embedded data (see snapshot.FromCache; the cache directory is
+// loadPreferringCache is scopeplan.LoadWithFindings, preferring the
+// catalog of the documents `scopeplan update` cached when there are any
+// newer than the embedded data (the cache directory is
 // $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
 // be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	return loadPreferringCacheIn(o, "", full)
+func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
+	return loadPreferringCacheIn(context.Background(), o, "", full)
 }
 
-// loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
-// ("" for the default directory).
-func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	c, p, fs, st, cerr := snapshot.FromCache(o, cacheDir, full)
-	switch st {
-	case snapshot.CacheUsed:
-		return c, p, fs, nil
-	case snapshot.CacheBroken:
-		c, p, fs, err := snapshot.Load(o, full)
-		p.CacheError = cerr.Error()
-		return c, p, fs, err
-	}
-	return snapshot.Load(o, full)
+// loadPreferringCacheIn is loadPreferringCache under ctx with the cache
+// in cacheDir ("" for the default directory).
+func loadPreferringCacheIn(ctx context.Context, o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
+	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
+	return scopeplan.LoadWithFindings(ctx, o)
 }

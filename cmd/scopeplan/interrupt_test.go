@@ -99,3 +99,19 @@ func TestInterruptThroughRunF(t *testing.T) {
 		t.Errorf("no interrupt: exit %d, want %d", code, exitInput)
 	}
 }
+
+// TestInterruptedLoad: reading --docs stops at an interrupt, for every
+// command that loads the catalog through the factory, and for catalog
+// diff's own sides.
+func TestInterruptedLoad(t *testing.T) {
+	docs := filepath.Join("..", "..", "data", "docs")
+	for _, args := range [][]string{
+		{"--docs", docs, "catalog", "stats"},
+		{"catalog", "diff", docs, docs},
+	} {
+		_, errOut, code := runUnder(cancelled(t), args...)
+		if code != exitInterrupted || errOut != "scopeplan: interrupted\n" {
+			t.Errorf("%q: exit %d, stderr %q; want 130 and one line", args, code, errOut)
+		}
+	}
+}

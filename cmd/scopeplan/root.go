@@ -114,6 +114,7 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 // prepare runs before every command: it checks -q and -v, reads the
 // configuration and silences standard output under --quiet.
 func (f *factory) prepare(cmd *cobra.Command) error {
+	f.ctx = cmd.Context()
 	if f.quiet && f.verbose {
 		return usageErr("--quiet and --verbose contradict each other")
 	}

@@ -195,7 +195,7 @@ func runUpdate(o *updateOptions) error {
 	if err != nil {
 		return inputErr(err)
 	}
-	ch, err := res.Changes()
+	ch, err := res.Changes(o.ctx)
 	if err != nil {
 		return inputErr(err)
 	}

@@ -1,9 +1,11 @@
 package update
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
 )
@@ -62,19 +64,20 @@ type Changes struct {
 	// Diff goes from the catalog before the run to the one after.
 	Diff catalog.Changes
 	// Old and New are the documents of each side.
-	Old, New loader.Provenance
+	Old, New scopeplan.Provenance
 }
 
 // Changes diffs the catalog commands used before a run that changed
 // something against the one they use after: each side is the cached
 // documents merged with the embedded ones they do not replace (the
 // embedded ones alone before a first update). It is nil when the run
-// committed no updated document.
-func (r *Result) Changes() (*Changes, error) {
+// committed no updated document. Reading the embedded documents stops
+// with ctx's error once ctx is done.
+func (r *Result) Changes(ctx context.Context) (*Changes, error) {
 	if !r.Committed || r.Count(StatusUpdated) == 0 || len(r.New) == 0 {
 		return nil, nil
 	}
-	embedded, err := loader.Embedded()
+	embedded, err := loader.Embedded(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("update: the embedded documents: %w", err)
 	}
@@ -90,13 +93,13 @@ func (r *Result) Changes() (*Changes, error) {
 			return nil, fmt.Errorf("update: the catalog after: %w", err)
 		}
 	}
-	origin := loader.OriginCache
+	origin := scopeplan.OriginCache
 	if len(r.Old) == 0 {
-		origin = loader.OriginEmbedded
+		origin = scopeplan.OriginEmbedded
 	}
 	return &Changes{
 		Diff: catalog.Diff(oldC, newC),
-		Old:  loader.ProvenanceOf(origin, oldDocs),
-		New:  loader.ProvenanceOf(loader.OriginCache, newDocs),
+		Old:  scopeplan.ProvenanceOf(origin, oldDocs),
+		New:  scopeplan.ProvenanceOf(scopeplan.OriginCache, newDocs),
 	}, nil
 }

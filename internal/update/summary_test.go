@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -19,11 +19,11 @@ func TestSummaryAndChanges(t *testing.T) {
 	clk := &clock{t: day1}
 	u := newTestUpdater(t.TempDir(), clk, Source{Name: "granular", URL: z.url("/g"), Kind: record.KindGranularHTML})
 	first := run(t, u)
-	ch, err := first.Changes()
+	ch, err := first.Changes(t.Context())
 	if err != nil || ch == nil {
 		t.Fatalf("first run: changes %v, %v", ch, err)
 	}
-	if ch.Old.Source != loader.OriginEmbedded || ch.New.Source != loader.OriginCache {
+	if ch.Old.Source != scopeplan.OriginEmbedded || ch.New.Source != scopeplan.OriginCache {
 		t.Errorf("first run diffs %s against %s, want the embedded data against the cache", ch.Old.Source, ch.New.Source)
 	}
 
@@ -36,11 +36,11 @@ func TestSummaryAndChanges(t *testing.T) {
 	if err := res.Err(); err != nil {
 		t.Errorf("Err: %v", err)
 	}
-	ch, err = res.Changes()
+	ch, err = res.Changes(t.Context())
 	if err != nil || ch == nil {
 		t.Fatalf("changes %v, %v", ch, err)
 	}
-	if ch.Old.Source != loader.OriginCache || ch.New.Source != loader.OriginCache {
+	if ch.Old.Source != scopeplan.OriginCache || ch.New.Source != scopeplan.OriginCache {
 		t.Errorf("second run diffs %s against %s, want cache against cache", ch.Old.Source, ch.New.Source)
 	}
 	if ch.Diff.Empty() {
@@ -52,7 +52,7 @@ func TestSummaryAndChanges(t *testing.T) {
 	if got := res.Summary(); got != (Summary{Unchanged: 1}) {
 		t.Errorf("unchanged run: summary %+v", got)
 	}
-	if ch, err := res.Changes(); ch != nil || err != nil {
+	if ch, err := res.Changes(t.Context()); ch != nil || err != nil {
 		t.Errorf("unchanged run: changes %+v, %v", ch, err)
 	}
 }
