@@ -9,9 +9,9 @@ import (
 // catalog diff it made (nil when it changed nothing).
 func NewUpdateReport(res *update.Result, changes *DiffReport) UpdateReport {
 	return UpdateReport{
-		Meta:     NewMeta(scopeplan.ProvenanceOf(scopeplan.OriginCache, res.New)),
-		CacheDir: res.CacheDir,
-		Sources:  res.Sources,
+		Meta:           NewMeta(scopeplan.ProvenanceOf(scopeplan.OriginCache, res.New)),
+		CacheDir:       res.CacheDir,
+		Sources:        res.Sources,
 		Summary:        UpdateSummary(res.Summary()),
 		Committed:      res.Committed,
 		OrphansRemoved: res.Orphans,
