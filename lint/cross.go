@@ -223,10 +223,10 @@ func runUndefinedScope(p *Pass) {
 // nearest defined name of the same kind.
 func reportUndefined(p *Pass, classic, granular place, message func(o occurrence, kind catalog.ScopeKind, page string) string) {
 	c := p.Catalog
-	vocab := map[catalog.ScopeKind]*editdist.Index{}
 	nearest := map[catalog.ScopeKind]map[string]string{} // kind -> name -> suggestion
-	for _, o := range p.facts.occurrences {
-		if (o.Place != classic && o.Place != granular) || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
+	occs, _ := p.facts.occs()
+	for _, o := range occs {
+		if (o.Place != classic && o.Place != granular) || isDefined(c, o.Name) || p.facts.hasNameDefect(o.Src) {
 			continue
 		}
 		page := "classic scopes page"
@@ -239,12 +239,12 @@ func reportUndefined(p *Pass, classic, granular place, message func(o occurrence
 		} else if !p.facts.hasClassicPage {
 			continue
 		}
-		if vocab[kind] == nil {
-			vocab[kind], nearest[kind] = editdist.NewIndex(definedVocab(c, kind)), map[string]string{}
+		if nearest[kind] == nil {
+			nearest[kind] = map[string]string{}
 		}
 		sug, ok := nearest[kind][o.Name]
 		if !ok {
-			if near := vocab[kind].Nearest(o.Name, maxScopeSuggestionsCount, 2); len(near) > 0 {
+			if near := p.facts.kindIndex(kind).Nearest(o.Name, maxScopeSuggestionsCount, 2); len(near) > 0 {
 				sug = near[0]
 			}
 			nearest[kind][o.Name] = sug
@@ -293,15 +293,18 @@ func runEndpointNotOnPage(p *Pass) {
 			vocab[k] = append(vocab[k], e.Name)
 		}
 	}
+	index := map[string]*editdist.Index{} // lower product -> its row names
 	for _, e := range c.Endpoints {
 		if e.Join != catalog.JoinUnmatched {
 			continue
 		}
-		names := vocab[strings.ToLower(e.Product)]
-		sort.Strings(names)
+		k := strings.ToLower(e.Product)
+		if index[k] == nil {
+			index[k] = editdist.NewIndex(vocab[k])
+		}
 		for _, ref := range e.Refs {
 			op := &c.Documents[ref.Doc].Operations[ref.Op]
-			near := editdist.Nearest(op.Name, names, maxNameSuggestions, -1)
+			near := index[k].Nearest(op.Name, maxNameSuggestions, -1)
 			msg := fmt.Sprintf("operation %s (%q) of this API reference is on no granular scopes page", opLabel(op), op.Name)
 			if len(near) > 0 {
 				msg += "; nearest page rows: " + quoteList(near)

@@ -83,7 +83,8 @@ func TestHub(t *testing.T) {
 		key := func(file string, line, col int, name string) string {
 			return strings.Join([]string{file, strconv.Itoa(line), strconv.Itoa(col), name}, "\x00")
 		}
-		for _, o := range f.occurrences {
+		occs, _ := f.occs()
+		for _, o := range occs {
 			owner[key(o.Src.File, o.Src.Line, o.Src.Column, o.Name)] = o
 		}
 		statements := map[string]int{}

@@ -41,8 +41,10 @@ type nameDefect struct {
 }
 
 func runNameRule(p *Pass, rule string) {
-	for _, o := range p.facts.occurrences {
-		for _, d := range nameDefects(p.Catalog, o) {
+	occs, _ := p.facts.occs()
+	for i, d := range p.facts.nameDefects() {
+		o := occs[i]
+		for _, d := range d {
 			if d.rule == rule {
 				p.Reportf(o.Src, o.Name, d.suggestion, "%s%s", d.message, o.alsoNote())
 			}
@@ -55,10 +57,10 @@ func levels() []string { return []string{"admin", "master"} }
 
 func isLevel(s string) bool { return s == "admin" || s == "master" }
 
-// nameDefects judges one written scope name by the grammar of its place.
-func nameDefects(c *catalog.Catalog, o occurrence) []nameDefect {
-	kind := o.Kind()
-	n := catalog.ParseScopeName(o.Name, kind)
+// nameDefects judges one written scope name, of the given kind, by the
+// grammar of its place.
+func nameDefects(f *facts, o occurrence, kind catalog.ScopeKind, n catalog.ScopeName) []nameDefect {
+	c := f.c
 	segs := strings.Split(o.Name, ":")
 	var out []nameDefect
 	if n.Malformed {
@@ -66,7 +68,7 @@ func nameDefects(c *catalog.Catalog, o occurrence) []nameDefect {
 		if o.Place == placeClassicPage && kind == catalog.KindGranular {
 			msg += " (a classic-page name with a granular shape)"
 		}
-		out = append(out, nameDefect{RuleMalformedScope, msg, repairName(c, o.Name)})
+		out = append(out, nameDefect{RuleMalformedScope, msg, repairName(f, o.Name)})
 	}
 	if kind == catalog.KindGranular && (len(segs) < 3 || len(segs) > 4) {
 		return out // the segments cannot be told apart
@@ -121,7 +123,8 @@ func levelDefect(c *catalog.Catalog, name string, n catalog.ScopeName) nameDefec
 // repairName proposes a fix for a malformed name: the name without its
 // whitespace, stray characters or empty segments, when the documents
 // define that name, else the nearest defined name.
-func repairName(c *catalog.Catalog, name string) string {
+func repairName(f *facts, name string) string {
+	c := f.c
 	var cands []string
 	fields := strings.Fields(name)
 	cands = append(cands, strings.Join(fields, "_"), strings.Join(fields, ""))
@@ -156,14 +159,11 @@ func repairName(c *catalog.Catalog, name string) string {
 			return cand
 		}
 	}
-	var vocab []string
-	for _, s := range c.Scopes {
-		if s.Defined && s.Name != name && !s.Parsed.Malformed {
-			vocab = append(vocab, s.Name)
+	// The nearest defined name other than the name itself.
+	for _, near := range f.definedIndex().Nearest(name, 2, 2) {
+		if near != name {
+			return near
 		}
-	}
-	if near := editdist.Nearest(name, vocab, 1, 2); len(near) > 0 {
-		return near[0]
 	}
 	return ""
 }
@@ -174,25 +174,35 @@ func repairName(c *catalog.Catalog, name string) string {
 const farMore = 5
 
 // suspiciousNear returns the far more common look-alike of resource r
-// among a product's resource counts, or "". Short resources are left
-// alone: two short words are often a few edits apart by chance.
-func suspiciousNear(counts map[string]int, r string) string {
+// among a product's resource counts, or "". byLen lists the product's
+// resources by length in bytes. Short resources are left alone: two short
+// words are often a few edits apart by chance.
+func suspiciousNear(counts map[string]int, byLen map[int][]string, r string) string {
 	cr := counts[r]
 	if cr == 0 || len(r) < 6 {
 		return ""
 	}
 	var cands []string
-	for r2, c2 := range counts {
-		if r2 == r || pluralPair(r, r2) || len(r2) < len(r)-2 || len(r2) > len(r)+2 {
-			continue
+	for l := len(r) - 2; l <= len(r)+2; l++ {
+		for _, r2 := range byLen[l] {
+			if r2 == r || pluralPair(r, r2) {
+				continue
+			}
+			c2 := counts[r2]
+			if c2 < 2*cr {
+				continue // too rare at any distance
+			}
+			d, ok := editdist.Within(r, r2, 2)
+			switch {
+			case !ok:
+				continue
+			case d == 1 && c2 >= 2*cr:
+			case d == 2 && len(r) >= 10 && c2 >= farMore*cr:
+			default:
+				continue
+			}
+			cands = append(cands, r2)
 		}
-		switch d := editdist.Distance(r, r2); {
-		case d == 1 && c2 >= 2*cr:
-		case d == 2 && len(r) >= 10 && c2 >= farMore*cr:
-		default:
-			continue
-		}
-		cands = append(cands, r2)
 	}
 	if len(cands) == 0 {
 		return ""
@@ -212,21 +222,34 @@ func pluralPair(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return b == a+"s" || b == a+"es"
+	if !strings.HasPrefix(b, a) {
+		return false
+	}
+	rest := b[len(a):]
+	return rest == "s" || rest == "es"
 }
 
 func runSuspiciousResource(p *Pass) {
-	near := map[[2]string]string{} // (product, resource) -> look-alike
-	for _, o := range p.facts.occurrences {
-		if o.Kind() != catalog.KindGranular || p.facts.nameDefect[o.Src] {
+	near := map[[2]string]string{}         // (product, resource) -> look-alike
+	byLen := map[string]map[int][]string{} // product -> resources by length
+	occs, kinds := p.facts.occs()
+	resources, parsed := p.facts.resourceCounts(), p.facts.parsedNames()
+	for i, o := range occs {
+		if kinds[i] != catalog.KindGranular || p.facts.hasNameDefect(o.Src) {
 			continue
 		}
-		n := catalog.ParseScopeName(o.Name, catalog.KindGranular)
-		counts := p.facts.resources[n.Product]
+		n := parsed[i]
+		counts := resources[n.Product]
 		k := [2]string{n.Product, n.Resource}
 		r2, ok := near[k]
 		if !ok {
-			r2 = suspiciousNear(counts, n.Resource)
+			if byLen[n.Product] == nil {
+				byLen[n.Product] = map[int][]string{}
+				for r := range counts {
+					byLen[n.Product][len(r)] = append(byLen[n.Product][len(r)], r)
+				}
+			}
+			r2 = suspiciousNear(counts, byLen[n.Product], n.Resource)
 			near[k] = r2
 		}
 		if r2 == "" {

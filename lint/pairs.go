@@ -101,8 +101,8 @@ func hasLevel(r record.GranularRow, l catalog.Level) bool {
 }
 
 func forEachPage(p *Pass, fn func(pr *pageRows)) {
-	for _, d := range granularPages(p.Catalog) {
-		fn(indexRows(d))
+	for _, pr := range p.facts.pages() {
+		fn(pr)
 	}
 }
 
