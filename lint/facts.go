@@ -70,6 +70,16 @@ func (o occurrence) alsoNote() string {
 	return fmt.Sprintf("; %s also states it at %s", o.Owner, strings.Join(parts, ", "))
 }
 
+// replace returns the edits that write fixed instead of the name at every
+// statement of the occurrence.
+func (o occurrence) replace(fixed string) []Fix {
+	srcs := []record.Source{o.Src}
+	for _, a := range o.Also {
+		srcs = append(srcs, a.Src)
+	}
+	return replaceAt(o.Name, fixed, srcs...)
+}
+
 // Kind is the grammar the name is judged by: granular by position, or a
 // name on a classic list that has the shape of a granular one (three or
 // more segments whose third is not a level) and whose second segment is

@@ -18,19 +18,51 @@ const (
 	RuleSuspiciousResource = "SUSPICIOUS_RESOURCE"
 )
 
+// namesDoc introduces the scope-name rules.
+const namesDoc = `Where a name appears decides which grammar it is checked against. Granular
+page rows and ` + "`Granular Scopes:`" + ` lists use ` + "`product:action:resource[:level]`" + `.
+Classic lists use ` + "`product[:action][:level]`" + `. A classic-list name with three
+or more segments whose third is not a level has the shape of a granular name,
+so it is checked as one.
+
+An operation of an OpenAPI file usually states each scope three times: in its
+description's text, in ` + "`security`" + ` and in ` + "`x-extensions`" + `
+(` + "`x-macro-scopes`, `x-granular-scopes`" + `). A defect in a name stated several
+times for one operation (or event) is one finding, placed at the statement
+that comes first in the file; its message names the others ("GET /accounts
+also states it at line 224 (security), line 238 (x-extensions)"), and its
+fixes edit every statement that has a known column. Two operations, two page
+rows or two different names are separate findings.`
+
 func nameRules() []Rule {
 	return []Rule{
-		{ID: RuleMalformedScope, Severity: SeverityError,
-			Doc: "a scope name with the wrong number of segments, an empty segment, whitespace or a stray character",
+		{ID: RuleMalformedScope, Severity: SeverityError, Category: CategoryNames, Default: true,
+			Title: "a scope name with the wrong number of segments, an empty segment, whitespace or a stray character",
+			Doc: "`contact_center:write:queue disposition:admin` → suggestion " +
+				"`contact_center:write:queue_disposition:admin`. The suggestion is the name with the whitespace, " +
+				"stray characters or empty segments repaired, or else the nearest defined name. The granular " +
+				"page's `scim2:admin` (2 segments) is reported at each of its 11 rows.",
 			Run: func(p *Pass) { runNameRule(p, RuleMalformedScope) }},
-		{ID: RuleUnknownAction, Severity: SeverityError,
-			Doc: "a scope whose action is not one of read, write, update, delete (with the nearest action and the corrected name)",
+		{ID: RuleUnknownAction, Severity: SeverityError, Category: CategoryNames, Default: true,
+			Title: "a scope whose action is not one of read, write, update, delete (with the nearest action and the corrected name)",
+			Doc: "`contact_center:udpate:region:admin` → `update`. The suggestion is the corrected scope name " +
+				"when the documents contain it, else the nearest action; the fix replaces the name with the " +
+				"corrected one either way. `contact_center:patch:queue_operating_hours:admin` has no action within " +
+				"two edits, so there is no suggestion. On a classic list, a second segment is flagged only when " +
+				"it is a near-miss of an action. Classic names such as `imchat:bot` use product-specific words there.",
 			Run: func(p *Pass) { runNameRule(p, RuleUnknownAction) }},
-		{ID: RuleUnknownLevel, Severity: SeverityError,
-			Doc: "a four-segment granular scope whose last segment is not admin or master",
+		{ID: RuleUnknownLevel, Severity: SeverityError, Category: CategoryNames, Default: true,
+			Title: "a four-segment granular scope whose last segment is not admin or master",
+			Doc: "`meeting:write:admin:sip_dialing` puts the level before the resource → suggestion " +
+				"`meeting:write:sip_dialing:admin` (which the granular page defines). A misspelled level such as " +
+				"`user:read:user:admn` → `user:read:user:admin`.",
 			Run: func(p *Pass) { runNameRule(p, RuleUnknownLevel) }},
-		{ID: RuleSuspiciousResource, Severity: SeverityWarning,
-			Doc: "a resource segment within a small edit distance of a far more common resource of the same product",
+		{ID: RuleSuspiciousResource, Severity: SeverityWarning, Category: CategoryNames, Default: true,
+			Title: "a resource segment within a small edit distance of a far more common resource of the same product",
+			Doc: "`zra:write:team_manages:admin` → `zra:write:team_managers:admin`. \"Far more common\" means at " +
+				"least twice as many occurrences one edit away, or five times as many two edits away. Plural pairs " +
+				"(`channel`/`channels`) and resources shorter than 6 characters are never flagged. `call_qos` vs " +
+				"`call_log` (two edits, 8 characters) is legitimate, so it is not flagged.",
 			Run: runSuspiciousResource},
 	}
 }
@@ -38,6 +70,8 @@ func nameRules() []Rule {
 // nameDefect is one name-level defect of a scope name.
 type nameDefect struct {
 	rule, message, suggestion string
+	// fixed is the corrected name the fix writes, or "".
+	fixed string
 }
 
 func runNameRule(p *Pass, rule string) {
@@ -46,7 +80,7 @@ func runNameRule(p *Pass, rule string) {
 		o := occs[i]
 		for _, d := range d {
 			if d.rule == rule {
-				p.Reportf(o.Src, o.Name, d.suggestion, "%s%s", d.message, o.alsoNote())
+				p.reportFixed(o.Src, o.Name, d.suggestion, o.replace(d.fixed), "%s%s", d.message, o.alsoNote())
 			}
 		}
 	}
@@ -68,7 +102,8 @@ func nameDefects(f *facts, o occurrence, kind catalog.ScopeKind, n catalog.Scope
 		if o.Place == placeClassicPage && kind == catalog.KindGranular {
 			msg += " (a classic-page name with a granular shape)"
 		}
-		out = append(out, nameDefect{RuleMalformedScope, msg, repairName(f, o.Name)})
+		fixed := repairName(f, o.Name)
+		out = append(out, nameDefect{RuleMalformedScope, msg, fixed, fixed})
 	}
 	if kind == catalog.KindGranular && (len(segs) < 3 || len(segs) > 4) {
 		return out // the segments cannot be told apart
@@ -96,18 +131,18 @@ func actionDefect(c *catalog.Catalog, name string, segs []string, action string,
 	if len(near) > 0 {
 		fixed := withAction(near[0])
 		if _, ok := c.Scope(fixed); ok {
-			return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed}
+			return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed, fixed}
 		}
-		return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; nearest action %q", near[0]), near[0]}
+		return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; nearest action %q", near[0]), near[0], fixed}
 	}
-	return nameDefect{RuleUnknownAction, msg, ""}
+	return nameDefect{RuleUnknownAction, msg, "", ""}
 }
 
 func levelDefect(c *catalog.Catalog, name string, n catalog.ScopeName) nameDefect {
 	msg := fmt.Sprintf("unknown level %q in %q (the levels are admin, master)", n.Suffix, name)
 	if near := editdist.Nearest(n.Suffix, levels(), 1, 2); len(near) > 0 {
 		fixed := strings.Join([]string{n.Product, n.Action, n.Resource, near[0]}, ":")
-		return nameDefect{RuleUnknownLevel, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed}
+		return nameDefect{RuleUnknownLevel, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed, fixed}
 	}
 	if isLevel(n.Resource) {
 		fixed := strings.Join([]string{n.Product, n.Action, n.Suffix, n.Resource}, ":")
@@ -115,9 +150,9 @@ func levelDefect(c *catalog.Catalog, name string, n catalog.ScopeName) nameDefec
 		if _, ok := c.Scope(fixed); ok {
 			hint += fmt.Sprintf("; the documents use %q", fixed)
 		}
-		return nameDefect{RuleUnknownLevel, msg + "; " + hint, fixed}
+		return nameDefect{RuleUnknownLevel, msg + "; " + hint, fixed, fixed}
 	}
-	return nameDefect{RuleUnknownLevel, msg, ""}
+	return nameDefect{RuleUnknownLevel, msg, "", ""}
 }
 
 // repairName proposes a fix for a malformed name: the name without its
@@ -259,7 +294,7 @@ func runSuspiciousResource(p *Pass) {
 		if n.Suffix != "" {
 			fixed += ":" + n.Suffix
 		}
-		p.Reportf(o.Src, o.Name, fixed,
+		p.reportFixed(o.Src, o.Name, fixed, o.replace(fixed),
 			"resource %q of %q is written %d time(s); %q, %d edit(s) away, is written %d times in product %q%s",
 			n.Resource, o.Name, counts[n.Resource], r2, editdist.Distance(n.Resource, r2), counts[r2], n.Product, o.alsoNote())
 	}

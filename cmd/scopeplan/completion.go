@@ -96,7 +96,7 @@ func flagCompletion(g *globalOptions, c *cobra.Command, f *pflag.Flag) cobra.Com
 		return listCompletion(func() []string {
 			var ids []string
 			for _, r := range lint.Rules() {
-				ids = append(ids, r.ID+"\t"+r.Doc)
+				ids = append(ids, r.ID+"\t"+r.Title)
 			}
 			return ids
 		})

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Distance is the Levenshtein distance between a and b, counted in runes.
@@ -124,14 +125,23 @@ func gram(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // NewIndex indexes a vocabulary.
 func NewIndex(names []string) *Index {
-	seen := make(map[string]bool, len(names))
+	seen := make(map[string]struct{}, len(names))
 	ix := &Index{byLen: map[int][]int32{}}
+	size := 0
 	for _, n := range names {
-		if n == "" || seen[n] {
+		size += len(n)
+	}
+	runes := make([]rune, 0, size) // one backing array for every name
+	for _, n := range names {
+		if _, dup := seen[n]; dup || n == "" {
 			continue
 		}
-		seen[n] = true
-		r := []rune(strings.ToLower(n))
+		seen[n] = struct{}{}
+		start := len(runes)
+		for _, c := range n {
+			runes = append(runes, unicode.ToLower(c))
+		}
+		r := runes[start:len(runes):len(runes)]
 		ix.byLen[len(r)] = append(ix.byLen[len(r)], int32(len(ix.names)))
 		ix.names = append(ix.names, n)
 		ix.lower = append(ix.lower, r)

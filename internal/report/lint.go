@@ -126,7 +126,7 @@ func writeLintSARIF(w io.Writer, r LintReport, rules []lint.Rule) error {
 	known := map[string]bool{}
 	for _, rule := range rules {
 		known[rule.ID] = true
-		srules = append(srules, SARIFRule{ID: rule.ID, Description: rule.Doc, Level: sarifLevel(rule.Severity), URL: lintRulesDoc + strings.ToLower(rule.ID)})
+		srules = append(srules, SARIFRule{ID: rule.ID, Description: rule.Title, Level: sarifLevel(rule.Severity), URL: lintRulesDoc + strings.ToLower(rule.ID)})
 	}
 	var results []SARIFResult
 	for _, f := range r.Findings {
@@ -134,9 +134,22 @@ func writeLintSARIF(w io.Writer, r LintReport, rules []lint.Rule) error {
 			known[f.Rule] = true
 			srules = append(srules, SARIFRule{ID: f.Rule, Description: f.Rule, Level: sarifLevel(f.Severity)})
 		}
-		results = append(results, SARIFResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: findingText(f), File: f.File, Line: f.Line, Column: f.Column})
+		results = append(results, SARIFResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: findingText(f), File: f.File, Line: f.Line, Column: f.Column,
+			Fixes: lintFixes(f.Fixes)})
 	}
 	return WriteSARIF(w, r.Tool, srules, results)
+}
+
+// lintFixes turns a finding's edits into one SARIF fix, or none.
+func lintFixes(fixes []lint.Fix) []SARIFFix {
+	if len(fixes) == 0 {
+		return nil
+	}
+	f := SARIFFix{Description: fixes[0].Message}
+	for _, x := range fixes {
+		f.Edits = append(f.Edits, SARIFEdit{File: x.File, Line: x.Line, Column: x.Column, EndColumn: x.Column + len(x.Old), Text: x.New})
+	}
+	return []SARIFFix{f}
 }
 
 // githubEscape escapes a workflow command's data; property values also

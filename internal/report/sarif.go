@@ -29,6 +29,46 @@ type SARIFResult struct {
 	File    string
 	Line    int
 	Column  int
+	// Fixes are the result's proposed fixes (SARIF fixes).
+	Fixes []SARIFFix
+}
+
+// SARIFFix is one proposed fix: edits applied together.
+type SARIFFix struct {
+	Description string
+	Edits       []SARIFEdit
+}
+
+// SARIFEdit replaces the text of File's Line from Column up to (not
+// including) EndColumn with Text.
+type SARIFEdit struct {
+	File              string
+	Line              int
+	Column, EndColumn int
+	Text              string
+}
+
+// sarifFixes turns fixes into SARIF fixes: one artifactChange per file,
+// in the order the files first appear, each with its replacements.
+func sarifFixes(fixes []SARIFFix, root string) []*sarif.Fix {
+	var out []*sarif.Fix
+	for _, f := range fixes {
+		fix := sarif.NewFix().WithDescriptionText(f.Description)
+		changes := map[string]*sarif.ArtifactChange{}
+		for _, e := range f.Edits {
+			uri := artifactURI(e.File, root)
+			ch, ok := changes[uri]
+			if !ok {
+				ch = sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(uri))
+				changes[uri] = ch
+				fix.AddArtifactChanges(ch)
+			}
+			region := sarif.NewRegion().WithStartLine(e.Line).WithStartColumn(e.Column).WithEndLine(e.Line).WithEndColumn(e.EndColumn)
+			ch.WithReplacement(sarif.NewReplacement(region).WithInsertedContent(sarif.NewArtifactContent().WithText(e.Text)))
+		}
+		out = append(out, fix)
+	}
+	return out
 }
 
 // SARIFTool is what a SARIF log says about the run beyond its results:
@@ -131,6 +171,7 @@ func WriteSARIF(w io.Writer, tool SARIFTool, rules []SARIFRule, results []SARIFR
 			region.WithStartColumn(res.Column)
 		}
 		loc.WithRegion(region)
+		result.Fixes = sarifFixes(res.Fixes, tool.Root)
 		run.AddResult(result.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(loc)}))
 	}
 	rep.AddRun(run)
