@@ -140,6 +140,13 @@ func TestHub(t *testing.T) {
 		}
 	})
 
+	t.Run("fixes edit the subject", func(t *testing.T) {
+		// A name stated in several places of an OpenAPI file is fixed at each.
+		if n, edits := checkFixes(t, fs); n == 0 || edits <= n {
+			t.Errorf("%d findings with fixes, %d edits: want more edits than findings", n, edits)
+		}
+	})
+
 	t.Run("rate-limit labels only", func(t *testing.T) {
 		for _, fd := range fs {
 			if fd.Rule == RuleRateLimitSpelling && !labelLike(fd.Subject) {

@@ -106,22 +106,33 @@ type Index struct {
 	longest int
 
 	gramsOnce sync.Once
-	// gramID numbers the bigrams; postings[id] lists the names holding
-	// bigram id, and how many times.
-	gramID   map[uint64]int32
-	postings [][]posting
+	// The bigram index, flat: the postings of bucket g (see bucket) are
+	// postings[start[g]:start[g+1]], grouped by name, each name once with
+	// its count of the bucket's bigrams.
+	start    []int32
+	postings []posting
 }
 
 // smallLimit is the widest question answered by lengths alone.
 const smallLimit = 2
 
-// posting is one name's count of one bigram.
+// posting is one name's count of one bigram bucket.
 type posting struct {
 	name, count int32
 }
 
-// gram is the bigram of runes a and b as a map key.
-func gram(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+// buckets is the number of bigram buckets: two 7-bit runes give each
+// ASCII bigram its own; other bigrams share (which only makes the
+// shared-bigram counts larger, so the lower bounds stay true).
+const buckets = 1 << 14
+
+// bucket is the bucket of the bigram (a, b).
+func bucket(a, b rune) int {
+	if a < 0x80 && b < 0x80 && a >= 0 && b >= 0 {
+		return int(a)<<7 | int(b)
+	}
+	return int((uint32(a)*0x9e3779b1 ^ uint32(b)*0x85ebca6b) >> 18)
+}
 
 // NewIndex indexes a vocabulary.
 func NewIndex(names []string) *Index {
@@ -150,26 +161,31 @@ func NewIndex(names []string) *Index {
 	return ix
 }
 
-// grams builds the bigram index once.
+// grams builds the bigram index once: a counting pass sizes each
+// bucket, a second fills it.
 func (ix *Index) grams() {
 	ix.gramsOnce.Do(func() {
-		ix.gramID = make(map[uint64]int32, 4*len(ix.names))
+		ix.start = make([]int32, buckets+1)
+		for _, r := range ix.lower {
+			for k := 1; k < len(r); k++ {
+				ix.start[bucket(r[k-1], r[k])+1]++
+			}
+		}
+		for g := 1; g <= buckets; g++ {
+			ix.start[g] += ix.start[g-1]
+		}
+		ix.postings = make([]posting, ix.start[buckets])
+		fill := append([]int32(nil), ix.start[:buckets]...)
 		for i, r := range ix.lower {
 			id := int32(i)
 			for k := 1; k < len(r); k++ {
-				g := gram(r[k-1], r[k])
-				gi, ok := ix.gramID[g]
-				if !ok {
-					gi = int32(len(ix.postings))
-					ix.gramID[g] = gi
-					ix.postings = append(ix.postings, nil)
-				}
-				ps := ix.postings[gi]
-				if last := len(ps) - 1; last >= 0 && ps[last].name == id {
-					ps[last].count++ // the name's own posting is the last one
+				g := bucket(r[k-1], r[k])
+				if at := fill[g] - 1; at >= ix.start[g] && ix.postings[at].name == id {
+					ix.postings[at].count++ // the name's own posting is the last one
 					continue
 				}
-				ix.postings[gi] = append(ps, posting{id, 1})
+				ix.postings[fill[g]] = posting{id, 1}
+				fill[g]++
 			}
 		}
 	})
@@ -187,16 +203,19 @@ func (ix *Index) byBound(q []rune, maxDist int) [][]int32 {
 		return out
 	}
 	ix.grams()
-	qg := make(map[uint64]int32, len(q))
+	qb := make([]int, 0, len(q))
 	for k := 1; k < len(q); k++ {
-		qg[gram(q[k-1], q[k])]++
+		qb = append(qb, bucket(q[k-1], q[k]))
 	}
+	sort.Ints(qb)
 	common := make([]int32, len(ix.names))
-	for g, m := range qg {
-		if gi, ok := ix.gramID[g]; ok {
-			for _, p := range ix.postings[gi] {
-				common[p.name] += min(m, p.count)
-			}
+	for k := 0; k < len(qb); {
+		g, m := qb[k], int32(0)
+		for ; k < len(qb) && qb[k] == g; k++ {
+			m++
+		}
+		for _, p := range ix.postings[ix.start[g]:ix.start[g+1]] {
+			common[p.name] += min(m, p.count)
 		}
 	}
 	for i, c := range ix.lower {
@@ -222,6 +241,9 @@ func (h hit) less(o hit) bool {
 	}
 	return h.s < o.s
 }
+
+// bin is the histogram bin of a rune for the bag distance.
+func bin(r rune) int { return int(uint32(r) % 127) }
 
 // lowerBound is a lower bound on the edit distance of two strings of
 // lengths la and lb that share common bigrams.
@@ -250,9 +272,30 @@ func (ix *Index) Nearest(s string, n, maxDist int) []string {
 	// name farther than its last cannot enter, so the limit shrinks.
 	best := make([]hit, 0, n+1)
 	buf := make([]int, 2*(ix.longest+1))
+	// hist counts the query's runes by bin, for the bag distance: runes
+	// a name has that the query lacks, or the reverse, each need an edit.
+	// Runes sharing a bin only make the bound smaller, so it stays true.
+	var hist [128]int32
+	for _, r := range q {
+		hist[bin(r)]++
+	}
 	for lo := 0; lo <= limit; lo++ {
 		for _, i := range byBound[lo] {
-			d, ok := bounded(q, ix.lower[i], limit, buf)
+			c := ix.lower[i]
+			extra := 0 // runes of the name the query lacks
+			for _, r := range c {
+				b := bin(r)
+				if hist[b]--; hist[b] < 0 {
+					extra++
+				}
+			}
+			for _, r := range c {
+				hist[bin(r)]++
+			}
+			if max(extra, len(q)-(len(c)-extra)) > limit {
+				continue
+			}
+			d, ok := bounded(q, c, limit, buf)
 			if !ok {
 				continue
 			}
