@@ -25,7 +25,7 @@ func TestWriteLintSARIFFixes(t *testing.T) {
 		{Rule: lint.RuleUnknownAction, Severity: lint.SeverityError, File: "c.txt", Line: 4, Subject: "x:y", Message: "unknown action"},
 	}, 0)
 	var buf bytes.Buffer
-	if err := WriteLint(&buf, FormatSARIF, false, r, rules); err != nil {
+	if err := LintPrinters().Print(&buf, FormatSARIF, false, withRules(r, rules)); err != nil {
 		t.Fatal(err)
 	}
 	type region struct {
@@ -70,7 +70,7 @@ func TestWriteLintSARIFFixes(t *testing.T) {
 		t.Errorf("replacements %+v", reps)
 	}
 	buf.Reset()
-	if err := WriteLint(&buf, FormatJSON, false, r, rules); err != nil {
+	if err := LintPrinters().Print(&buf, FormatJSON, false, withRules(r, rules)); err != nil {
 		t.Fatal(err)
 	}
 	var out struct {
