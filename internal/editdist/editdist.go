@@ -266,6 +266,8 @@ func (ix *Index) Nearest(s string, n, maxDist int) []string {
 	if maxDist < 0 {
 		maxDist = max(2, len(q)/3)
 	}
+	// No two names are farther apart than the longer one's length.
+	maxDist = min(maxDist, max(len(q), ix.longest))
 	byBound := ix.byBound(q, maxDist)
 	limit := maxDist
 	// best holds the n best hits so far, in order; once it is full, a

@@ -168,3 +168,17 @@ func BenchmarkNearest(b *testing.B) {
 		ix.Nearest(vocab[i%len(vocab)]+"x", 3, -1)
 	}
 }
+
+// FuzzNearest checks the indexed search against the plain definition.
+func FuzzNearest(f *testing.F) {
+	f.Add("Get a user\nList users\nGet a usr\nUpdate a user", "get a user", 3, -1)
+	f.Add("read\nwrite\nupdate\ndelete", "raed", 1, 2)
+	f.Fuzz(func(t *testing.T, vocab, q string, n, maxDist int) {
+		n, maxDist = n%8, maxDist%20
+		names := strings.Split(vocab, "\n")
+		got, want := NewIndex(names).Nearest(q, n, maxDist), naiveNearest(q, names, n, maxDist)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Nearest(%q, %d, %d) = %q, want %q", q, n, maxDist, got, want)
+		}
+	})
+}
