@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -45,5 +46,36 @@ func TestLintCategories(t *testing.T) {
 	first, _, _ := strings.Cut(errOut, "\n")
 	if code != exitUsage || !strings.Contains(first, `--rule: unknown rule "name" (did you mean names?)`) || !strings.Contains(first, "categories: names, pairs") {
 		t.Errorf("unknown category: exit %d, %q", code, errOut)
+	}
+}
+
+// TestLintPrecomputedMatchesLive: the findings stored with the embedded
+// data (used when no --rule is given) are those the rules give when run,
+// fixes included.
+func TestLintPrecomputedMatchesLive(t *testing.T) {
+	findings := func(args ...string) string {
+		t.Helper()
+		out, errOut, code := runCLI(t, "", append([]string{"lint", "--format", "json", "--fail-on", "never"}, args...)...)
+		if code != 0 {
+			t.Fatalf("lint %v: exit %d: %s", args, code, errOut)
+		}
+		var r struct {
+			Findings json.RawMessage `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return string(r.Findings)
+	}
+	var cats []string
+	for _, c := range lint.Categories() {
+		cats = append(cats, string(c.Name))
+	}
+	stored, live := findings(), findings("--rule", strings.Join(cats, ","))
+	if stored != live {
+		t.Error("the stored findings differ from the rules' (go generate ./... rebuilds them)")
+	}
+	if !strings.Contains(stored, `"fixes"`) {
+		t.Error("the stored findings have no fixes")
 	}
 }
