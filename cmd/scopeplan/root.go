@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +12,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
-	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 )
@@ -107,12 +107,12 @@ type globalOptions struct {
 }
 
 // load builds the catalog the flags select.
-func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
+func (g *globalOptions) load() (*catalog.Catalog, scopeplan.Provenance, error) {
 	size, err := g.docSizeLimit()
 	if err != nil {
-		return nil, loader.Provenance{}, err
+		return nil, scopeplan.Provenance{}, err
 	}
-	c, p, fs, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
+	c, p, fs, err := loadPreferringCacheIn(scopeplan.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
@@ -127,7 +127,7 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 		}
 		fmt.Fprintf(g.io.errOut, "scopeplan: data: %s, %d document(s)\n", p.Source, len(p.Documents))
 	}
-	if p.Source == loader.OriginCache && !g.quiet {
+	if p.Source == scopeplan.OriginCache && !g.quiet {
 		// People reading text should know the data is not the embedded set;
 		// JSON says it in "data".
 		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
@@ -155,28 +155,20 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 	return n, nil
 }
 
-// loadPreferringCache is snapshot.Load, preferring the catalog of the
-// documents `scopeplan update` cached when there are any newer than the
-// embedded data (see snapshot.FromCache; the cache directory is
+// loadPreferringCache is scopeplan.LoadWithFindings, preferring the
+// catalog of the documents `scopeplan update` cached when there are any
+// newer than the embedded data (the cache directory is
 // $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
 // be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
+func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
 	return loadPreferringCacheIn(o, "", full)
 }
 
 // loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
 // ("" for the default directory).
-func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	c, p, fs, st, cerr := snapshot.FromCache(o, cacheDir, full)
-	switch st {
-	case snapshot.CacheUsed:
-		return c, p, fs, nil
-	case snapshot.CacheBroken:
-		c, p, fs, err := snapshot.Load(o, full)
-		p.CacheError = cerr.Error()
-		return c, p, fs, err
-	}
-	return snapshot.Load(o, full)
+func loadPreferringCacheIn(o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
+	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
+	return scopeplan.LoadWithFindings(context.Background(), o)
 }
 
 // attribution ties the loaded catalog's lint findings to its endpoints.
@@ -195,10 +187,10 @@ func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
 
 // formatAndLoad checks a --format value, then loads the catalog: the
 // start of every command that only reads the catalog.
-func (g *globalOptions) formatAndLoad(name string, allowed ...report.Format) (report.Format, *catalog.Catalog, loader.Provenance, error) {
+func (g *globalOptions) formatAndLoad(name string, allowed ...report.Format) (report.Format, *catalog.Catalog, scopeplan.Provenance, error) {
 	f, err := format(name, allowed...)
 	if err != nil {
-		return "", nil, loader.Provenance{}, err
+		return "", nil, scopeplan.Provenance{}, err
 	}
 	c, p, err := g.load()
 	return f, c, p, err

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/lint"
 )
 
@@ -19,7 +19,7 @@ func TestWriteLintSARIFFixes(t *testing.T) {
 	fix := func(file string, line, col int) lint.Fix {
 		return lint.Fix{Message: "Replace it", File: file, Line: line, Column: col, Old: name, New: fixed}
 	}
-	r := NewLintReport(NewMeta(loader.Provenance{}), []lint.Finding{
+	r := NewLintReport(NewMeta(scopeplan.Provenance{}), []lint.Finding{
 		{Rule: lint.RuleUnknownAction, Severity: lint.SeverityError, File: "a.json", Line: 3, Column: 10, Subject: name,
 			Message: "unknown action", Suggestion: fixed, Fixes: []lint.Fix{fix("a.json", 3, 10), fix("a.json", 9, 20), fix("b.md", 1, 5)}},
 		{Rule: lint.RuleUnknownAction, Severity: lint.SeverityError, File: "c.txt", Line: 4, Subject: "x:y", Message: "unknown action"},

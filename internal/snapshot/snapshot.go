@@ -14,6 +14,7 @@ package snapshot
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
@@ -45,7 +46,7 @@ type Snapshot struct {
 // running every lint rule over it.
 func Build(c *catalog.Catalog, digest string) *Snapshot {
 	core := &Core{Digest: digest, Endpoints: c.Endpoints, Events: c.Events, Findings: lint.Run(c, lint.Rules())}
-	core.Docs = loader.ProvenanceOf(loader.OriginEmbedded, c.Documents).Documents
+	core.Docs = loader.Infos(c.Documents)
 	rest := &Rest{Documents: c.Documents, Grants: c.Grants, Associations: c.Associations}
 	for _, s := range c.Scopes {
 		t := *s
@@ -159,20 +160,27 @@ func Embedded(full bool) (*Snapshot, error) {
 	return s, nil
 }
 
-// Load is loader.Load that takes the embedded set from the snapshot when
-// it matches the embedded documents, and also returns the catalog's lint
+// Load parses and builds the documents o selects (loader.Build), taking
+// the embedded set from the snapshot when it matches the embedded
+// documents. It returns the documents' identities and the catalog's lint
 // findings when they were computed ahead of time (else nil: the caller
 // runs lint if it needs them). Without full, a catalog from the snapshot
 // has endpoints and scopes only: enough to resolve calls and plan, not to
 // dump, count associations or lint.
-func Load(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
+func Load(ctx context.Context, o loader.Options, full bool) (*catalog.Catalog, []loader.DocInfo, []lint.Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
 	if len(o.Docs) == 0 && len(o.AddDocs) == 0 {
 		if s, err := Embedded(full); err == nil {
 			if c, err := s.Catalog(); err == nil {
-				return c, loader.Provenance{Source: loader.OriginEmbedded, Documents: s.Core.Docs}, s.Core.Findings, nil
+				return c, s.Core.Docs, s.Core.Findings, nil
 			}
 		}
 	}
-	c, p, err := loader.Load(o)
-	return c, p, nil, err
+	c, docs, err := loader.Build(ctx, o)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return c, loader.Infos(docs), nil, nil
 }

@@ -2,6 +2,7 @@ package snapshot_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -15,7 +16,7 @@ import (
 
 func fresh(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, _, err := loader.Fresh(loader.Options{})
+	c, _, err := loader.Build(context.Background(), loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
