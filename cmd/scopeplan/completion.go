@@ -96,7 +96,7 @@ func flagCompletion(g *factory, c *cobra.Command, f *pflag.Flag) cobra.Completio
 		return listCompletion(func() []string {
 			var ids []string
 			for _, r := range lint.Rules() {
-				ids = append(ids, r.ID+"\t"+r.Doc)
+				ids = append(ids, r.ID+"\t"+r.Title)
 			}
 			return ids
 		})

@@ -45,6 +45,8 @@ plan (computed by the planner itself, compiled to WebAssembly).
 
 Output is deterministic, so a docs pipeline's diffs show only what changed.
 Existing files in DIR are overwritten; files no longer generated are left.
+Pages are written to a staging folder inside DIR and moved in only once all
+are written, so a failed run leaves DIR as it was.
 
 Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 		Example: `  scopeplan docs --out site/scopes
@@ -144,9 +146,16 @@ func writeHTMLFile(s *site.Site, path string) error {
 // (lint.Attribution) and the scope it names, for the explorer.
 func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
 	notes := make([]site.Note, len(findings))
-	index := make(map[lint.Finding]int, len(findings))
+	// Findings are not comparable (their fixes are a slice): key them by
+	// what tells them apart.
+	type key struct {
+		rule, file, subject, message string
+		line, column                 int
+	}
+	keyOf := func(f lint.Finding) key { return key{f.Rule, f.File, f.Subject, f.Message, f.Line, f.Column} }
+	index := make(map[key]int, len(findings))
 	for i, f := range findings {
-		index[f] = i
+		index[keyOf(f)] = i
 		notes[i] = site.Note{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
 			Suggestion: f.Suggestion, File: f.File, Line: f.Line}
 		if _, ok := c.Scope(f.Subject); ok {
@@ -156,7 +165,7 @@ func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
 	a := lint.Attribute(c, findings)
 	for _, e := range c.Endpoints {
 		for _, f := range a.Endpoint(e) {
-			if i, ok := index[f]; ok {
+			if i, ok := index[keyOf(f)]; ok {
 				notes[i].Endpoints = append(notes[i].Endpoints, e.ID)
 			}
 		}

@@ -43,7 +43,7 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 		Example: `  scopeplan lint
   scopeplan lint --format sarif > lint.sarif
   scopeplan lint --rule UNKNOWN_ACTION --rule MALFORMED_SCOPE --format json
-  scopeplan lint --disable PAIR_MISMATCH
+  scopeplan lint --rule names --disable SUSPICIOUS_RESOURCE
   scopeplan lint --write-baseline lint-baseline.json
   scopeplan lint --baseline lint-baseline.json --fail-on warning --format github`,
 		Args: args(cobra.NoArgs),
@@ -59,8 +59,8 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.LintPrinters().Usage())
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
-	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` (repeatable, or comma-separated)")
-	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` (repeatable, or comma-separated)")
+	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` or category (names, pairs, cross-document, structure, events; repeatable, or comma-separated)")
+	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` or category (repeatable, or comma-separated)")
 	cmd.Flags().StringVar(&o.baseline, "baseline", "", "accept the findings listed in this baseline `FILE` (matched by rule and subject)")
 	cmd.Flags().StringVar(&o.writeBaseline, "write-baseline", "", "write a baseline `FILE` accepting every current finding")
 	return cmd
@@ -103,13 +103,12 @@ func runLint(o *lintOptions) error {
 	if err != nil {
 		return usageErr("--rule: %w", err)
 	}
-	var disabled map[string]bool
 	if len(o.disable) > 0 {
 		off, err := lint.Select(o.disable)
 		if err != nil {
 			return usageErr("--disable: %w", err)
 		}
-		disabled = map[string]bool{}
+		disabled := map[string]bool{}
 		for _, r := range off {
 			disabled[r.ID] = true
 		}
@@ -120,6 +119,10 @@ func runLint(o *lintOptions) error {
 			}
 		}
 		rules = kept
+	}
+	selected := map[string]bool{}
+	for _, r := range rules {
+		selected[r.ID] = true
 	}
 	var base *lint.Baseline
 	if o.baseline != "" {
@@ -135,13 +138,14 @@ func runLint(o *lintOptions) error {
 	}
 	var findings []lint.Finding
 	if len(o.rules) == 0 {
-		// Every rule's findings may be precomputed; drop the disabled ones.
+		// Every rule's findings may be precomputed; keep the selected
+		// rules' (and a failed rule's INTERNAL_ERROR).
 		all, err := o.f.Findings()
 		if err != nil {
 			return err
 		}
 		for _, fd := range all {
-			if !disabled[fd.Rule] {
+			if selected[fd.Rule] || fd.Rule == "INTERNAL_ERROR" {
 				findings = append(findings, fd)
 			}
 		}
