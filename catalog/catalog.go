@@ -44,36 +44,39 @@ type Catalog struct {
 // classic pages, then API references in the order given; the order of
 // documents of one kind decides nothing but the order of sources.
 func Build(docs []*record.Document) (*Catalog, error) {
-	b := &builder{c: &Catalog{
-		Documents: docs,
-		granular:  map[string]*Scope{},
-		classic:   map[string]*Scope{},
-		byOpID:    newIDIndex(0),
-		byLink:    newIDIndex(0),
-		byName:    newIDIndex(0),
-		byPath:    newIDIndex(0),
-		byEvent:   map[string]int{},
-	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
-	refs := 0
-	for _, d := range docs {
+	for i, d := range docs {
 		if d == nil {
-			continue
+			return nil, fmt.Errorf("build catalog: document %d is nil", i)
 		}
+	}
+	// Size everything from what the documents hold, so that nothing grows
+	// by doubling (a grown map or slice leaves its old arrays behind).
+	refs, rows, eps, classic := 0, 0, 0, 0
+	for _, d := range docs {
 		for _, r := range d.GranularRows {
 			refs += len(r.Scopes)
 		}
 		for _, cs := range d.ClassicScopes {
 			refs += 2 * len(cs.APIs)
 		}
+		classic += len(d.ClassicScopes)
 		refs += 4 * len(d.Operations)
+		rows += len(d.GranularRows)
+		eps += len(d.GranularRows) + len(d.Operations)
 	}
-	b.grantSeen = make(map[seenKey]bool, refs)
-	b.c.Grants = make([]Grant, 0, refs)
-	for i, d := range docs {
-		if d == nil {
-			return nil, fmt.Errorf("build catalog: document %d is nil", i)
-		}
-	}
+	b := &builder{c: &Catalog{
+		Documents: docs,
+		Endpoints: make([]*Endpoint, 0, eps),
+		Grants:    make([]Grant, 0, refs),
+		granular:  make(map[string]*Scope, rows), // rows usually share scopes: at most one new per row, most often
+
+		classic: make(map[string]*Scope, classic),
+		byOpID:  newIDIndex(rows),
+		byLink:  newIDIndex(rows),
+		byName:  newIDIndex(rows),
+		byPath:  newIDIndex(0),
+		byEvent: map[string]int{},
+	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	for i, d := range docs {
 		if d.Kind == record.KindGranularMD || d.Kind == record.KindGranularHTML {
 			b.addGranularPage(i, d)
@@ -112,18 +115,12 @@ type grantKey struct {
 	endpoint int
 }
 
-// seenKey is a grant as grantSeen knows it: the scope (one per name and
-// kind) and the endpoint, smaller than a grantKey.
-type seenKey struct {
-	scope    *Scope
-	endpoint int
-}
-
 type builder struct {
-	c         *Catalog
-	grantSeen map[seenKey]bool
-	// pageGranular marks endpoints whose granular scopes come from a page.
-	pageGranular map[int]bool
+	c *Catalog
+	// endpoints and scopes are slabs the builder takes new endpoints and
+	// scopes from: one allocation for many, each of its exact size.
+	endpoints []Endpoint
+	scopes    []Scope
 	// pathFromName marks endpoints whose path came from a name-only join.
 	pathFromName map[int]bool
 	// docProduct caches each reference document's product, docVariants
@@ -186,7 +183,17 @@ func pathKey(method, path string) string {
 	return strings.ToUpper(method) + " " + NormalizePath(path)
 }
 
-func (b *builder) newEndpoint(e *Endpoint) *Endpoint {
+// slabSize is how many endpoints or scopes one slab holds.
+const slabSize = 256
+
+// newEndpoint adds an endpoint with the fields of v, taken from the slab.
+func (b *builder) newEndpoint(v Endpoint) *Endpoint {
+	if len(b.endpoints) == 0 {
+		b.endpoints = make([]Endpoint, slabSize)
+	}
+	e := &b.endpoints[0]
+	b.endpoints = b.endpoints[1:]
+	*e = v
 	e.ID = len(b.c.Endpoints)
 	b.c.Endpoints = append(b.c.Endpoints, e)
 	b.index(e)
@@ -209,14 +216,24 @@ func (b *builder) index(e *Endpoint) {
 	}
 }
 
+// grant records that a scope grants an endpoint, stated at src: a source
+// of the scope always, and a grant when it is the first for the pair. The
+// endpoint's Granular or Classic list and the scope's Endpoints fill here,
+// in grant order (finish sorts them); the endpoint's list, short, is what
+// tells a pair seen before.
 func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
 	s := b.scope(scope, kind)
 	s.Sources = append(s.Sources, src)
-	k := seenKey{s, ep}
-	if b.grantSeen[k] {
+	e := b.c.Endpoints[ep]
+	list := &e.Granular
+	if kind == KindClassic {
+		list = &e.Classic
+	}
+	if slices.Contains(*list, scope) {
 		return
 	}
-	b.grantSeen[k] = true
+	*list = append(*list, scope)
+	s.Endpoints = append(s.Endpoints, ep)
 	b.c.Grants = append(b.c.Grants, Grant{Scope: scope, Kind: kind, Endpoint: ep, Source: src, Via: via})
 }
 
@@ -228,7 +245,12 @@ func (b *builder) scope(name string, kind ScopeKind) *Scope {
 	if s, ok := m[name]; ok {
 		return s
 	}
-	s := &Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
+	if len(b.scopes) == 0 {
+		b.scopes = make([]Scope, slabSize)
+	}
+	s := &b.scopes[0]
+	b.scopes = b.scopes[1:]
+	*s = Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
 	m[name] = s
 	return s
 }
@@ -260,9 +282,6 @@ func dominantProducts(d *record.Document) map[string]string {
 }
 
 func (b *builder) addGranularPage(di int, d *record.Document) {
-	if b.pageGranular == nil {
-		b.pageGranular = map[int]bool{}
-	}
 	dominant := dominantProducts(d)
 	for ri, r := range d.GranularRows {
 		var e *Endpoint
@@ -285,7 +304,7 @@ func (b *builder) addGranularPage(di int, d *record.Document) {
 			if variant == "" {
 				variant = record.VariantRegular
 			}
-			e = b.newEndpoint(&Endpoint{
+			e = b.newEndpoint(Endpoint{
 				OperationID:  r.OperationID,
 				Name:         r.Name,
 				Product:      product,
@@ -298,7 +317,6 @@ func (b *builder) addGranularPage(di int, d *record.Document) {
 		}
 		e.Rows = append(e.Rows, RowRef{Doc: di, Row: ri})
 		e.Sources = append(e.Sources, r.Source)
-		b.pageGranular[e.ID] = true
 		for _, s := range r.Scopes {
 			sc := b.scope(s.Name, KindGranular)
 			sc.Defined = true
@@ -471,7 +489,7 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 			if len(ids) > 1 {
 				jk = JoinAmbiguous
 			}
-			e = b.newEndpoint(&Endpoint{
+			e = b.newEndpoint(Endpoint{
 				Name:         op.Name,
 				Product:      product,
 				ProductTitle: d.Title,
@@ -703,9 +721,10 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 		b.firm[grantKey{s.Name, KindClassic, e.ID}] = true
 	}
 	// The granular page is the authority on granular scopes; a reference's
-	// own granular list fills in only endpoints no page row describes.
+	// own granular list fills in only endpoints no page row describes (page
+	// rows are the only Rows an endpoint has).
 	// Where both exist and disagree, lint reports it.
-	if !b.pageGranular[e.ID] {
+	if len(e.Rows) == 0 {
 		for _, s := range op.Granular() {
 			b.grant(s.Name, KindGranular, e.ID, s.Source, d.Kind)
 		}
@@ -715,18 +734,6 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 // finish fills the per-endpoint and per-scope lists and sorts everything.
 func (b *builder) finish() {
 	c := b.c
-	for _, g := range c.Grants {
-		e := c.Endpoints[g.Endpoint]
-		var s *Scope
-		if g.Kind == KindGranular {
-			e.Granular = append(e.Granular, g.Scope)
-			s = c.granular[g.Scope]
-		} else {
-			e.Classic = append(e.Classic, g.Scope)
-			s = c.classic[g.Scope]
-		}
-		s.Endpoints = append(s.Endpoints, g.Endpoint)
-	}
 	for k := range b.byName {
 		if !b.firm[k] {
 			e := c.Endpoints[k.endpoint]
@@ -745,6 +752,7 @@ func (b *builder) finish() {
 			e.Classic = []string{}
 		}
 	}
+	c.Scopes = make([]*Scope, 0, len(c.granular)+len(c.classic))
 	for _, m := range []map[string]*Scope{c.granular, c.classic} {
 		for _, s := range m {
 			sort.Ints(s.Endpoints)
