@@ -71,12 +71,9 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		granular:  make(map[string]*Scope, rows), // rows usually share scopes: at most one new per row, most often
 
 		classic: make(map[string]*Scope, classic),
-		byOpID:  newIDIndex(rows),
-		byLink:  newIDIndex(rows),
-		byName:  newIDIndex(rows),
-		byPath:  newIDIndex(0),
 		byEvent: map[string]int{},
 	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
+	b.c.newIndexes(rows)
 	for i, d := range docs {
 		if d.Kind == record.KindGranularMD || d.Kind == record.KindGranularHTML {
 			b.addGranularPage(i, d)
@@ -201,19 +198,10 @@ func (b *builder) newEndpoint(v Endpoint) *Endpoint {
 }
 
 func (b *builder) index(e *Endpoint) {
-	if e.OperationID != "" {
-		b.c.byOpID.add(e.OperationID, e.ID)
-	}
-	if e.Link != "" {
-		b.c.byLink.add(e.Link, e.ID)
-	}
-	if n := normName(e.Name); n != "" {
-		b.c.byName.add(n, e.ID)
-	}
-	if e.Path != "" {
-		k := pathKey(e.Method, e.Path)
-		b.c.byPath.add(k, e.ID)
-	}
+	b.c.byOpID.add(e)
+	b.c.byLink.add(e)
+	b.c.byName.add(e)
+	b.c.byPath.add(e)
 }
 
 // grant records that a scope grants an endpoint, stated at src: a source
@@ -704,12 +692,11 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 		if kind == JoinName {
 			b.pathFromName[e.ID] = true
 		}
-		k := pathKey(e.Method, e.Path)
-		b.c.byPath.add(k, e.ID)
+		b.c.byPath.add(e)
 	}
 	if e.OperationID == "" && op.OperationID != "" {
 		e.OperationID = op.OperationID
-		b.c.byOpID.add(op.OperationID, e.ID)
+		b.c.byOpID.add(e)
 	}
 	for _, perm := range op.Permissions {
 		if perm = strings.TrimSpace(perm); perm != "" && !slices.Contains(e.Permissions, perm) {

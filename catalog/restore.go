@@ -29,11 +29,8 @@ func Restore(p Parts) (*Catalog, error) {
 		byEvent:  make(map[string]int, len(p.Events)),
 		granular: make(map[string]*Scope, len(p.Scopes)),
 		classic:  map[string]*Scope{},
-		byOpID:   newIDIndex(len(p.Endpoints)),
-		byLink:   newIDIndex(len(p.Endpoints)),
-		byName:   newIDIndex(len(p.Endpoints)),
-		byPath:   newIDIndex(len(p.Endpoints)),
 	}
+	c.newIndexes(len(p.Endpoints))
 	b := &builder{c: c}
 	for i, e := range p.Endpoints {
 		if e == nil || e.ID != i {
