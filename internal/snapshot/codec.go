@@ -20,7 +20,7 @@ import (
 // the full catalog.
 
 // coreMagic starts every encoded core; it changes with the layout.
-const coreMagic = "SPCORE4\n"
+const coreMagic = "SPCORE5\n"
 
 // Core is the part of a snapshot most commands need.
 type Core struct {
@@ -149,6 +149,14 @@ func EncodeCore(c *Core) []byte {
 		}
 		e.int(f.Line)
 		e.int(f.Column)
+		e.uint(len(f.Fixes))
+		for _, x := range f.Fixes {
+			for _, s := range []string{x.Message, x.File, x.Old, x.New} {
+				e.str(s)
+			}
+			e.int(x.Line)
+			e.int(x.Column)
+		}
 	}
 	out := []byte(coreMagic)
 	out = binary.AppendUvarint(out, uint64(len(e.table)))
@@ -359,6 +367,14 @@ func DecodeCore(b []byte) (*Core, error) {
 		f := &c.Findings[i]
 		f.Rule, f.Severity, f.File, f.Subject, f.Message, f.Suggestion = d.str(), lint.Severity(d.str()), d.str(), d.str(), d.str(), d.str()
 		f.Line, f.Column = d.int(), d.int()
+		if n := d.count(); n > 0 {
+			f.Fixes = make([]lint.Fix, n)
+			for j := range f.Fixes {
+				x := &f.Fixes[j]
+				x.Message, x.File, x.Old, x.New = d.str(), d.str(), d.str(), d.str()
+				x.Line, x.Column = d.int(), d.int()
+			}
+		}
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("decode snapshot core: %w", d.err)
