@@ -31,13 +31,13 @@ type Catalog struct {
 	// Events are the event subscriptions, indexed by their ID.
 	Events []*Event `json:"events,omitempty" yaml:"events,omitempty"`
 
-	byEvent  map[string]int // event name -> event
-	granular map[string]*Scope
-	classic  map[string]*Scope
-	byOpID   idIndex // operationId -> endpoints
-	byLink   idIndex // doc link -> endpoints
-	byName   idIndex // normalised name -> endpoints
-	byPath   idIndex // METHOD + normalised path -> endpoints
+	byEvent  map[string]int     // event name -> event
+	granular idIndex[*Scope]    // name -> granular scope
+	classic  idIndex[*Scope]    // name -> classic scope
+	byOpID   idIndex[*Endpoint] // operationId -> endpoints
+	byLink   idIndex[*Endpoint] // doc link -> endpoints
+	byName   idIndex[*Endpoint] // normalised name -> endpoints
+	byPath   idIndex[*Endpoint] // METHOD + normalised path -> endpoints
 }
 
 // Build joins documents into a catalog. Granular pages come first, then
@@ -68,12 +68,11 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		Documents: docs,
 		Endpoints: make([]*Endpoint, 0, eps),
 		Grants:    make([]Grant, 0, refs),
-		granular:  make(map[string]*Scope, rows), // rows usually share scopes: at most one new per row, most often
-
-		classic: make(map[string]*Scope, classic),
-		byEvent: map[string]int{},
+		Scopes:    make([]*Scope, 0, rows+classic),
+		byEvent:   map[string]int{},
 	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	b.c.newIndexes(rows)
+	b.c.indexScopes(rows, classic) // rows usually share scopes: rarely more than one new a row
 	for i, d := range docs {
 		if d.Kind == record.KindGranularMD || d.Kind == record.KindGranularHTML {
 			b.addGranularPage(i, d)
@@ -198,10 +197,10 @@ func (b *builder) newEndpoint(v Endpoint) *Endpoint {
 }
 
 func (b *builder) index(e *Endpoint) {
-	b.c.byOpID.add(e)
-	b.c.byLink.add(e)
-	b.c.byName.add(e)
-	b.c.byPath.add(e)
+	b.c.byOpID.add(e.ID)
+	b.c.byLink.add(e.ID)
+	b.c.byName.add(e.ID)
+	b.c.byPath.add(e.ID)
 }
 
 // grant records that a scope grants an endpoint, stated at src: a source
@@ -226,11 +225,11 @@ func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source,
 }
 
 func (b *builder) scope(name string, kind ScopeKind) *Scope {
-	m := b.c.granular
+	x := &b.c.granular
 	if kind == KindClassic {
-		m = b.c.classic
+		x = &b.c.classic
 	}
-	if s, ok := m[name]; ok {
+	if s, ok := b.c.scopeIn(x, name); ok {
 		return s
 	}
 	if len(b.scopes) == 0 {
@@ -239,7 +238,8 @@ func (b *builder) scope(name string, kind ScopeKind) *Scope {
 	s := &b.scopes[0]
 	b.scopes = b.scopes[1:]
 	*s = Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
-	m[name] = s
+	b.c.Scopes = append(b.c.Scopes, s)
+	x.add(len(b.c.Scopes) - 1)
 	return s
 }
 
@@ -692,11 +692,11 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 		if kind == JoinName {
 			b.pathFromName[e.ID] = true
 		}
-		b.c.byPath.add(e)
+		b.c.byPath.add(e.ID)
 	}
 	if e.OperationID == "" && op.OperationID != "" {
 		e.OperationID = op.OperationID
-		b.c.byOpID.add(e)
+		b.c.byOpID.add(e.ID)
 	}
 	for _, perm := range op.Permissions {
 		if perm = strings.TrimSpace(perm); perm != "" && !slices.Contains(e.Permissions, perm) {
@@ -739,14 +739,10 @@ func (b *builder) finish() {
 			e.Classic = []string{}
 		}
 	}
-	c.Scopes = make([]*Scope, 0, len(c.granular)+len(c.classic))
-	for _, m := range []map[string]*Scope{c.granular, c.classic} {
-		for _, s := range m {
-			sort.Ints(s.Endpoints)
-			if s.Endpoints == nil {
-				s.Endpoints = []int{}
-			}
-			c.Scopes = append(c.Scopes, s)
+	for _, s := range c.Scopes {
+		sort.Ints(s.Endpoints)
+		if s.Endpoints == nil {
+			s.Endpoints = []int{}
 		}
 	}
 	sort.Slice(c.Scopes, func(i, j int) bool {
@@ -755,5 +751,7 @@ func (b *builder) finish() {
 		}
 		return c.Scopes[i].Name < c.Scopes[j].Name
 	})
+	// Sorting moved the scopes: file them again, at their new places.
+	c.indexScopes(c.granular.n, c.classic.n)
 	c.finishEvents()
 }

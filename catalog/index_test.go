@@ -20,15 +20,15 @@ func TestIDIndex(t *testing.T) {
 		c.Endpoints[id].Link = l
 		return c.Endpoints[id]
 	}
-	x := newIDIndex(c, 0, linkKey)
+	x := newIDIndex(&c.Endpoints, 0, linkKey)
 	for _, e := range []*Endpoint{link(1, "a"), link(2, "b"), link(1, "a"), link(3, "c"), link(0, "")} {
-		x.add(e)
+		x.add(e.ID)
 	}
 	if got := x.get("a"); !slices.Equal(got, []int{1}) {
 		t.Errorf("a = %v", got)
 	}
 	for _, e := range []*Endpoint{link(4, "a"), c.Endpoints[1], link(5, "a"), c.Endpoints[4]} {
-		x.add(e)
+		x.add(e.ID)
 	}
 	if got := x.get("a"); !slices.Equal(got, []int{1, 4, 5}) {
 		t.Errorf("a = %v, want [1 4 5]", got)
@@ -56,7 +56,7 @@ func TestIDIndex(t *testing.T) {
 	for i := 6; i < 5000; i++ {
 		id := 6 + (i*7919)%4994 // a permutation of 6..4999
 		k := fmt.Sprintf("k%d", id%1500)
-		x.add(link(id, k))
+		x.add(link(id, k).ID)
 		want[k] = append(want[k], id)
 	}
 	for k, ids := range want {
