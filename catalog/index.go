@@ -101,14 +101,17 @@ func (x *idIndex[T]) insert(key string, id int) {
 	x.n++
 }
 
-// grow doubles the table. It re-files the items chain by chain, starting
+// grow doubles the table (the zero idIndex gets its first). It re-files the items chain by chain, starting
 // after an empty slot, so that the items of one key keep the order they
 // were added in.
 func (x *idIndex[T]) grow() {
 	old := x.ids
-	x.alloc(2 * len(old))
+	if len(old) == 0 { // the zero idIndex
+		x.seed = maphash.MakeSeed()
+	}
+	x.alloc(len(old)) // twice the slots: room for as many entries again
 	start := 0
-	for old[start] != 0 {
+	for start < len(old) && old[start] != 0 {
 		start++
 	}
 	for k := 1; k <= len(old); k++ {
