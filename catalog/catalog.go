@@ -111,8 +111,21 @@ type grantKey struct {
 	endpoint int
 }
 
+// seenKey is a grant as b.long knows it: the scope (one per name and kind)
+// and the endpoint.
+type seenKey struct {
+	scope    *Scope
+	endpoint int
+}
+
+// longList is the length from which an endpoint's scope list is looked
+// up in builder.long rather than scanned.
+const longList = 16
+
 type builder struct {
 	c *Catalog
+	// long holds the grants of endpoints with long scope lists.
+	long map[seenKey]bool
 	// endpoints and scopes are slabs the builder takes new endpoints and
 	// scopes from: one allocation for many, each of its exact size.
 	endpoints []Endpoint
@@ -206,8 +219,8 @@ func (b *builder) index(e *Endpoint) {
 // grant records that a scope grants an endpoint, stated at src: a source
 // of the scope always, and a grant when it is the first for the pair. The
 // endpoint's Granular or Classic list and the scope's Endpoints fill here,
-// in grant order (finish sorts them); the endpoint's list, short, is what
-// tells a pair seen before.
+// in grant order (finish sorts them); the endpoint's list is what tells a
+// pair seen before (and b.long, once the list is long).
 func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
 	s := b.scope(scope, kind)
 	s.Sources = append(s.Sources, src)
@@ -216,10 +229,28 @@ func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source,
 	if kind == KindClassic {
 		list = &e.Classic
 	}
-	if slices.Contains(*list, scope) {
+	if len(*list) < longList {
+		if slices.Contains(*list, scope) {
+			return
+		}
+	} else if b.long[seenKey{s, ep}] {
 		return
 	}
 	*list = append(*list, scope)
+	if n := len(*list); n >= longList {
+		// A long list is looked up in a map, so that a row naming
+		// thousands of scopes costs no more than thousands of rows.
+		if b.long == nil {
+			b.long = map[seenKey]bool{}
+		}
+		if n == longList {
+			for _, name := range *list {
+				b.long[seenKey{b.scope(name, kind), ep}] = true
+			}
+		} else {
+			b.long[seenKey{s, ep}] = true
+		}
+	}
 	s.Endpoints = append(s.Endpoints, ep)
 	b.c.Grants = append(b.c.Grants, Grant{Scope: scope, Kind: kind, Endpoint: ep, Source: src, Via: via})
 }
