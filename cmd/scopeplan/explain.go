@@ -60,10 +60,7 @@ explain, 2 usage error.`,
 			if o.outFormat, err = format(o.format, report.ExplainPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runExplain(o)
+			return runOr(runF, runExplain, o)
 		},
 	}
 	o.in.addFlags(cmd)
@@ -113,16 +110,10 @@ func runExplain(o *explainOptions) error {
 		if err != nil {
 			return inputErr(fmt.Errorf("explain --scan: %w", err))
 		}
-		for _, sc := range res.Calls {
-			calls = append(calls, planner.Call{Spec: sc.Call, File: sc.File, Line: sc.Line})
-		}
 		// A call the scan could not pin to one method is one of its
 		// candidates: each narrows the explanation as well.
-		for _, sk := range res.Skipped {
-			for _, cand := range sk.Candidates {
-				calls = append(calls, planner.Call{Spec: cand, File: sk.File, Line: sk.Line})
-			}
-		}
+		_, found := res.PlannerCalls(true)
+		calls = append(calls, found...)
 		if len(res.Calls) == 0 && len(calls) == 0 {
 			fmt.Fprintf(o.f.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
 		}

@@ -41,10 +41,7 @@ The app type defaults to the classic scopes' level.`,
 			if o.outFormat, err = format(o.format, report.MigratePrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runMigrate(o)
+			return runOr(runF, runMigrate, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
