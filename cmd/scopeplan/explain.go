@@ -12,7 +12,6 @@ import (
 
 	"github.com/scopeplan/scopeplan/explain"
 	"github.com/scopeplan/scopeplan/internal/report"
-	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/scan"
 )
 
@@ -120,16 +119,7 @@ func runExplain(o *explainOptions) error {
 	}
 	// --event (and events: in call files) name the subscriptions an event
 	// error is about; the rest are the app's calls.
-	var events []string
-	var plain []planner.Call
-	for _, call := range calls {
-		if call.Event {
-			events = append(events, call.Spec)
-		} else {
-			plain = append(plain, call)
-		}
-	}
-	x, err := explain.Explain(c, ze, explain.Options{App: app, Calls: plain, Events: events})
+	x, err := explain.Explain(c, ze, explain.OptionsFor(app, calls))
 	if err != nil {
 		if errors.Is(err, explain.ErrNotZoom) {
 			return inputErr(err)

@@ -134,18 +134,9 @@ func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 	if len(o.products) > 0 || o.base != "" {
 		return nil, usageErr("update: --source replaces the default sources; --product and --base apply to the defaults only")
 	}
-	var sources []scopeupdate.Source
-	seen := map[string]bool{}
-	for _, spec := range o.sources {
-		s, err := scopeupdate.ParseSource(spec)
-		if err != nil {
-			return nil, usageErr("--source: %w", err)
-		}
-		if seen[s.Name] {
-			return nil, usageErr("--source: %s given twice", s.Name)
-		}
-		seen[s.Name] = true
-		sources = append(sources, s)
+	sources, err := scopeupdate.ParseSources(o.sources)
+	if err != nil {
+		return nil, usageErr("--source: %w", err)
 	}
 	return sources, nil
 }
