@@ -70,7 +70,12 @@ func runLookup(o *lookupOptions) error {
 		what = "endpoint or event"
 	}
 	if found == 0 {
-		r.Suggestions = c.SuggestLookup(o.spec, 5)
+		r.Suggestions = c.Suggest(o.spec, 5)
+		if catalog.LooksLikeEvent(o.spec) {
+			// An event-shaped name: the nearest events first.
+			all := append(c.SuggestEvent(o.spec, 5), r.Suggestions...)
+			r.Suggestions = all[:min(5, len(all))]
+		}
 	}
 	if found == 0 && f == report.FormatText {
 		// Text: the error and its suggestions go to standard error alone.
