@@ -140,7 +140,9 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	sites := calls
+	// Sites get their own array: appending to calls must not overwrite
+	// them, nor they the calls.
+	sites := slices.Clip(calls)
 	if len(o.scan) > 0 {
 		sr, err := scan.New(c).ScanContext(o.ctx, o.scan...)
 		if err != nil {
