@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -199,6 +200,11 @@ type DumpReport struct {
 func WriteDump(w io.Writer, f Format, r DumpReport) error {
 	w = forPeople(w, f)
 	if f == FormatYAML {
+		// The catalog is large: it is written in pieces (see
+		// writeYAMLStream), with the same bytes as WriteYAML.
+		if err := writeYAMLStream(w, r); !errors.Is(err, errYAMLShape) {
+			return err
+		}
 		return WriteYAML(w, r)
 	}
 	return WriteJSON(w, r)
