@@ -101,8 +101,10 @@ type globalOptions struct {
 	// (resolving calls, planning): the embedded snapshot then skips the
 	// documents, grants and associations.
 	core bool
-	// findings are the loaded catalog's lint findings when they were
-	// computed ahead of time (the embedded snapshot).
+	// stored is what was computed ahead of time for the loaded catalog
+	// (the embedded snapshot's or the compiled cache's lint findings);
+	// findings are the lint findings once decoded or computed.
+	stored   snapshot.Stored
 	findings []lint.Finding
 }
 
@@ -112,14 +114,14 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 	if err != nil {
 		return nil, loader.Provenance{}, err
 	}
-	c, p, fs, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
+	c, p, st, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
 	if p.CacheError != "" {
 		fmt.Fprintf(g.io.errOut, "scopeplan: %s; using the embedded data\n", p.CacheError)
 	}
-	g.findings = fs
+	g.stored, g.findings = st, nil
 	p.Config = g.configPath()
 	if g.verbose {
 		if p.Config != "" {
@@ -160,21 +162,21 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 // embedded data (see snapshot.FromCache; the cache directory is
 // $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
 // be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
+func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, snapshot.Stored, error) {
 	return loadPreferringCacheIn(o, "", full)
 }
 
 // loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
 // ("" for the default directory).
-func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, error) {
-	c, p, fs, st, cerr := snapshot.FromCache(o, cacheDir, full)
+func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, snapshot.Stored, error) {
+	c, p, stored, st, cerr := snapshot.FromCache(o, cacheDir, full, lint.Precompute)
 	switch st {
 	case snapshot.CacheUsed:
-		return c, p, fs, nil
+		return c, p, stored, nil
 	case snapshot.CacheBroken:
-		c, p, fs, err := snapshot.Load(o, full)
+		c, p, stored, err := snapshot.Load(o, full)
 		p.CacheError = cerr.Error()
-		return c, p, fs, err
+		return c, p, stored, err
 	}
 	return snapshot.Load(o, full)
 }
@@ -184,9 +186,12 @@ func (g *globalOptions) attribution(c *catalog.Catalog) *lint.Attribution {
 	return lint.Attribute(c, g.lintFindings(c))
 }
 
-// lintFindings returns every lint finding of the loaded catalog, from the
-// snapshot when it has them, else by running every rule.
+// lintFindings returns every lint finding of the loaded catalog, those
+// stored with the snapshot when it has them, else by running every rule.
 func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
+	if g.findings == nil && len(g.stored.Findings) > 0 {
+		g.findings, _ = lint.DecodeFindings(g.stored.Findings, g.stored.Digest)
+	}
 	if g.findings == nil {
 		g.findings = lint.Run(c, lint.Rules())
 	}

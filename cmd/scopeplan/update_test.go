@@ -293,9 +293,9 @@ func TestUpdateHelpListsSources(t *testing.T) {
 func TestLoadPreferringCache(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(cache.EnvDir, dir)
-	_, p, fs, err := loadPreferringCache(loader.Options{}, true)
-	if err != nil || p.Source != loader.OriginEmbedded || fs == nil {
-		t.Fatalf("without a cache: source %s, %d findings, %v", p.Source, len(fs), err)
+	_, p, st, err := loadPreferringCache(loader.Options{}, true)
+	if err != nil || p.Source != loader.OriginEmbedded || len(st.Findings) == 0 {
+		t.Fatalf("without a cache: source %s, %d bytes of findings, %v", p.Source, len(st.Findings), err)
 	}
 	z := newZoomDocs(t)
 	if _, errOut, code := runUpdateCLI(append([]string{"update"}, z.sourceFlags()...)...); code != 0 {

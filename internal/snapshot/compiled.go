@@ -17,7 +17,6 @@ import (
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -139,7 +138,7 @@ func DecodeCompiled(b []byte, key string, full bool) (*Snapshot, error) {
 		if s.Rest, err = decodeRest(rest); err != nil {
 			return nil, err
 		}
-		if len(s.Rest.ScopeSources) != len(c.Scopes) {
+		if len(s.Rest.ScopeSources) != len(c.Parts.Scopes) {
 			return nil, fmt.Errorf("decode compiled catalog: %w", errCorrupt)
 		}
 	}
@@ -148,12 +147,13 @@ func DecodeCompiled(b []byte, key string, full bool) (*Snapshot, error) {
 
 // Compile builds the catalog commands use with the cache whose manifest
 // is m and whose parsed documents are cached (the cached documents and
-// the embedded ones they do not replace, see loader.MergeCached), lints
-// it, and stores it as the cache's compiled catalog. It returns what it
-// built: the catalog, the documents it was built from and the lint
-// findings. An error after the catalog was built (the file could not be
-// written) comes with the built values.
-func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document) (*Compiled, error) {
+// the embedded ones they do not replace, see loader.MergeCached), computes
+// its findings with f (none when f is nil), and stores both as the
+// cache's compiled catalog. It returns what it built: the catalog, the
+// documents it was built from and the stored findings. An error after the
+// catalog was built (the file could not be written) comes with the built
+// values.
+func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document, f FindingsFunc) (*Compiled, error) {
 	embedded, err := loader.Embedded()
 	if err != nil {
 		return nil, err
@@ -164,8 +164,8 @@ func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document) (*Comp
 		return nil, fmt.Errorf("compile cache %s: %w", c.Dir, err)
 	}
 	key := CacheKey(m)
-	s := Build(cat, key)
-	out := &Compiled{Catalog: cat, Documents: docs, Findings: s.Core.Findings}
+	s := Build(cat, key, f)
+	out := &Compiled{Catalog: cat, Documents: docs, Stored: s.Stored()}
 	b, err := EncodeCompiled(s, key)
 	if err != nil {
 		return out, fmt.Errorf("compile cache %s: %w", c.Dir, err)
@@ -180,7 +180,7 @@ func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document) (*Comp
 type Compiled struct {
 	Catalog   *catalog.Catalog
 	Documents []*record.Document
-	Findings  []lint.Finding
+	Stored    Stored
 }
 
 // CacheStatus says what FromCache found.
@@ -204,22 +204,24 @@ const (
 // cache holds documents confirmed current after the embedded data's date.
 // Without AddDocs it loads the compiled catalog when it is current and
 // intact (its rest only when full is set), else it rebuilds the catalog
-// from the cached documents and rewrites the compiled file; findings are
-// then the compiled lint findings. With AddDocs, it parses the cached
-// documents and builds with the added ones (findings nil). A cache that
+// from the cached documents and rewrites the compiled file (with the
+// findings f computes); Stored is then what the compiled file holds. With
+// AddDocs, it parses the cached documents and builds with the added ones
+// (Stored empty). A cache that
 // applies but cannot be read, parsed or built is CacheBroken, with the
 // reason ("cache at DIR is unreadable: ...").
-func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loader.Provenance, []lint.Finding, CacheStatus, error) {
+func FromCache(o loader.Options, dir string, full bool, f FindingsFunc) (*catalog.Catalog, loader.Provenance, Stored, CacheStatus, error) {
 	var p loader.Provenance
+	var none Stored
 	if len(o.Docs) > 0 {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	c, err := cache.Open(dir)
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
-	broken := func(err error) (*catalog.Catalog, loader.Provenance, []lint.Finding, CacheStatus, error) {
-		return nil, p, nil, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
+	broken := func(err error) (*catalog.Catalog, loader.Provenance, Stored, CacheStatus, error) {
+		return nil, p, none, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
 	}
 	m, err := c.Manifest()
 	if err != nil {
@@ -227,14 +229,14 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 	}
 	since, err := loader.EmbeddedDate()
 	if err != nil || len(m.Entries) == 0 || !m.Captured().After(since) {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	key := CacheKey(m)
 	if len(o.AddDocs) == 0 {
 		if b, err := readCompiled(c, full); err == nil {
 			if s, err := DecodeCompiled(b, key, full); err == nil {
 				if cat, err := s.Catalog(); err == nil {
-					return cat, loader.Provenance{Source: loader.OriginCache, Documents: s.Core.Docs}, s.Core.Findings, CacheUsed, nil
+					return cat, loader.Provenance{Source: loader.OriginCache, Documents: s.Core.Docs}, s.Stored(), CacheUsed, nil
 				}
 			}
 		}
@@ -256,29 +258,29 @@ func FromCache(o loader.Options, dir string, full bool) (*catalog.Catalog, loade
 	if len(o.AddDocs) == 0 {
 		// A compiled file that cannot be written (a read-only cache) is
 		// no reason to give up the catalog just built.
-		built, err := Compile(c, m, cached)
+		built, err := Compile(c, m, cached, f)
 		if built == nil {
 			return broken(err)
 		}
-		return built.Catalog, loader.ProvenanceOf(loader.OriginCache, built.Documents), built.Findings, CacheUsed, nil
+		return built.Catalog, loader.ProvenanceOf(loader.OriginCache, built.Documents), built.Stored, CacheUsed, nil
 	}
 	embedded, err := loader.Embedded()
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	docs := loader.MergeCached(embedded, cached)
 	for _, spec := range o.AddDocs {
 		ds, err := o.ReadSpec(spec)
 		if err != nil {
-			return nil, p, nil, CacheNotUsed, nil
+			return nil, p, none, CacheNotUsed, nil
 		}
 		docs = append(docs, ds...)
 	}
 	cat, err := catalog.Build(docs)
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
-	return cat, loader.ProvenanceOf(loader.OriginCache, docs), nil, CacheUsed, nil
+	return cat, loader.ProvenanceOf(loader.OriginCache, docs), none, CacheUsed, nil
 }
 
 // readCompiled reads the cache's compiled catalog: all of it when full is

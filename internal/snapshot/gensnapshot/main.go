@@ -11,6 +11,7 @@ import (
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -38,7 +39,7 @@ func run(out string) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := snapshot.Encode(&buf, snapshot.Build(c, data.Digest())); err != nil {
+	if err := snapshot.Encode(&buf, snapshot.Build(c, data.Digest(), lint.Precompute)); err != nil {
 		return err
 	}
 	return os.WriteFile(out, buf.Bytes(), 0o644)
