@@ -6,16 +6,16 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
-	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
 func fresh(t testing.TB) *catalog.Catalog {
