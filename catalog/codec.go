@@ -86,8 +86,18 @@ func UnmarshalCore(b []byte) (Parts, error) {
 	if err != nil {
 		return p, fmt.Errorf("decode catalog core: %w", err)
 	}
+	// Source lists are cut from shared chunks, each capped at its length.
+	var srcs []record.Source
 	sources := func() []record.Source {
-		out := make([]record.Source, d.Count())
+		n := d.Count()
+		if n == 0 {
+			return []record.Source{}
+		}
+		if n > len(srcs) {
+			srcs = make([]record.Source, max(n, 1024))
+		}
+		out := srcs[:n:n]
+		srcs = srcs[n:]
 		for i := range out {
 			out[i] = record.Source{File: d.String(), Line: d.Int(), Column: d.Int()}
 		}

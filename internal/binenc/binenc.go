@@ -86,7 +86,15 @@ type Decoder struct {
 	b     []byte
 	table []string
 	err   error
+	// strs and ints are what is left of the chunks lists are cut from.
+	strs []string
+	ints []int
 }
+
+// chunk is how many elements a chunk of lists holds at least: lists are
+// cut from chunks so that decoding allocates once per chunk, not once
+// per list.
+const chunk = 1024
 
 // NewDecoder checks the magic and reads the string table of b.
 func NewDecoder(b []byte, magic string) (*Decoder, error) {
@@ -176,22 +184,36 @@ func (d *Decoder) Count() int {
 }
 
 // Strings reads a list of strings (empty, not nil, when it has none).
+// Its capacity is its length, so appending to it copies it rather than
+// overwrite the next list.
 func (d *Decoder) Strings() []string {
 	n := d.Count()
-	out := make([]string, n)
+	if n == 0 {
+		return []string{}
+	}
+	if n > len(d.strs) {
+		d.strs = make([]string, max(n, chunk))
+	}
+	out := d.strs[:n:n]
+	d.strs = d.strs[n:]
 	for i := range out {
 		out[i] = d.String()
 	}
 	return out
 }
 
-// Ints reads a list of integers (nil when it has none).
+// Ints reads a list of integers (nil when it has none), with its capacity
+// its length as for Strings.
 func (d *Decoder) Ints() []int {
 	n := d.Count()
 	if n == 0 {
 		return nil
 	}
-	out := make([]int, n)
+	if n > len(d.ints) {
+		d.ints = make([]int, max(n, chunk))
+	}
+	out := d.ints[:n:n]
+	d.ints = d.ints[n:]
 	for i := range out {
 		out[i] = d.Int()
 	}

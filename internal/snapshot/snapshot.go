@@ -22,6 +22,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/data"
@@ -189,12 +190,24 @@ func (s *Snapshot) Stored() Stored { return Stored{Digest: s.Core.Digest, Findin
 // dump, count associations or lint.
 func Load(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, Stored, error) {
 	if len(o.Docs) == 0 && len(o.AddDocs) == 0 {
-		if s, err := Embedded(full); err == nil {
-			if c, err := s.Catalog(); err == nil {
-				return c, loader.Provenance{Source: loader.OriginEmbedded, Documents: s.Core.Docs}, s.Stored(), nil
-			}
+		if c, s, err := restoreEmbedded(full); err == nil {
+			return c, loader.Provenance{Source: loader.OriginEmbedded, Documents: s.Core.Docs}, s.Stored(), nil
 		}
 	}
 	c, p, err := loader.Load(o)
 	return c, p, Stored{}, err
+}
+
+// restoreEmbedded decodes the embedded snapshot and restores its catalog.
+func restoreEmbedded(full bool) (*catalog.Catalog, *Snapshot, error) {
+	// Nearly everything decoding and restoring allocate stays live (it is
+	// the catalog), so a collection meanwhile costs time (most of a short
+	// command's) and frees little.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	s, err := Embedded(full)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.Catalog()
+	return c, s, err
 }
