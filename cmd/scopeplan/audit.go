@@ -66,7 +66,7 @@ against), 1 input error, 2 usage error.`,
 	o.in.addFlags(cmd)
 	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list; - reads standard input)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|sarif")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.AuditPrinters().Usage())
 	cmd.Flags().StringArrayVar(&o.scan, "scan", nil, "scan this source `PATH` (folder, file or HAR) for calls; repeatable")
 	cmd.Flags().BoolVar(&o.allowUnused, "allow-unused", false, "exit 0 despite requested scopes no call needs (over-privilege)")
 	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "exit 0 despite calls the request cannot be checked against (unmapped)")
@@ -76,7 +76,7 @@ against), 1 input error, 2 usage error.`,
 
 func runAudit(o *auditOptions) error {
 	o.g.core = len(o.scan) == 0 // endpoints and scopes suffice, unless scanning
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatSARIF)
+	f, err := format(o.format, report.AuditPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -147,14 +147,8 @@ func runAudit(o *auditOptions) error {
 		return inputErr(err)
 	}
 	r := report.NewAuditReport(res, report.NewMeta(p))
-	if f == report.FormatSARIF {
-		err = report.WriteAuditSARIF(o.g.io.out, r, report.AuditSARIF{
-			Tool:      sarifTool(),
-			Requested: o.requested, ScopeLines: scopeLines, Calls: sites,
-		})
-	} else {
-		err = report.WriteAudit(o.g.io.out, f, r)
-	}
+	r.SARIF = report.AuditSARIF{Tool: sarifTool(), Requested: o.requested, ScopeLines: scopeLines, Calls: sites}
+	err = report.AuditPrinters().Print(o.g.io.out, f, o.g.io.tty, r)
 	if err == nil && o.g.verbose && f == report.FormatText {
 		err = writeRadiusEndpoints(o.g.io.out, c, r)
 	}

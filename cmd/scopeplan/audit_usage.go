@@ -83,11 +83,8 @@ func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p loade
 		return inputErr(err)
 	}
 	r := report.NewUsageAuditReport(res, report.NewMeta(p))
-	if f == report.FormatSARIF {
-		err = report.WriteAuditSARIF(o.g.io.out, r.AuditReport, report.AuditSARIF{Tool: sarifTool(), Requested: o.requested})
-	} else {
-		err = report.WriteUsageAudit(o.g.io.out, f, r)
-	}
+	r.SARIF = report.AuditSARIF{Tool: sarifTool(), Requested: o.requested}
+	err = report.UsageAuditPrinters().Print(o.g.io.out, f, o.g.io.tty, r)
 	if err != nil {
 		return err
 	}

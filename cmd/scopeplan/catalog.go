@@ -39,16 +39,16 @@ func newStatsCmd(g *globalOptions) *cobra.Command {
 		Args: args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error { return runStats(o) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.StatsPrinters().Usage())
 	return cmd
 }
 
 func runStats(o *statsOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	f, c, p, err := o.g.formatAndLoad(o.format, report.StatsPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
-	return report.WriteStats(o.g.io.out, f, o.g.io.tty, report.NewStatsReport(c, p))
+	return report.StatsPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewStatsReport(c, p))
 }
 
 type dumpOptions struct {
@@ -65,16 +65,16 @@ func newDumpCmd(g *globalOptions) *cobra.Command {
 		Args:    args(cobra.NoArgs),
 		RunE:    func(*cobra.Command, []string) error { return runDump(o) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "json", "output format: json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "json", report.DumpPrinters().Usage())
 	return cmd
 }
 
 func runDump(o *dumpOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatJSON, report.FormatYAML)
+	f, c, p, err := o.g.formatAndLoad(o.format, report.DumpPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
-	return report.WriteDump(o.g.io.out, f, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
+	return report.DumpPrinters().Print(o.g.io.out, f, o.g.io.tty, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
 }
 
 type diffOptions struct {
@@ -105,7 +105,7 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 			return runDiff(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.DiffPrinters().Usage())
 	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything changed")
 	return cmd
 }
@@ -121,7 +121,7 @@ func diffSide(spec string, maxSize int64) (*catalog.Catalog, loader.Provenance, 
 }
 
 func runDiff(o *diffOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown)
+	f, err := format(o.format, report.DiffPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func runDiff(o *diffOptions) error {
 		return inputErr(err)
 	}
 	d := catalog.Diff(oldC, newC)
-	if err := report.WriteDiff(o.g.io.out, f, report.NewDiffReport(d, oldP, newP)); err != nil {
+	if err := report.DiffPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewDiffReport(d, oldP, newP)); err != nil {
 		return err
 	}
 	if o.exitCode && !d.Empty() {

@@ -54,13 +54,13 @@ explain, 2 usage error.`,
 	o.in.addFlags(cmd)
 	cmd.Flags().StringArrayVar(&o.callFiles, "calls", nil, "a call `FILE` of the app (as for plan) to narrow the candidates; repeatable")
 	cmd.Flags().StringArrayVar(&o.scanDirs, "scan", nil, "scan `DIR` (source code or HAR files) for the app's calls to narrow the candidates; repeatable")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.ExplainPrinters().Usage())
 	return cmd
 }
 
 func runExplain(o *explainOptions, a []string) error {
 	o.g.core = true
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	f, err := format(o.format, report.ExplainPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -134,5 +134,5 @@ func runExplain(o *explainOptions, a []string) error {
 		}
 		return inputErr(fmt.Errorf("explain: %w", err))
 	}
-	return report.WriteExplain(o.g.io.out, f, report.NewExplainReport(x, report.NewMeta(p)))
+	return report.ExplainPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewExplainReport(x, report.NewMeta(p)))
 }

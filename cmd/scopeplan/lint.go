@@ -44,7 +44,7 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error { return runLint(o) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|sarif|github")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.LintPrinters().Usage())
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
 	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` (repeatable, or comma-separated)")
 	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` (repeatable, or comma-separated)")
@@ -71,7 +71,7 @@ func runLint(o *lintOptions) error {
 	if o.baseline == "" && o.writeBaseline == "" {
 		o.baseline = lc.Baseline
 	}
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatGitHub)
+	f, err := format(o.format, report.LintPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -133,8 +133,8 @@ func runLint(o *lintOptions) error {
 		// Writing a baseline accepts every current finding: report them,
 		// then succeed, so "write, then lint against it" chains in CI.
 		r := report.NewLintReport(report.NewMeta(p), findings, 0)
-		r.Tool = sarifTool()
-		if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
+		r.Tool, r.Rules = sarifTool(), rules
+		if err := report.LintPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
 			return err
 		}
 		if !o.g.quiet {
@@ -149,8 +149,8 @@ func runLint(o *lintOptions) error {
 		baselined = len(accepted)
 	}
 	r := report.NewLintReport(report.NewMeta(p), findings, baselined)
-	r.Tool = sarifTool()
-	if err := report.WriteLint(o.g.io.out, f, o.g.io.tty, r, rules); err != nil {
+	r.Tool, r.Rules = sarifTool(), rules
+	if err := report.LintPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
 		return err
 	}
 	if failOn != "" {

@@ -39,13 +39,13 @@ doc link as it appears on the granular scopes page, or an event name
 			return runLookup(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.LookupPrinters().Usage())
 	return cmd
 }
 
 func runLookup(o *lookupOptions) error {
 	o.g.core = true // endpoints and scopes suffice
-	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	f, c, p, err := o.g.formatAndLoad(o.format, report.LookupPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func runLookup(o *lookupOptions) error {
 		}
 		return inputErr(errors.New(msg))
 	}
-	if err := report.WriteLookup(o.g.io.out, f, o.g.io.tty, r); err != nil {
+	if err := report.LookupPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
 		return err
 	}
 	if found == 0 {

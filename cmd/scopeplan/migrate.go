@@ -38,13 +38,13 @@ The app type defaults to the classic scopes' level.`,
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
 	cmd.Flags().StringArrayVar(&o.events, "event", nil, "a subscribed event `NAME` (recording.completed), planned with --calls; repeatable")
 	cmd.Flags().StringVar(&o.app, "app", "", "app type: user|admin|master (default: from the classic scopes' level)")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.MigratePrinters().Usage())
 	return cmd
 }
 
 func runMigrate(o *migrateOptions) error {
 	o.g.core = true // endpoints and scopes suffice
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown)
+	f, err := format(o.format, report.MigratePrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -85,5 +85,5 @@ func runMigrate(o *migrateOptions) error {
 		}
 		return inputErr(fmt.Errorf("unknown classic scope(s): %s", strings.Join(parts, "; ")))
 	}
-	return report.WriteMigrate(o.g.io.out, f, report.NewMigrateReport(res, report.NewMeta(p)))
+	return report.MigratePrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewMigrateReport(res, report.NewMeta(p)))
 }

@@ -136,13 +136,13 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
 		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runPlan(o) },
 	}
 	o.in.addFlags(cmd)
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml|markdown|manifest")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.PlanPrinters().Usage())
 	return cmd
 }
 
 func runPlan(o *planOptions) error {
 	o.g.core = true // endpoints and scopes suffice
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML, report.FormatMarkdown, report.FormatManifest)
+	f, err := format(o.format, report.PlanPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func runPlan(o *planOptions) error {
 	}
 	r := report.NewPlanReport(plan, report.NewMeta(p), a)
 	r.OverGrantEndpoints = report.NewOverGrant(c, plan)
-	if err := report.WritePlan(o.g.io.out, f, o.g.io.tty, r); err != nil {
+	if err := report.PlanPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {

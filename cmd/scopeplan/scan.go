@@ -67,13 +67,13 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(_ *cobra.Command, a []string) error { o.paths = a; return runScan(o) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.ScanPrinters().Usage())
 	cmd.Flags().BoolVar(&o.includeTests, "include-tests", false, "keep the calls found in test files (tests/, spec/, *_test.*, mocks) in the call file")
 	return cmd
 }
 
 func runScan(o *scanOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	f, err := format(o.format, report.ScanPrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func runScan(o *scanOptions) error {
 	if f == report.FormatText && !o.includeTests {
 		res = res.WithoutTests()
 	}
-	if err := report.WriteScan(o.g.io.out, f, report.NewScanReport(res, report.NewMeta(p))); err != nil {
+	if err := report.ScanPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewScanReport(res, report.NewMeta(p))); err != nil {
 		return err
 	}
 	errOut := o.g.io.errOut

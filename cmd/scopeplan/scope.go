@@ -31,12 +31,12 @@ func newScopeCmd(g *globalOptions) *cobra.Command {
 			return runScope(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|yaml")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.ScopePrinters().Usage())
 	return cmd
 }
 
 func runScope(o *scopeOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.FormatText, report.FormatJSON, report.FormatYAML)
+	f, c, p, err := o.g.formatAndLoad(o.format, report.ScopePrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -48,5 +48,5 @@ func runScope(o *scopeOptions) error {
 		}
 		return inputErr(fmt.Errorf("%s", msg))
 	}
-	return report.WriteScope(o.g.io.out, f, o.g.io.tty, report.NewScopeReport(c, s, p, o.g.attribution(c)))
+	return report.ScopePrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewScopeReport(c, s, p, o.g.attribution(c)))
 }

@@ -97,7 +97,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 	cmd.Flags().StringArrayVar(&o.redirects, "allow-redirect", nil, "another `HOST` a source may redirect to (redirects elsewhere than the source's own host are refused); repeatable")
 	cmd.Flags().DurationVar(&o.lockTimeout, "lock-timeout", scopeupdate.DefaultLockTimeout, "how long to wait for another update of the same cache")
 	cmd.Flags().IntVar(&o.retries, "retries", scopeupdate.DefaultRetries, "retries of a request after a timeout or 5xx")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json")
+	cmd.Flags().StringVar(&o.format, "format", "text", report.UpdatePrinters().Usage())
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "report each file on standard error even when it is not a terminal")
 	cmd.Flags().BoolVar(&o.diff, "diff", false, "print the whole catalog diff, not only its totals")
 	cmd.Flags().BoolVar(&o.allowShrink, "allow-shrink", false, "accept downloads that shrink their document")
@@ -111,42 +111,6 @@ func productsHelp() string {
 		slugs = append(slugs, p.Slug)
 	}
 	return strings.Join(slugs, ", ") + "."
-}
-
-// updateReport is update's JSON output.
-type updateReport struct {
-	report.Meta `yaml:",inline"`
-	CacheDir    string                     `json:"cache_dir" yaml:"cache_dir"`
-	Sources     []scopeupdate.SourceResult `json:"sources" yaml:"sources"`
-	Summary     updateSummary              `json:"summary" yaml:"summary"`
-	// Committed says whether the run switched the cache's manifest.
-	Committed bool `json:"committed" yaml:"committed"`
-	// OrphansRemoved counts files of earlier runs removed.
-	OrphansRemoved int `json:"orphans_removed" yaml:"orphans_removed"`
-	// CompileError says why the compiled catalog was not stored.
-	CompileError string `json:"compile_error,omitempty" yaml:"compile_error,omitempty"`
-	// DiffTotals counts the catalog diff's entries.
-	DiffTotals diffTotals `json:"diff_totals" yaml:"diff_totals"`
-	// Changes is the catalog diff from the documents before the update
-	// (the embedded ones on a first update) to those after; nil when
-	// nothing was updated.
-	Changes *report.DiffReport `json:"changes,omitempty" yaml:"changes,omitempty"`
-}
-
-// diffTotals are the sizes of a catalog diff.
-type diffTotals struct {
-	EndpointsAdded   int `json:"endpoints_added" yaml:"endpoints_added"`
-	EndpointsRemoved int `json:"endpoints_removed" yaml:"endpoints_removed"`
-	EndpointsChanged int `json:"endpoints_changed" yaml:"endpoints_changed"`
-	ScopesAdded      int `json:"scopes_added" yaml:"scopes_added"`
-	ScopesRemoved    int `json:"scopes_removed" yaml:"scopes_removed"`
-}
-
-func totalsOf(d *report.DiffReport) diffTotals {
-	if d == nil {
-		return diffTotals{}
-	}
-	return diffTotals{len(d.EndpointsAdded), len(d.EndpointsRemoved), len(d.EndpointsChanged), len(d.ScopesAdded), len(d.ScopesRemoved)}
 }
 
 // updateChanges diffs the catalog commands used before an update that
@@ -180,15 +144,6 @@ func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
 	return &d, nil
 }
 
-// updateSummary counts the sources by outcome.
-type updateSummary struct {
-	Updated   int `json:"updated" yaml:"updated"`
-	Unchanged int `json:"unchanged" yaml:"unchanged"`
-	Absent    int `json:"absent" yaml:"absent"`
-	Refused   int `json:"refused" yaml:"refused"`
-	Failed    int `json:"failed" yaml:"failed"`
-}
-
 // updateSources returns the sources the flags select.
 func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 	if len(o.sources) == 0 {
@@ -218,7 +173,7 @@ func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 }
 
 func runUpdate(ctx context.Context, o *updateOptions) error {
-	f, err := format(o.format, report.FormatText, report.FormatJSON)
+	f, err := format(o.format, report.UpdatePrinters().Formats()...)
 	if err != nil {
 		return err
 	}
@@ -263,38 +218,16 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 		return inputErr(err)
 	}
 
-	sum := updateSummary{
-		Updated:   res.Count(scopeupdate.StatusUpdated),
-		Unchanged: res.Count(scopeupdate.StatusUnchanged),
-		Absent:    res.Count(scopeupdate.StatusAbsent),
-		Refused:   res.Count(scopeupdate.StatusRefused),
-		Failed:    res.Count(scopeupdate.StatusFailed),
-	}
 	changes, err := updateChanges(res)
 	if err != nil {
 		return err
 	}
-	switch f {
-	case report.FormatJSON:
-		rep := updateReport{
-			Meta:           report.NewMeta(loader.ProvenanceOf(loader.OriginCache, res.New)),
-			CacheDir:       res.CacheDir,
-			Sources:        res.Sources,
-			Summary:        sum,
-			Committed:      res.Committed,
-			OrphansRemoved: res.Orphans,
-			CompileError:   res.CompileError,
-			DiffTotals:     totalsOf(changes),
-			Changes:        changes,
-		}
-		if err := report.WriteJSON(o.g.io.out, rep); err != nil {
-			return err
-		}
-	default:
-		if err := writeUpdateText(o.g.io.out, res, changes, o.diff); err != nil {
-			return err
-		}
+	rep := report.NewUpdateReport(res, changes)
+	rep.FullDiff = o.diff
+	if err := report.UpdatePrinters().Print(o.g.io.out, f, o.g.io.tty, rep); err != nil {
+		return err
 	}
+	sum := rep.Summary
 	if res.CompileError != "" {
 		fmt.Fprintf(o.g.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
 	}
@@ -357,38 +290,4 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-}
-
-// writeUpdateText writes one line per kind of outcome that occurred (the
-// sources it covers, with the reason of each failure or refusal), the
-// catalog diff's totals, and the whole diff when asked.
-func writeUpdateText(w io.Writer, res *scopeupdate.Result, changes *report.DiffReport, full bool) error {
-	w = report.EscapeWriter(w) // reasons quote servers' replies
-	for _, st := range scopeupdate.Statuses() {
-		rs := res.With(st)
-		if len(rs) == 0 {
-			continue
-		}
-		var items []string
-		for _, s := range rs {
-			item := s.Source.Name
-			if st == scopeupdate.StatusFailed || st == scopeupdate.StatusRefused {
-				item += " (" + s.Reason + ")"
-			}
-			items = append(items, item)
-		}
-		if _, err := fmt.Fprintf(w, "%s: %d: %s\n", st, len(rs), strings.Join(items, ", ")); err != nil {
-			return err
-		}
-	}
-	t := totalsOf(changes)
-	if _, err := fmt.Fprintf(w, "catalog: %d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed\n",
-		t.EndpointsAdded, t.EndpointsRemoved, t.EndpointsChanged, t.ScopesAdded, t.ScopesRemoved); err != nil {
-		return err
-	}
-	if full && changes != nil {
-		fmt.Fprintln(w)
-		return report.WriteDiff(w, report.FormatText, *changes)
-	}
-	return nil
 }

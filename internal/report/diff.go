@@ -1,55 +1,11 @@
 package report
 
 import (
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
 )
-
-// DiffScope is a scope added or removed.
-type DiffScope struct {
-	Scope string            `json:"scope" yaml:"scope"`
-	Kind  catalog.ScopeKind `json:"kind" yaml:"kind"`
-}
-
-// DiffChange is an endpoint whose scopes changed.
-type DiffChange struct {
-	Endpoint        EndpointView `json:"endpoint" yaml:"endpoint"`
-	GranularAdded   []string     `json:"granular_added" yaml:"granular_added"`
-	GranularRemoved []string     `json:"granular_removed" yaml:"granular_removed"`
-	ClassicAdded    []string     `json:"classic_added" yaml:"classic_added"`
-	ClassicRemoved  []string     `json:"classic_removed" yaml:"classic_removed"`
-}
-
-// DiffReport is the output of "catalog diff"; its data is the new side's
-// provenance, old and new give both.
-type DiffReport struct {
-	Meta             `yaml:",inline"`
-	Old              loader.Provenance `json:"old" yaml:"old"`
-	New              loader.Provenance `json:"new" yaml:"new"`
-	EndpointsAdded   []EndpointView    `json:"endpoints_added" yaml:"endpoints_added"`
-	EndpointsRemoved []EndpointView    `json:"endpoints_removed" yaml:"endpoints_removed"`
-	EndpointsChanged []DiffChange      `json:"endpoints_changed" yaml:"endpoints_changed"`
-	ScopesAdded      []DiffScope       `json:"scopes_added" yaml:"scopes_added"`
-	ScopesRemoved    []DiffScope       `json:"scopes_removed" yaml:"scopes_removed"`
-	// Events added, removed and with changed scopes; absent when neither
-	// side has events.
-	EventsAdded   []EventView       `json:"events_added,omitempty" yaml:"events_added,omitempty"`
-	EventsRemoved []EventView       `json:"events_removed,omitempty" yaml:"events_removed,omitempty"`
-	EventsChanged []DiffEventChange `json:"events_changed,omitempty" yaml:"events_changed,omitempty"`
-}
-
-// DiffEventChange is an event whose scopes changed.
-type DiffEventChange struct {
-	Event           EventView `json:"event" yaml:"event"`
-	GranularAdded   []string  `json:"granular_added" yaml:"granular_added"`
-	GranularRemoved []string  `json:"granular_removed" yaml:"granular_removed"`
-	ClassicAdded    []string  `json:"classic_added" yaml:"classic_added"`
-	ClassicRemoved  []string  `json:"classic_removed" yaml:"classic_removed"`
-}
 
 // NewDiffReport converts catalog changes for output.
 func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
@@ -85,81 +41,54 @@ func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
 	return r
 }
 
-// WriteDiff renders catalog changes.
-func WriteDiff(w io.Writer, f Format, r DiffReport) error {
-	w = forPeople(w, f)
-	switch f {
-	case FormatJSON:
-		return WriteJSON(w, r)
-	case FormatYAML:
-		return WriteYAML(w, r)
-	}
-	md := f == FormatMarkdown
+// DiffPrinters is the table of catalog diff printers.
+func DiffPrinters() Printers[DiffReport] {
+	return printers(
+		row(FormatText, func(w *Writer, r DiffReport) error { writeDiff(w, textLists(), r); return nil }),
+		row(FormatJSON, jsonPrinter[DiffReport]()),
+		row(FormatYAML, yamlPrinter[DiffReport]()),
+		row(FormatMarkdown, func(w *Writer, r DiffReport) error { writeDiff(w, markdownLists(), r); return nil }),
+	)
+}
+
+// writeDiff writes catalog changes as headed lists, in text or Markdown.
+func writeDiff(w *Writer, st lists, r DiffReport) {
 	events := len(r.EventsAdded) + len(r.EventsRemoved) + len(r.EventsChanged)
 	total := len(r.EndpointsAdded) + len(r.EndpointsRemoved) + len(r.EndpointsChanged) + len(r.ScopesAdded) + len(r.ScopesRemoved) + events
-	if md {
-		fmt.Fprintln(w, "## Scope catalog changes")
-		fmt.Fprintln(w)
-	}
+	st.heading(w, "Scope catalog changes")
 	if total == 0 {
-		fmt.Fprintln(w, "No changes.")
-		return nil
+		w.Println("No changes.")
+		return
 	}
-	fmt.Fprintf(w, "%d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed.\n",
+	w.Printf("%d endpoint(s) added, %d removed, %d with changed scopes; %d scope(s) added, %d removed.\n",
 		len(r.EndpointsAdded), len(r.EndpointsRemoved), len(r.EndpointsChanged), len(r.ScopesAdded), len(r.ScopesRemoved))
 	if events > 0 {
-		fmt.Fprintf(w, "%d event(s) added, %d removed, %d with changed scopes.\n", len(r.EventsAdded), len(r.EventsRemoved), len(r.EventsChanged))
-	}
-	section := func(title string) {
-		if md {
-			fmt.Fprintf(w, "\n### %s\n\n", title)
-		} else {
-			fmt.Fprintf(w, "\n%s:\n", title)
-		}
-	}
-	item := func(s string) {
-		if md {
-			fmt.Fprintf(w, "- %s\n", s)
-		} else {
-			fmt.Fprintf(w, "  %s\n", s)
-		}
-	}
-	text := func(s string) string {
-		if md {
-			return MarkdownCell(s)
-		}
-		return s
-	}
-	list := func(s []string) string {
-		if md {
-			return codes(s)
-		}
-		return strings.Join(s, ", ")
+		w.Printf("%d event(s) added, %d removed, %d with changed scopes.\n", len(r.EventsAdded), len(r.EventsRemoved), len(r.EventsChanged))
 	}
 	endpoints := func(title string, es []EndpointView) {
 		if len(es) == 0 {
 			return
 		}
-		section(title)
+		st.section(w, title)
 		for _, e := range es {
-			item(text(endpointLine(e)) + ": " + list(e.Granular))
+			st.item(w, st.text(endpointLine(e))+": "+st.list(e.Granular))
 		}
 	}
 	endpoints("Endpoints added", r.EndpointsAdded)
 	endpoints("Endpoints removed", r.EndpointsRemoved)
 	if len(r.EndpointsChanged) > 0 {
-		section("Endpoints whose scopes changed")
+		st.section(w, "Endpoints whose scopes changed")
 		for _, c := range r.EndpointsChanged {
-			item(text(endpointLine(c.Endpoint)) + ": " + changeParts(list, c.GranularAdded, c.GranularRemoved, c.ClassicAdded, c.ClassicRemoved))
+			st.item(w, st.text(endpointLine(c.Endpoint))+": "+changeParts(st.list, c.GranularAdded, c.GranularRemoved, c.ClassicAdded, c.ClassicRemoved))
 		}
 	}
 	scopes := func(title string, ss []DiffScope) {
 		if len(ss) == 0 {
 			return
 		}
-		section(title)
+		st.section(w, title)
 		for _, s := range ss {
-			item(list([]string{s.Scope}) + " (" + string(s.Kind) + ")")
+			st.item(w, st.list([]string{s.Scope})+" ("+string(s.Kind)+")")
 		}
 	}
 	scopes("Scopes added", r.ScopesAdded)
@@ -168,20 +97,19 @@ func WriteDiff(w io.Writer, f Format, r DiffReport) error {
 		if len(es) == 0 {
 			return
 		}
-		section(title)
+		st.section(w, title)
 		for _, e := range es {
-			item(text(e.Event) + ": " + list(e.Granular))
+			st.item(w, st.text(e.Event)+": "+st.list(e.Granular))
 		}
 	}
 	evs("Events added", r.EventsAdded)
 	evs("Events removed", r.EventsRemoved)
 	if len(r.EventsChanged) > 0 {
-		section("Events whose scopes changed")
+		st.section(w, "Events whose scopes changed")
 		for _, c := range r.EventsChanged {
-			item(text(c.Event.Event) + ": " + changeParts(list, c.GranularAdded, c.GranularRemoved, c.ClassicAdded, c.ClassicRemoved))
+			st.item(w, st.text(c.Event.Event)+": "+changeParts(st.list, c.GranularAdded, c.GranularRemoved, c.ClassicAdded, c.ClassicRemoved))
 		}
 	}
-	return nil
 }
 
 // changeParts describes scope changes: "granular + a; classic - b".

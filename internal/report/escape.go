@@ -107,15 +107,3 @@ func (e *escapeWriter) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
-
-// forPeople returns w escaped for the formats people read in a terminal
-// or a page (text, Markdown, GitHub annotations); JSON, YAML, SARIF, HTML
-// and manifests are data and keep every character as the document has it
-// (their encoders escape what their syntax needs).
-func forPeople(w io.Writer, f Format) io.Writer {
-	switch f {
-	case FormatText, FormatMarkdown, FormatGitHub, "":
-		return EscapeWriter(w)
-	}
-	return w
-}

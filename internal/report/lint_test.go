@@ -13,7 +13,7 @@ import (
 	"github.com/scopeplan/scopeplan/lint"
 )
 
-var updateLint = flag.Bool("update-lint", false, "rewrite report/testdata/lint.*.golden")
+var updateLint = flag.Bool("update-lint", false, "rewrite report/testdata/lint.*.golden (-update does too)")
 
 func lintSample() (LintReport, []lint.Rule) {
 	rules, _ := lint.Select([]string{lint.RuleUnknownAction, lint.RuleSuspiciousResource, lint.RuleClassicScopeWithoutAPI})
@@ -45,11 +45,11 @@ func TestWriteLintGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := WriteLint(&buf, tt.format, tt.tty, r, rules); err != nil {
+			if err := LintPrinters().Print(&buf, tt.format, tt.tty, withRules(r, rules)); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join("testdata", "lint."+tt.name+".golden")
-			if *updateLint {
+			if *updateLint || *updateGoldens {
 				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -69,7 +69,7 @@ func TestWriteLintGolden(t *testing.T) {
 func TestWriteLintJSONKeys(t *testing.T) {
 	r, rules := lintSample()
 	var buf bytes.Buffer
-	if err := WriteLint(&buf, FormatJSON, false, r, rules); err != nil {
+	if err := LintPrinters().Print(&buf, FormatJSON, false, withRules(r, rules)); err != nil {
 		t.Fatal(err)
 	}
 	var doc map[string]json.RawMessage
@@ -116,7 +116,7 @@ func TestWriteLintSARIFStructure(t *testing.T) {
 	r, rules := lintSample()
 	r.Findings = append(r.Findings, lint.Finding{Rule: "INTERNAL_ERROR", Severity: lint.SeverityError, Subject: "X", Message: "boom"})
 	var buf bytes.Buffer
-	if err := WriteLint(&buf, FormatSARIF, false, r, rules); err != nil {
+	if err := LintPrinters().Print(&buf, FormatSARIF, false, withRules(r, rules)); err != nil {
 		t.Fatal(err)
 	}
 	var log struct {
@@ -198,7 +198,13 @@ func TestWriteLintSARIFStructure(t *testing.T) {
 
 func TestWriteLintUnknownFormat(t *testing.T) {
 	r, rules := lintSample()
-	if err := WriteLint(&bytes.Buffer{}, FormatHTML, false, r, rules); err == nil {
-		t.Error("WriteLint(html) succeeded")
+	if err := LintPrinters().Print(&bytes.Buffer{}, FormatHTML, false, withRules(r, rules)); err == nil {
+		t.Error("LintPrinters().Print(html) succeeded")
 	}
+}
+
+// withRules gives a lint report its rules (SARIF's rule metadata).
+func withRules(r LintReport, rules []lint.Rule) LintReport {
+	r.Rules = rules
+	return r
 }

@@ -1,136 +1,105 @@
 // Package report renders scopeplan's results for people and machines:
 // text (a table on a terminal, tab-separated lines in a pipe), Markdown,
-// JSON, YAML, SARIF and HTML. Every JSON and YAML document carries
-// schema_version and data (where the catalog came from).
+// JSON, YAML, SARIF, GitHub annotations and manifests. Each report has a
+// table of printers, one per format (PlanPrinters, LintPrinters, ...),
+// and the formats a command accepts are its table's. Every JSON and YAML
+// document carries schema_version and data (where the catalog came
+// from); their shapes are declared in views.go.
+//
+// The files are by format family: text.go (text, on a terminal and in a
+// pipe), markdown.go, json.go, yaml.go (with manifests), sarif.go and
+// github.go; each report's file builds its view and its table.
 package report
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // SchemaVersion is the version of every JSON and YAML output's shape.
 // It changes only when a key is renamed or removed.
 const SchemaVersion = 1
 
-// Format is an output format name as given to --format.
-type Format string
-
-// Output formats.
-const (
-	FormatText     Format = "text"
-	FormatJSON     Format = "json"
-	FormatYAML     Format = "yaml"
-	FormatMarkdown Format = "markdown"
-	FormatSARIF    Format = "sarif"
-	FormatHTML     Format = "html"
-	FormatGitHub   Format = "github"
-	FormatManifest Format = "manifest"
-)
-
-// ParseFormat checks a --format value against the formats a command allows.
-func ParseFormat(s string, allowed ...Format) (Format, error) {
-	var names []string
-	for _, f := range allowed {
-		if string(f) == s {
-			return f, nil
-		}
-		names = append(names, string(f))
-	}
-	return "", fmt.Errorf("unknown format %q (want one of: %s)", s, strings.Join(names, ", "))
-}
-
-// Meta is the head of every JSON and YAML output.
-type Meta struct {
-	SchemaVersion int               `json:"schema_version" yaml:"schema_version"`
-	Data          loader.Provenance `json:"data" yaml:"data"`
-}
-
 // NewMeta returns the head for a catalog of the given provenance.
 func NewMeta(p loader.Provenance) Meta { return Meta{SchemaVersion: SchemaVersion, Data: p} }
 
-// WriteJSON writes v as indented JSON with a final newline; HTML
-// characters are not escaped (the output is data, not a web page).
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
 	}
-	return nil
+	return s
 }
 
-// WriteYAML writes v as YAML.
-func WriteYAML(w io.Writer, v any) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("write YAML: %w", err)
+func orNone(s []string) string {
+	if len(s) == 0 {
+		return "(none)"
 	}
-	if err := enc.Close(); err != nil {
-		return fmt.Errorf("write YAML: %w", err)
-	}
-	return nil
+	return strings.Join(s, ", ")
 }
 
-// Table writes rows for a terminal (aligned columns with a header) or for
-// a pipe (tab-separated lines, no header), so scripts can cut and sort.
-type Table struct {
-	w      io.Writer
-	tty    bool
-	header []string
-	rows   [][]string
-	// styles colour columns on a colour terminal (see Style).
-	styles map[int]func(string) Style
+func sourcesText(src []record.Source) string {
+	var parts []string
+	for _, s := range src {
+		parts = append(parts, s.File+":"+strconv.Itoa(s.Line))
+	}
+	return strings.Join(parts, ", ")
 }
 
-// NewTable starts a table with the given column names.
-func NewTable(w io.Writer, tty bool, header ...string) *Table {
-	return &Table{w: w, tty: tty, header: header}
+// appPhrase names an app type with its article: "a user app", "an admin app".
+func appPhrase(app string) string {
+	if app == "admin" {
+		return "an admin app"
+	}
+	return "a " + app + " app"
 }
 
-// Row adds a row; cells are sanitised of tabs and newlines, and their
-// control and bidi-override characters escaped (see Escape).
-func (t *Table) Row(cells ...string) {
-	clean := make([]string, len(cells))
-	for i, c := range cells {
-		clean[i] = Escape(strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c))
+func endpointShort(e EndpointView) string {
+	if e.Path != "" {
+		return e.Method + " " + e.Path
 	}
-	t.rows = append(t.rows, clean)
+	if e.OperationID != "" {
+		return e.Product + "/" + e.OperationID
+	}
+	return e.Name
 }
 
-// Flush writes the table.
-func (t *Table) Flush() error {
-	if !t.tty {
-		for _, r := range t.rows {
-			if _, err := fmt.Fprintln(t.w, strings.Join(r, "\t")); err != nil {
-				return err
-			}
-		}
-		return nil
+// endpointLine names an endpoint for a list: its call and its name.
+func endpointLine(e EndpointView) string {
+	if e.Path == "" && e.OperationID != "" {
+		return e.Name + " (" + endpointShort(e) + ")"
 	}
-	if len(t.rows) == 0 && len(t.header) > 0 {
-		// No header over nothing: say the result is empty.
-		_, err := fmt.Fprintln(t.w, "(none)")
-		return err
+	s := endpointShort(e)
+	if e.Path != "" {
+		s += " (" + e.Name + ")"
 	}
-	if term, ok := t.w.(Terminal); ok {
-		return t.flushTerminal(term)
+	return s
+}
+
+// eventPrefix marks an unmapped event in text: "event recording.started".
+func eventPrefix(kind string) string {
+	if kind == "event" {
+		return "event "
 	}
-	tw := tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
-	if len(t.header) > 0 {
-		fmt.Fprintln(tw, strings.ToUpper(strings.Join(t.header, "\t")))
-	}
-	for _, r := range t.rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t"))
-	}
-	return tw.Flush()
+	return ""
+}
+
+// lists is how a format family writes headed lists of items (a catalog
+// diff, a migration): textLists or markdownLists.
+type lists struct {
+	// title opens a report's title line ("## " in Markdown).
+	title string
+	// heading writes a report's heading line, if the family has one.
+	heading func(w *Writer, title string)
+	// section opens a list.
+	section func(w *Writer, title string)
+	// item writes one entry.
+	item func(w *Writer, s string)
+	// text escapes prose; list and listOrNone render a list of names
+	// (listOrNone says "(none)" for an empty one in text).
+	text       func(string) string
+	list       func([]string) string
+	listOrNone func([]string) string
 }

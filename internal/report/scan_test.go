@@ -75,7 +75,7 @@ func TestWriteScan(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := WriteScan(&b, tt.format, scanFixture()); err != nil {
+			if err := ScanPrinters().Print(&b, tt.format, false, scanFixture()); err != nil {
 				t.Fatal(err)
 			}
 			tt.check(t, b.String())
@@ -87,7 +87,7 @@ func TestWriteScan(t *testing.T) {
 // trailing comments as notes.
 func TestScanTextIsACallFile(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteScan(&b, FormatText, scanFixture()); err != nil {
+	if err := ScanPrinters().Print(&b, FormatText, false, scanFixture()); err != nil {
 		t.Fatal(err)
 	}
 	cf, err := planner.ParseCallFile("<stdin>", b.Bytes())
@@ -110,11 +110,11 @@ func TestScanTextIsACallFile(t *testing.T) {
 func TestWriteScanEmpty(t *testing.T) {
 	r := NewScanReport(&scan.Result{}, NewMeta(loader.Provenance{}))
 	var b bytes.Buffer
-	if err := WriteScan(&b, FormatText, r); err != nil || b.Len() != 0 {
+	if err := ScanPrinters().Print(&b, FormatText, false, r); err != nil || b.Len() != 0 {
 		t.Errorf("empty text = %q, %v", b.String(), err)
 	}
 	b.Reset()
-	if err := WriteScan(&b, FormatJSON, r); err != nil {
+	if err := ScanPrinters().Print(&b, FormatJSON, false, r); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), `"calls": []`) || !strings.Contains(b.String(), `"skipped": []`) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
 )
 
@@ -48,7 +49,7 @@ const (
 
 // Paint colours s when w is a terminal that wants colour.
 func Paint(w io.Writer, st Style, s string) string {
-	if t, ok := w.(Terminal); ok && t.Colour() && st != StyleNone && s != "" {
+	if t, ok := asTerminal(w); ok && t.Colour() && st != StyleNone && s != "" {
 		return string(st) + s + styleReset
 	}
 	return s
@@ -181,10 +182,7 @@ func (t *Table) flushTerminal(term Terminal) error {
 	for _, r := range t.rows {
 		line(r, true)
 	}
-	if _, err := io.WriteString(t.w, b.String()); err != nil {
-		return fmt.Errorf("write table: %w", err)
-	}
-	return nil
+	return t.write(b.String())
 }
 
 // escapedTerminal is EscapeWriter on a terminal: it stays a Terminal (so
@@ -246,4 +244,67 @@ func (e *escapedTerminal) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// Table writes rows for a terminal (aligned columns with a header) or for
+// a pipe (tab-separated lines, no header), so scripts can cut and sort.
+type Table struct {
+	w      io.Writer
+	tty    bool
+	header []string
+	rows   [][]string
+	// styles colour columns on a colour terminal (see Style).
+	styles map[int]func(string) Style
+}
+
+// NewTable starts a table with the given column names.
+func NewTable(w io.Writer, tty bool, header ...string) *Table {
+	return &Table{w: w, tty: tty, header: header}
+}
+
+// Row adds a row; cells are sanitised of tabs and newlines, and their
+// control and bidi-override characters escaped (see Escape).
+func (t *Table) Row(cells ...string) {
+	clean := make([]string, len(cells))
+	for i, c := range cells {
+		clean[i] = Escape(strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c))
+	}
+	t.rows = append(t.rows, clean)
+}
+
+// Flush writes the table.
+func (t *Table) Flush() error {
+	var b strings.Builder
+	if !t.tty {
+		for _, r := range t.rows {
+			b.WriteString(strings.Join(r, "\t") + "\n")
+		}
+		return t.write(b.String())
+	}
+	if len(t.rows) == 0 && len(t.header) > 0 {
+		// No header over nothing: say the result is empty.
+		return t.write("(none)\n")
+	}
+	if term, ok := asTerminal(t.w); ok {
+		return t.flushTerminal(term)
+	}
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if len(t.header) > 0 {
+		_, _ = io.WriteString(tw, strings.ToUpper(strings.Join(t.header, "\t"))+"\n") // into a Builder: cannot fail
+	}
+	for _, r := range t.rows {
+		_, _ = io.WriteString(tw, strings.Join(r, "\t")+"\n")
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write table: %w", err)
+	}
+	return t.write(b.String())
+}
+
+// write writes s to the table's writer.
+func (t *Table) write(s string) error {
+	if _, err := io.WriteString(t.w, s); err != nil {
+		return fmt.Errorf("write table: %w", err)
+	}
+	return nil
 }

@@ -27,6 +27,15 @@ import (
 // pieces join into the output one Encode of the whole gives; the tests
 // check that they do.
 
+// dumpYAML prints the whole catalog as YAML in one pass (see
+// writeYAMLStream), with the bytes WriteYAML gives.
+func dumpYAML(w *Writer, r DumpReport) error {
+	if err := writeYAMLStream(w, r); !errors.Is(err, errYAMLShape) {
+		return err
+	}
+	return WriteYAML(w, r)
+}
+
 // errYAMLShape reports a value writeYAMLStream does not write; the caller
 // then encodes it whole.
 var errYAMLShape = errors.New("not a value written as a stream")

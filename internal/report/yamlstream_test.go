@@ -158,11 +158,11 @@ func TestWriteDumpYAMLIsEncoders(t *testing.T) {
 	r.Catalog = &part
 	out := streamed(t, r)
 	var dump bytes.Buffer
-	if err := WriteDump(&dump, FormatYAML, r); err != nil {
+	if err := DumpPrinters().Print(&dump, FormatYAML, false, r); err != nil {
 		t.Fatal(err)
 	}
 	if dump.String() != out {
-		t.Fatal("WriteDump's YAML is not the streamed YAML")
+		t.Fatal("the dump's YAML printer does not write the streamed YAML")
 	}
 }
 
@@ -175,7 +175,7 @@ func BenchmarkDump(b *testing.B) {
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
 		start := time.Now()
-		if err := WriteDump(io.Discard, f, r); err != nil {
+		if err := DumpPrinters().Print(io.Discard, f, false, r); err != nil {
 			b.Fatal(err)
 		}
 		d := time.Since(start)

@@ -445,7 +445,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wantManifest strings.Builder
-	if err := report.WritePlan(&wantManifest, report.FormatManifest, false, report.NewPlanReport(p, report.Meta{}, nil)); err != nil {
+	if err := report.PlanPrinters().Print(&wantManifest, report.FormatManifest, false, report.NewPlanReport(p, report.Meta{}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if manifest != wantManifest.String() {
