@@ -99,7 +99,7 @@ func UnmarshalCore(b []byte) (Parts, error) {
 		out := srcs[:n:n]
 		srcs = srcs[n:]
 		for i := range out {
-			out[i] = record.Source{File: d.String(), Line: d.Int(), Column: d.Int()}
+			out[i] = record.Source{File: d.Str(), Line: d.Int(), Column: d.Int()}
 		}
 		return out
 	}
@@ -108,8 +108,8 @@ func UnmarshalCore(b []byte) (Parts, error) {
 	for i := range p.Endpoints {
 		ep := &eps[i]
 		ep.ID = d.Int()
-		ep.Method, ep.Path, ep.OperationID, ep.Name, ep.Product = d.String(), d.String(), d.String(), d.String(), d.String()
-		ep.ProductTitle, ep.Section, ep.Variant, ep.Link, ep.Join = d.String(), d.String(), record.Variant(d.String()), d.String(), JoinKind(d.String())
+		ep.Method, ep.Path, ep.OperationID, ep.Name, ep.Product = d.Str(), d.Str(), d.Str(), d.Str(), d.Str()
+		ep.ProductTitle, ep.Section, ep.Variant, ep.Link, ep.Join = d.Str(), d.Str(), record.Variant(d.Str()), d.Str(), JoinKind(d.Str())
 		ep.Candidates = d.Ints()
 		ep.Granular = d.Strings()
 		ep.Classic = d.Strings()
@@ -121,7 +121,7 @@ func UnmarshalCore(b []byte) (Parts, error) {
 		if n := d.Count(); n > 0 {
 			ep.Refs = make([]OperationRef, n)
 			for j := range ep.Refs {
-				ep.Refs[j] = OperationRef{Doc: d.Int(), Op: d.Int(), Join: JoinKind(d.String())}
+				ep.Refs[j] = OperationRef{Doc: d.Int(), Op: d.Int(), Join: JoinKind(d.Str())}
 			}
 		}
 		if n := d.Count(); n > 0 {
@@ -136,10 +136,10 @@ func UnmarshalCore(b []byte) (Parts, error) {
 	scopes := make([]Scope, len(p.Scopes))
 	for i := range p.Scopes {
 		s := &scopes[i]
-		s.Name, s.Kind, s.Group, s.Description = d.String(), ScopeKind(d.String()), d.String(), d.String()
+		s.Name, s.Kind, s.Group, s.Description = d.Str(), ScopeKind(d.Str()), d.Str(), d.Str()
 		n := &s.Parsed
-		n.Raw, n.Kind, n.Product, n.Action, n.Resource = d.String(), ScopeKind(d.String()), d.String(), d.String(), d.String()
-		n.Suffix, n.Level, n.Reason = d.String(), Level(d.String()), d.String()
+		n.Raw, n.Kind, n.Product, n.Action, n.Resource = d.Str(), ScopeKind(d.Str()), d.Str(), d.Str(), d.Str()
+		n.Suffix, n.Level, n.Reason = d.Str(), Level(d.Str()), d.Str()
 		n.Malformed = d.Bool()
 		s.Defined = d.Bool()
 		s.Endpoints = d.Ints()
@@ -154,7 +154,7 @@ func UnmarshalCore(b []byte) (Parts, error) {
 		evs := make([]Event, n)
 		for i := range p.Events {
 			ev := &evs[i]
-			ev.ID, ev.Name, ev.Summary, ev.Product = d.Int(), d.String(), d.String(), d.String()
+			ev.ID, ev.Name, ev.Summary, ev.Product = d.Int(), d.Str(), d.Str(), d.Str()
 			ev.Granular, ev.Classic = d.Strings(), d.Strings()
 			ev.Sources = sources()
 			if k := d.Count(); k > 0 {

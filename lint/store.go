@@ -44,13 +44,13 @@ func DecodeFindings(b []byte, digest string) ([]Finding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode stored findings: %w", err)
 	}
-	if got := d.String(); got != digest {
+	if got := d.Str(); got != digest {
 		return nil, ErrStaleFindings
 	}
 	fs := make([]Finding, d.Count())
 	for i := range fs {
 		f := &fs[i]
-		f.Rule, f.Severity, f.File, f.Subject, f.Message, f.Suggestion = d.String(), Severity(d.String()), d.String(), d.String(), d.String(), d.String()
+		f.Rule, f.Severity, f.File, f.Subject, f.Message, f.Suggestion = d.Str(), Severity(d.Str()), d.Str(), d.Str(), d.Str(), d.Str()
 		f.Line, f.Column = d.Int(), d.Int()
 	}
 	if err := d.Err(); err != nil {

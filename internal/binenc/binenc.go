@@ -162,8 +162,8 @@ func (d *Decoder) Bool() bool {
 	return v == 1
 }
 
-// String reads a string.
-func (d *Decoder) String() string {
+// Str reads a string.
+func (d *Decoder) Str() string {
 	i := d.Uint()
 	if d.err != nil || i >= len(d.table) {
 		d.err = ErrCorrupt
@@ -197,7 +197,7 @@ func (d *Decoder) Strings() []string {
 	out := d.strs[:n:n]
 	d.strs = d.strs[n:]
 	for i := range out {
-		out[i] = d.String()
+		out[i] = d.Str()
 	}
 	return out
 }

@@ -24,7 +24,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, ss, is, i, u, ok, es, ei := d.String(), d.Strings(), d.Ints(), d.Int(), d.Uint(), d.Bool(), d.Strings(), d.Ints()
+	s, ss, is, i, u, ok, es, ei := d.Str(), d.Strings(), d.Ints(), d.Int(), d.Uint(), d.Bool(), d.Strings(), d.Ints()
 	if err := d.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestRoundTrip(t *testing.T) {
 	// Lists cut from one chunk are capped: appending copies.
 	_ = append(ss, "x")
 	if d2, _ := NewDecoder(b, "TEST1\n"); d2 != nil {
-		d2.String()
+		d2.Str()
 		first := d2.Strings()
 		second := d2.Ints()
 		first = append(first, "overwrites?")
@@ -47,7 +47,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		d.String()
+		d.Str()
 		d.Strings()
 		d.Ints()
 		d.Int()

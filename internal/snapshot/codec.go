@@ -86,10 +86,10 @@ func decodeHead(b []byte) (string, []loader.DocInfo, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("decode snapshot core: %w", err)
 	}
-	digest := d.String()
+	digest := d.Str()
 	docs := make([]loader.DocInfo, d.Count())
 	for i := range docs {
-		docs[i] = loader.DocInfo{Path: d.String(), Kind: record.Kind(d.String()), Records: d.Int(), SHA256: d.String()}
+		docs[i] = loader.DocInfo{Path: d.Str(), Kind: record.Kind(d.Str()), Records: d.Int(), SHA256: d.Str()}
 	}
 	if err := d.Err(); err != nil {
 		return "", nil, fmt.Errorf("decode snapshot core: %w", err)
