@@ -6,7 +6,9 @@
 // with the ratios to the hello-world that issue 14 sets targets for:
 // `version` at most 1.3x and a cold `plan examples/meeting-bot.yaml` on
 // the embedded data at most 2.5x. Run it from the repository root
-// (make bench does): go run ./scripts/benchstart [-n 50].
+// (make bench does): go run ./scripts/benchstart [-n 50] [-base DIR],
+// where -base names another checkout whose scopeplan is measured beside
+// this one (before and after a change).
 package main
 
 import (
@@ -32,8 +34,9 @@ type run struct {
 
 func main() {
 	n := flag.Int("n", 50, "runs of each case")
+	base := flag.String("base", "", "another checkout `DIR` whose scopeplan is measured too")
 	flag.Parse()
-	if err := bench(*n); err != nil {
+	if err := bench(*n, *base); err != nil {
 		fmt.Fprintln(os.Stderr, "benchstart:", err)
 		os.Exit(1)
 	}
@@ -50,7 +53,7 @@ func build(dir, out string, pkg ...string) error {
 	return nil
 }
 
-func bench(n int) error {
+func bench(n int, baseDir string) error {
 	tmp, err := os.MkdirTemp("", "benchstart")
 	if err != nil {
 		return err
@@ -67,6 +70,17 @@ func bench(n int) error {
 	if err := build(".", sp, "./cmd/scopeplan"); err != nil {
 		return err
 	}
+	var baseRuns []*run
+	if baseDir != "" {
+		bp := filepath.Join(tmp, "scopeplan-base")
+		if err := build(baseDir, bp, "./cmd/scopeplan"); err != nil {
+			return err
+		}
+		baseRuns = []*run{
+			{name: "base: scopeplan version", args: []string{bp, "version"}},
+			{name: "base: scopeplan plan examples/meeting-bot.yaml", args: []string{bp, "plan", "examples/meeting-bot.yaml"}},
+		}
+	}
 	// No configuration file or update cache may change what is measured.
 	env := append(os.Environ(), "SCOPEPLAN_CONFIG=none", "SCOPEPLAN_CACHE_DIR="+filepath.Join(tmp, "cache"))
 	runs := []*run{
@@ -74,6 +88,7 @@ func bench(n int) error {
 		{name: "scopeplan version", args: []string{sp, "version"}, target: 1.3},
 		{name: "scopeplan plan examples/meeting-bot.yaml", args: []string{sp, "plan", "examples/meeting-bot.yaml"}, target: 2.5},
 	}
+	runs = append(runs, baseRuns...)
 	for _, r := range runs {
 		// One unmeasured run each: the binaries are in the page cache.
 		if err := once(r, env); err != nil {
@@ -90,7 +105,7 @@ func bench(n int) error {
 	}
 	base := runs[0]
 	fmt.Printf("process start, %d runs each, CGO_ENABLED=0\n", n)
-	fmt.Printf("%-42s %10s %10s %10s %10s %8s %8s %s\n", "case", "wall mean", "wall med", "cpu mean", "cpu med", "x wall", "x cpu", "target")
+	fmt.Printf("%-48s %10s %10s %10s %10s %8s %8s %s\n", "case", "wall mean", "wall med", "cpu mean", "cpu med", "x wall", "x cpu", "target")
 	for _, r := range runs {
 		target := ""
 		if r.target > 0 {
@@ -100,7 +115,7 @@ func bench(n int) error {
 			}
 			target = fmt.Sprintf("<= %.1fx wall: %s", r.target, verdict)
 		}
-		fmt.Printf("%-42s %10s %10s %10s %10s %7.2fx %7.2fx %s\n", r.name, ms(mean(r.wall)), ms(median(r.wall)), ms(mean(r.cpu)), ms(median(r.cpu)),
+		fmt.Printf("%-48s %10s %10s %10s %10s %7.2fx %7.2fx %s\n", r.name, ms(mean(r.wall)), ms(median(r.wall)), ms(mean(r.cpu)), ms(median(r.cpu)),
 			ratio(r.wall, base.wall), ratio(r.cpu, base.cpu), target)
 	}
 	return nil
