@@ -1,15 +1,20 @@
 package audit_test
 
 import (
+	"context"
 	"fmt"
+	"log"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/audit"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/planner"
 )
 
 func ExampleRun() {
-	c, _, _ := loader.Load(loader.Options{})
+	c, _, err := scopeplan.Load(context.Background(), scopeplan.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
 	req := audit.ParseScopeList("user:read:user:admin,user:read:list_users:admin")
 	res, _ := audit.Run(c, req, []planner.Call{{Spec: "GET /users/{userId}"}}, planner.AppAdmin)
 	for _, u := range res.OverPrivileged {

@@ -34,10 +34,10 @@ type Catalog struct {
 	byEvent  map[string]int // event name -> event
 	granular map[string]*Scope
 	classic  map[string]*Scope
-	byOpID   map[string][]int // operationId -> endpoints
-	byLink   map[string][]int // doc link -> endpoints
-	byName   map[string][]int // normalised name -> endpoints
-	byPath   map[string][]int // METHOD + normalised path -> endpoints
+	byOpID   idIndex // operationId -> endpoints
+	byLink   idIndex // doc link -> endpoints
+	byName   idIndex // normalised name -> endpoints
+	byPath   idIndex // METHOD + normalised path -> endpoints
 }
 
 // Build joins documents into a catalog. Granular pages come first, then
@@ -48,10 +48,10 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		Documents: docs,
 		granular:  map[string]*Scope{},
 		classic:   map[string]*Scope{},
-		byOpID:    map[string][]int{},
-		byLink:    map[string][]int{},
-		byName:    map[string][]int{},
-		byPath:    map[string][]int{},
+		byOpID:    newIDIndex(0),
+		byLink:    newIDIndex(0),
+		byName:    newIDIndex(0),
+		byPath:    newIDIndex(0),
 		byEvent:   map[string]int{},
 	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
 	refs := 0
@@ -67,7 +67,7 @@ func Build(docs []*record.Document) (*Catalog, error) {
 		}
 		refs += 4 * len(d.Operations)
 	}
-	b.grantSeen = make(map[grantKey]bool, refs)
+	b.grantSeen = make(map[seenKey]bool, refs)
 	b.c.Grants = make([]Grant, 0, refs)
 	for i, d := range docs {
 		if d == nil {
@@ -112,9 +112,16 @@ type grantKey struct {
 	endpoint int
 }
 
+// seenKey is a grant as grantSeen knows it: the scope (one per name and
+// kind) and the endpoint, smaller than a grantKey.
+type seenKey struct {
+	scope    *Scope
+	endpoint int
+}
+
 type builder struct {
 	c         *Catalog
-	grantSeen map[grantKey]bool
+	grantSeen map[seenKey]bool
 	// pageGranular marks endpoints whose granular scopes come from a page.
 	pageGranular map[int]bool
 	// pathFromName marks endpoints whose path came from a name-only join.
@@ -188,33 +195,24 @@ func (b *builder) newEndpoint(e *Endpoint) *Endpoint {
 
 func (b *builder) index(e *Endpoint) {
 	if e.OperationID != "" {
-		b.c.byOpID[e.OperationID] = appendUnique(b.c.byOpID[e.OperationID], e.ID)
+		b.c.byOpID.add(e.OperationID, e.ID)
 	}
 	if e.Link != "" {
-		b.c.byLink[e.Link] = appendUnique(b.c.byLink[e.Link], e.ID)
+		b.c.byLink.add(e.Link, e.ID)
 	}
 	if n := normName(e.Name); n != "" {
-		b.c.byName[n] = appendUnique(b.c.byName[n], e.ID)
+		b.c.byName.add(n, e.ID)
 	}
 	if e.Path != "" {
 		k := pathKey(e.Method, e.Path)
-		b.c.byPath[k] = appendUnique(b.c.byPath[k], e.ID)
+		b.c.byPath.add(k, e.ID)
 	}
-}
-
-func appendUnique(s []int, v int) []int {
-	for _, x := range s {
-		if x == v {
-			return s
-		}
-	}
-	return append(s, v)
 }
 
 func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
-	k := grantKey{scope, kind, ep}
 	s := b.scope(scope, kind)
 	s.Sources = append(s.Sources, src)
+	k := seenKey{s, ep}
 	if b.grantSeen[k] {
 		return
 	}
@@ -271,7 +269,7 @@ func (b *builder) addGranularPage(di int, d *record.Document) {
 		// A row whose link another granular document already gave is the
 		// same endpoint (the page given twice, as Markdown and as HTML).
 		if r.Link != "" {
-			for _, id := range b.c.byLink[r.Link] {
+			for _, id := range b.c.byLink.get(r.Link) {
 				if ep := b.c.Endpoints[id]; len(ep.Rows) > 0 && ep.Rows[0].Doc != di {
 					e = ep
 					break
@@ -341,7 +339,7 @@ func (b *builder) addAssociations(d *record.Document) {
 		words := scopeWords(cs.Name, cs.Group)
 		level := LevelOf(cs.Name)
 		for _, item := range cs.APIs {
-			all := append([]int(nil), b.c.byName[normName(item.Name)]...)
+			all := append([]int(nil), b.c.byName.get(normName(item.Name))...)
 			sort.Ints(all)
 			eps := b.narrow(all, level, words)
 			a := Association{Scope: cs.Name, API: item.Name, Link: item.Link, Endpoints: eps, Source: item.Source}
@@ -556,7 +554,7 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 		return ids, JoinOperationID
 	}
 	if op.Path != "" && op.Method != "" {
-		if ids := b.c.byPath[pathKey(op.Method, op.Path)]; len(ids) > 0 {
+		if ids := b.c.byPath.get(pathKey(op.Method, op.Path)); len(ids) > 0 {
 			kind := JoinPath
 			if len(ids) == 1 && b.pathFromName[ids[0]] {
 				kind = JoinName
@@ -565,7 +563,7 @@ func (b *builder) join(product string, variant record.Variant, op *record.Operat
 		}
 	}
 	if n := normName(op.Name); n != "" {
-		ids := filter(b.c.byName[n], func(e *Endpoint) bool {
+		ids := filter(b.c.byName.get(n), func(e *Endpoint) bool {
 			if product != "" && !sameProduct(e.Product, product) {
 				return false
 			}
@@ -598,7 +596,7 @@ func (b *builder) joinByID(product string, variant record.Variant, op *record.Op
 		return nil
 	}
 	var rows []int
-	for _, id := range b.c.byOpID[op.OperationID] {
+	for _, id := range b.c.byOpID.get(op.OperationID) {
 		if len(b.c.Endpoints[id].Rows) > 0 {
 			rows = append(rows, id)
 		}
@@ -689,11 +687,11 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 			b.pathFromName[e.ID] = true
 		}
 		k := pathKey(e.Method, e.Path)
-		b.c.byPath[k] = appendUnique(b.c.byPath[k], e.ID)
+		b.c.byPath.add(k, e.ID)
 	}
 	if e.OperationID == "" && op.OperationID != "" {
 		e.OperationID = op.OperationID
-		b.c.byOpID[op.OperationID] = appendUnique(b.c.byOpID[op.OperationID], e.ID)
+		b.c.byOpID.add(op.OperationID, e.ID)
 	}
 	for _, perm := range op.Permissions {
 		if perm = strings.TrimSpace(perm); perm != "" && !slices.Contains(e.Permissions, perm) {

@@ -1,7 +1,7 @@
 package catalog_test
 
 import (
-	"fmt"
+	"context"
 	"reflect"
 	"slices"
 	"testing"
@@ -9,7 +9,6 @@ import (
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
-	"github.com/scopeplan/scopeplan/parser/record"
 )
 
 // TestEmbeddedFigures pins the figures measured on the real documents.
@@ -111,7 +110,7 @@ func TestEmbeddedReverseIndex(t *testing.T) {
 
 func BenchmarkBuildEmbedded(b *testing.B) {
 	for b.Loop() {
-		docs, err := loader.Embedded()
+		docs, err := loader.Embedded(context.Background())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -122,7 +121,7 @@ func BenchmarkBuildEmbedded(b *testing.B) {
 }
 
 func BenchmarkJoinOnly(b *testing.B) {
-	docs, err := loader.Embedded()
+	docs, err := loader.Embedded(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -131,23 +130,4 @@ func BenchmarkJoinOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func ExampleBuild() {
-	page := &record.Document{Path: "page.md", Kind: record.KindGranularMD, GranularRows: []record.GranularRow{{
-		Product: "Zoom User", Name: "Get user settings",
-		Link:        "/docs/api/rest/reference/user/methods/#operation/userSettings",
-		LinkProduct: "user", Variant: record.VariantRegular, OperationID: "userSettings",
-		Scopes: []record.ScopeRef{{Name: "user:read:settings"}, {Name: "user:read:settings:admin"}},
-	}}}
-	ref := &record.Document{Path: "users.txt", Kind: record.KindOpenAPIText, Title: "Users", Operations: []record.Operation{{
-		Method: "GET", Path: "/users/{userId}/settings", Name: "Get user settings",
-		Scopes: []record.ScopeList{{Origin: record.OriginText, Classic: []record.ScopeRef{{Name: "user:read:admin"}}}},
-	}}}
-	c, _ := catalog.Build([]*record.Document{page, ref})
-	eps, _ := c.Resolve("GET /users/me/settings")
-	for _, e := range eps {
-		fmt.Println(e.OperationID, e.Join, e.Granular, e.Classic)
-	}
-	// Output: userSettings name [user:read:settings user:read:settings:admin] [user:read:admin]
 }

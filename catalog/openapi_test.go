@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -24,7 +25,7 @@ func sharedOpenAPI(t testing.TB) string {
 
 func TestOpenAPIJoins(t *testing.T) {
 	dir := sharedOpenAPI(t)
-	c, _, err := loader.Load(loader.Options{AddDocs: []string{dir}})
+	c, _, err := loader.Build(context.Background(), loader.Options{AddDocs: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestOpenAPIJoins(t *testing.T) {
 func BenchmarkBuildWithOpenAPI(b *testing.B) {
 	dir := sharedOpenAPI(b)
 	for b.Loop() {
-		if _, _, err := loader.Load(loader.Options{AddDocs: []string{dir}}); err != nil {
+		if _, _, err := loader.Build(context.Background(), loader.Options{AddDocs: []string{dir}}); err != nil {
 			b.Fatal(err)
 		}
 	}

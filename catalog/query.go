@@ -169,12 +169,12 @@ func (c *Catalog) Resolve(spec string) ([]*Endpoint, SpecKind) {
 	if strings.Contains(spec, "/docs/") || strings.Contains(spec, "#operation/") {
 		link := strings.TrimPrefix(spec, docsHost)
 		link = strings.TrimPrefix(link, strings.Replace(docsHost, "https", "http", 1))
-		return c.EndpointsOf(sortedCopy(c.byLink[link])), SpecLink
+		return c.EndpointsOf(sortedCopy(c.byLink.get(link))), SpecLink
 	}
-	if ids := c.byOpID[spec]; len(ids) > 0 {
+	if ids := c.byOpID.get(spec); len(ids) > 0 {
 		return c.EndpointsOf(sortedCopy(ids)), SpecOperationID
 	}
-	return c.EndpointsOf(sortedCopy(c.byName[normName(spec)])), SpecName
+	return c.EndpointsOf(sortedCopy(c.byName.get(normName(spec)))), SpecName
 }
 
 func sortedCopy(ids []int) []int {
@@ -188,7 +188,7 @@ func sortedCopy(ids []int) []int {
 // segments matched literally: /users/me/settings prefers a /users/me/...
 // template over /users/{userId}/settings when both exist).
 func (c *Catalog) byMethodPath(method, path string) []*Endpoint {
-	if ids := c.byPath[pathKey(method, path)]; len(ids) > 0 {
+	if ids := c.byPath.get(pathKey(method, path)); len(ids) > 0 {
 		return c.EndpointsOf(sortedCopy(ids))
 	}
 	best := -1
@@ -256,9 +256,7 @@ func (c *Catalog) Suggest(spec string, n int) []string {
 		}
 		return out
 	} else if strings.Contains(spec, "/docs/") {
-		for l := range c.byLink {
-			vocab = append(vocab, l)
-		}
+		c.byLink.keys(func(l string) { vocab = append(vocab, l) })
 		spec = strings.TrimPrefix(spec, docsHost)
 	} else {
 		for _, e := range c.Endpoints {

@@ -29,10 +29,10 @@ func Restore(p Parts) (*Catalog, error) {
 		byEvent:  make(map[string]int, len(p.Events)),
 		granular: make(map[string]*Scope, len(p.Scopes)),
 		classic:  map[string]*Scope{},
-		byOpID:   make(map[string][]int, len(p.Endpoints)),
-		byLink:   make(map[string][]int, len(p.Endpoints)),
-		byName:   make(map[string][]int, len(p.Endpoints)),
-		byPath:   make(map[string][]int, len(p.Endpoints)),
+		byOpID:   newIDIndex(len(p.Endpoints)),
+		byLink:   newIDIndex(len(p.Endpoints)),
+		byName:   newIDIndex(len(p.Endpoints)),
+		byPath:   newIDIndex(len(p.Endpoints)),
 	}
 	b := &builder{c: c}
 	for i, e := range p.Endpoints {

@@ -1,11 +1,10 @@
 package migrate_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/migrate"
 	"github.com/scopeplan/scopeplan/planner"
 )
@@ -23,10 +22,7 @@ func TestAppFor(t *testing.T) {
 // granular scopes or listed as uncovered, and the plan for the calls drops
 // privilege rather than adding it.
 func TestRun(t *testing.T) {
-	c, _, err := loader.Load(loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Embedded(t)
 	r, err := migrate.Run(c, []string{"user:read:admin", "nope:read"}, planner.AppAdmin, []planner.Call{{Spec: "GET /users/{userId}"}})
 	if err != nil {
 		t.Fatal(err)
@@ -61,11 +57,4 @@ func TestRun(t *testing.T) {
 	if _, err := migrate.Run(c, nil, planner.AppUser, nil); err == nil {
 		t.Error("no classic scopes: want an error")
 	}
-}
-
-func ExampleRun() {
-	c, _, _ := loader.Load(loader.Options{})
-	r, _ := migrate.Run(c, []string{"user:read"}, planner.AppUser, nil)
-	fmt.Println(len(r.Granted) > 0, r.Equivalent.Granular[:2])
-	// Output: true [user:read:collaboration_device user:read:email]
 }

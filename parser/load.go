@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -49,6 +50,15 @@ func Load(spec string) ([]*record.Document, error) {
 // read (a loop, or the same folder twice); a dangling link is an error. A
 // document larger than o.MaxSize is refused with ErrTooLarge.
 func LoadWith(spec string, o LoadOptions) ([]*record.Document, error) {
+	return LoadContext(context.Background(), spec, o)
+}
+
+// LoadContext is LoadWith that stops between the documents of a folder
+// when ctx is done, returning ctx.Err().
+func LoadContext(ctx context.Context, spec string, o LoadOptions) ([]*record.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var kind record.Kind
 	path := spec
 	if k, p, ok := strings.Cut(spec, "="); ok && !fileExists(spec) {
@@ -78,6 +88,9 @@ func LoadWith(spec string, o LoadOptions) ([]*record.Document, error) {
 	}
 	var docs []*record.Document
 	for _, n := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		d, err := loadFile(n, kind, o)
 		if err != nil {
 			return nil, err

@@ -2,7 +2,6 @@ package parser_test
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,19 +106,6 @@ func TestLoad(t *testing.T) {
 	if _, err := parser.Load(t.TempDir()); err == nil || !strings.Contains(err.Error(), "holds no documents") {
 		t.Errorf("Load of an empty folder: %v", err)
 	}
-}
-
-func ExampleParse() {
-	page := "## Zoom User\n\n### Users\n\n| API Endpoint | Granular Scopes |\n|---|---|\n" +
-		"| [Get a user](/docs/api/rest/reference/user/methods/#operation/user) | `user:read:user`, `user:read:user:admin` |\n"
-	doc, err := parser.Parse("page.md", []byte(page), "")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	r := doc.GranularRows[0]
-	fmt.Println(doc.Kind, r.Product, r.OperationID, r.Variant, len(r.Scopes), r.Source.Line)
-	// Output: granular-md Zoom User user regular 2 7
 }
 
 // TestLoadSizeLimit: a document larger than the limit is refused with its

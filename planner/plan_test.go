@@ -1,7 +1,6 @@
 package planner_test
 
 import (
-	"fmt"
 	"math/rand"
 	"reflect"
 	"sort"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
 	"github.com/scopeplan/scopeplan/planner"
 )
@@ -265,14 +263,6 @@ func BenchmarkPlanTypicalApp(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func ExampleMake() {
-	c, _, _ := loader.Load(loader.Options{})
-	p, _ := planner.Make(c, []planner.Call{{Spec: "GET /users/{userId}"}, {Spec: "GET /users/me/settings"}},
-		planner.Options{App: planner.AppUser})
-	fmt.Println(p.Granular, p.Optimal)
-	// Output: [user:read:settings user:read:user] true
 }
 
 // TestSetAsideReasons: every alternative a call does not use is explained,

@@ -1,17 +1,18 @@
 package scan_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/scan"
 )
 
 // Scanning source code: each Zoom call found becomes the catalog's
 // "METHOD /path/template", with its line and confidence.
 func ExampleScanner_ScanFile() {
-	cat, _, err := loader.Load(loader.Options{Docs: []string{"testdata/catalog"}})
+	cat, _, err := scopeplan.Load(context.Background(), scopeplan.Options{Docs: []string{"testdata/catalog"}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,7 +40,7 @@ def show(user_id): ...
 // Scanning a tree: folders are walked (vendor folders skipped), HAR files
 // read as recorded traffic.
 func ExampleScanner_Scan() {
-	cat, _, err := loader.Load(loader.Options{Docs: []string{"testdata/catalog"}})
+	cat, _, err := scopeplan.Load(context.Background(), scopeplan.Options{Docs: []string{"testdata/catalog"}})
 	if err != nil {
 		log.Fatal(err)
 	}

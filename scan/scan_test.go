@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -19,7 +20,7 @@ import (
 // page excerpt and two API references with the paths the fixtures call.
 func testCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, _, err := loader.Load(loader.Options{Docs: []string{filepath.Join("testdata", "catalog")}})
+	c, _, err := loader.Build(context.Background(), loader.Options{Docs: []string{filepath.Join("testdata", "catalog")}})
 	if err != nil {
 		t.Fatalf("load test catalog: %v", err)
 	}

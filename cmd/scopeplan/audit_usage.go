@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/audit"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/planner"
 )
@@ -53,7 +53,7 @@ func parseTime(flag, s string, end bool) (time.Time, error) {
 	return time.Time{}, usageErr("%s %q: want RFC 3339 (2025-01-31T12:00:00Z), a date (2025-01-31) or Unix milliseconds", flag, s)
 }
 
-func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p loader.Provenance, req audit.Request, calls []planner.Call, app planner.AppType) error {
+func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p scopeplan.Provenance, req audit.Request, calls []planner.Call, app planner.AppType) error {
 	var opts audit.UsageOptions
 	var err error
 	if opts.Since, err = parseTime("--since", o.usage.since, false); err != nil {

@@ -1,13 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
 )
 
@@ -111,13 +112,13 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 }
 
 // diffSide loads one side of a diff: a document set, or "embedded".
-func diffSide(spec string, maxSize int64) (*catalog.Catalog, loader.Provenance, error) {
+func diffSide(spec string, maxSize int64) (*catalog.Catalog, scopeplan.Provenance, error) {
 	if spec == "embedded" {
 		if _, err := os.Stat(spec); err != nil {
-			return loader.Load(loader.Options{MaxDocSize: maxSize})
+			return scopeplan.Load(context.Background(), scopeplan.Options{MaxDocSize: maxSize})
 		}
 	}
-	return loader.Load(loader.Options{Docs: []string{spec}, MaxDocSize: maxSize})
+	return scopeplan.Load(context.Background(), scopeplan.Options{Docs: []string{spec}, MaxDocSize: maxSize})
 }
 
 func runDiff(o *diffOptions) error {

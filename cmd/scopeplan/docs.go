@@ -41,6 +41,8 @@ plan (computed by the planner itself, compiled to WebAssembly).
 
 Output is deterministic, so a docs pipeline's diffs show only what changed.
 Existing files in DIR are overwritten; files no longer generated are left.
+Pages are written to a staging folder inside DIR and moved in only once all
+are written, so a failed run leaves DIR as it was.
 
 Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 		Example: `  scopeplan docs --out site/scopes

@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 )
 
 // runDocsCLI runs the command line and returns standard output, standard
@@ -49,7 +50,7 @@ func TestDocsUsage(t *testing.T) {
 }
 
 func TestDocsMarkdown(t *testing.T) {
-	c, _, err := loader.Load(loader.Options{})
+	c, _, err := scopeplan.Load(context.Background(), scopeplan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

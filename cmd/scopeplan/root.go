@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +12,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
-	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 )
@@ -101,27 +101,25 @@ type globalOptions struct {
 	// (resolving calls, planning): the embedded snapshot then skips the
 	// documents, grants and associations.
 	core bool
-	// stored is what was computed ahead of time for the loaded catalog
-	// (the embedded snapshot's or the compiled cache's lint findings);
-	// findings are the lint findings once decoded or computed.
-	stored   snapshot.Stored
+	// findings are the loaded catalog's lint findings when they were
+	// computed ahead of time (the embedded snapshot).
 	findings []lint.Finding
 }
 
 // load builds the catalog the flags select.
-func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
+func (g *globalOptions) load() (*catalog.Catalog, scopeplan.Provenance, error) {
 	size, err := g.docSizeLimit()
 	if err != nil {
-		return nil, loader.Provenance{}, err
+		return nil, scopeplan.Provenance{}, err
 	}
-	c, p, st, err := loadPreferringCacheIn(loader.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
+	c, p, fs, err := loadPreferringCacheIn(scopeplan.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
 	if p.CacheError != "" {
 		fmt.Fprintf(g.io.errOut, "scopeplan: %s; using the embedded data\n", p.CacheError)
 	}
-	g.stored, g.findings = st, nil
+	g.findings = fs
 	p.Config = g.configPath()
 	if g.verbose {
 		if p.Config != "" {
@@ -129,7 +127,7 @@ func (g *globalOptions) load() (*catalog.Catalog, loader.Provenance, error) {
 		}
 		fmt.Fprintf(g.io.errOut, "scopeplan: data: %s, %d document(s)\n", p.Source, len(p.Documents))
 	}
-	if p.Source == loader.OriginCache && !g.quiet {
+	if p.Source == scopeplan.OriginCache && !g.quiet {
 		// People reading text should know the data is not the embedded set;
 		// JSON says it in "data".
 		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
@@ -157,28 +155,20 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 	return n, nil
 }
 
-// loadPreferringCache is snapshot.Load, preferring the catalog of the
-// documents `scopeplan update` cached when there are any newer than the
-// embedded data (see snapshot.FromCache; the cache directory is
+// loadPreferringCache is scopeplan.LoadWithFindings, preferring the
+// catalog of the documents `scopeplan update` cached when there are any
+// newer than the embedded data (the cache directory is
 // $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
 // be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, snapshot.Stored, error) {
+func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
 	return loadPreferringCacheIn(o, "", full)
 }
 
 // loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
 // ("" for the default directory).
-func loadPreferringCacheIn(o loader.Options, cacheDir string, full bool) (*catalog.Catalog, loader.Provenance, snapshot.Stored, error) {
-	c, p, stored, st, cerr := snapshot.FromCache(o, cacheDir, full, lint.Precompute)
-	switch st {
-	case snapshot.CacheUsed:
-		return c, p, stored, nil
-	case snapshot.CacheBroken:
-		c, p, stored, err := snapshot.Load(o, full)
-		p.CacheError = cerr.Error()
-		return c, p, stored, err
-	}
-	return snapshot.Load(o, full)
+func loadPreferringCacheIn(o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
+	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
+	return scopeplan.LoadWithFindings(context.Background(), o)
 }
 
 // attribution ties the loaded catalog's lint findings to its endpoints.
@@ -186,12 +176,9 @@ func (g *globalOptions) attribution(c *catalog.Catalog) *lint.Attribution {
 	return lint.Attribute(c, g.lintFindings(c))
 }
 
-// lintFindings returns every lint finding of the loaded catalog, those
-// stored with the snapshot when it has them, else by running every rule.
+// lintFindings returns every lint finding of the loaded catalog, from the
+// snapshot when it has them, else by running every rule.
 func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
-	if g.findings == nil && len(g.stored.Findings) > 0 {
-		g.findings, _ = lint.DecodeFindings(g.stored.Findings, g.stored.Digest)
-	}
 	if g.findings == nil {
 		g.findings = lint.Run(c, lint.Rules())
 	}
@@ -200,10 +187,10 @@ func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
 
 // formatAndLoad checks a --format value, then loads the catalog: the
 // start of every command that only reads the catalog.
-func (g *globalOptions) formatAndLoad(name string, allowed ...report.Format) (report.Format, *catalog.Catalog, loader.Provenance, error) {
+func (g *globalOptions) formatAndLoad(name string, allowed ...report.Format) (report.Format, *catalog.Catalog, scopeplan.Provenance, error) {
 	f, err := format(name, allowed...)
 	if err != nil {
-		return "", nil, loader.Provenance{}, err
+		return "", nil, scopeplan.Provenance{}, err
 	}
 	c, p, err := g.load()
 	return f, c, p, err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
@@ -120,7 +121,7 @@ func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
 	if !res.Committed || res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
 		return nil, nil
 	}
-	embedded, err := loader.Embedded()
+	embedded, err := loader.Embedded(context.Background())
 	if err != nil {
 		return nil, inputErr(err)
 	}
@@ -136,11 +137,11 @@ func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
 			return nil, inputErr(err)
 		}
 	}
-	origin := loader.OriginCache
+	origin := scopeplan.OriginCache
 	if len(res.Old) == 0 {
-		origin = loader.OriginEmbedded
+		origin = scopeplan.OriginEmbedded
 	}
-	d := report.NewDiffReport(catalog.Diff(oldC, newC), loader.ProvenanceOf(origin, oldDocs), loader.ProvenanceOf(loader.OriginCache, newDocs))
+	d := report.NewDiffReport(catalog.Diff(oldC, newC), scopeplan.ProvenanceOf(origin, oldDocs), scopeplan.ProvenanceOf(scopeplan.OriginCache, newDocs))
 	return &d, nil
 }
 

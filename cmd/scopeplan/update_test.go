@@ -14,8 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/internal/cache"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/testutil"
 	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 )
@@ -293,23 +293,23 @@ func TestUpdateHelpListsSources(t *testing.T) {
 func TestLoadPreferringCache(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(cache.EnvDir, dir)
-	_, p, st, err := loadPreferringCache(loader.Options{}, true)
-	if err != nil || p.Source != loader.OriginEmbedded || len(st.Findings) == 0 {
-		t.Fatalf("without a cache: source %s, %d bytes of findings, %v", p.Source, len(st.Findings), err)
+	_, p, fs, err := loadPreferringCache(scopeplan.Options{}, true)
+	if err != nil || p.Source != scopeplan.OriginEmbedded || fs == nil {
+		t.Fatalf("without a cache: source %s, %d findings, %v", p.Source, len(fs), err)
 	}
 	z := newZoomDocs(t)
 	if _, errOut, code := runUpdateCLI(append([]string{"update"}, z.sourceFlags()...)...); code != 0 {
 		t.Fatalf("update exit %d: %s", code, errOut)
 	}
-	c, p, _, err := loadPreferringCache(loader.Options{}, true)
-	if err != nil || p.Source != loader.OriginCache {
+	c, p, _, err := loadPreferringCache(scopeplan.Options{}, true)
+	if err != nil || p.Source != scopeplan.OriginCache {
 		t.Fatalf("with a cache: source %s, %v", p.Source, err)
 	}
 	if _, ok := c.ClassicScope("user:read:admin"); !ok {
 		t.Error("catalog from the cache lacks the cached classic page's user:read:admin")
 	}
-	_, p, _, err = loadPreferringCache(loader.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}}, true)
-	if err != nil || p.Source != loader.OriginDocs {
+	_, p, _, err = loadPreferringCache(scopeplan.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}}, true)
+	if err != nil || p.Source != scopeplan.OriginDocs {
 		t.Errorf("--docs with a cache: source %s, %v", p.Source, err)
 	}
 }

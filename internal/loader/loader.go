@@ -1,9 +1,12 @@
-// Package loader assembles the catalog a command works on: the embedded
-// documents, or the ones named with --docs, plus any --add-docs, and says
-// where the data came from.
+// Package loader reads the document sets catalogs are built from: the
+// embedded documents, or the ones named with --docs, plus any --add-docs,
+// and the cached documents that replace embedded ones. It is the part of
+// package scopeplan's Load that internal/snapshot shares; callers outside
+// the module use scopeplan.Load.
 package loader
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -12,34 +15,22 @@ import (
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
-// Origin names where a catalog's documents came from.
-type Origin string
-
-// Origins.
-const (
-	OriginEmbedded Origin = "embedded"
-	OriginDocs     Origin = "docs"
-)
-
-// DocInfo identifies one loaded document.
+// DocInfo identifies one loaded document (scopeplan.DocInfo is its
+// public form).
 type DocInfo struct {
-	Path    string      `json:"path" yaml:"path"`
-	Kind    record.Kind `json:"kind" yaml:"kind"`
-	Records int         `json:"records" yaml:"records"`
-	SHA256  string      `json:"sha256" yaml:"sha256"`
+	Path    string
+	Kind    record.Kind
+	Records int
+	SHA256  string
 }
 
-// Provenance says where a catalog's data came from; every JSON output
-// carries it as "data".
-type Provenance struct {
-	Source    Origin    `json:"source" yaml:"source"`
-	Documents []DocInfo `json:"documents" yaml:"documents"`
-	// Config is the configuration file (.scopeplan.yaml) the command
-	// used, when it used one.
-	Config string `json:"config,omitempty" yaml:"config,omitempty"`
-	// CacheError says why the cache `scopeplan update` filled could not
-	// be read, when the data fell back to the embedded documents for it.
-	CacheError string `json:"cache_error,omitempty" yaml:"cache_error,omitempty"`
+// Infos identifies each document.
+func Infos(docs []*record.Document) []DocInfo {
+	out := make([]DocInfo, 0, len(docs))
+	for _, d := range docs {
+		out = append(out, DocInfo{Path: d.Path, Kind: d.Kind, Records: d.Records(), SHA256: d.SHA256})
+	}
+	return out
 }
 
 // Options select the documents: Docs replaces the embedded set, AddDocs
@@ -51,39 +42,37 @@ type Options struct {
 	MaxDocSize int64
 }
 
-// ReadSpec reads one FILE, KIND=FILE or DIR within the options' size limit.
-func (o Options) ReadSpec(spec string) ([]*record.Document, error) {
-	return parser.LoadWith(spec, parser.LoadOptions{MaxSize: o.MaxDocSize})
-}
-
-// Documents parses the selected documents.
-func Documents(o Options) ([]*record.Document, Origin, error) {
+// ReadSpecs reads each FILE, KIND=FILE or DIR within the options' size
+// limit, stopping between documents when ctx is done.
+func (o Options) ReadSpecs(ctx context.Context, specs []string) ([]*record.Document, error) {
 	var docs []*record.Document
-	origin := OriginEmbedded
-	if len(o.Docs) > 0 {
-		origin = OriginDocs
-		for _, spec := range o.Docs {
-			ds, err := o.ReadSpec(spec)
-			if err != nil {
-				return nil, "", err
-			}
-			docs = append(docs, ds...)
-		}
-	} else {
-		ds, err := Embedded()
+	for _, spec := range specs {
+		ds, err := parser.LoadContext(ctx, spec, parser.LoadOptions{MaxSize: o.MaxDocSize})
 		if err != nil {
-			return nil, "", err
-		}
-		docs = ds
-	}
-	for _, spec := range o.AddDocs {
-		ds, err := o.ReadSpec(spec)
-		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		docs = append(docs, ds...)
 	}
-	return dedupe(docs), origin, nil
+	return docs, nil
+}
+
+// Documents parses the selected documents, stopping when ctx is done.
+func Documents(ctx context.Context, o Options) ([]*record.Document, error) {
+	var docs []*record.Document
+	var err error
+	if len(o.Docs) > 0 {
+		docs, err = o.ReadSpecs(ctx, o.Docs)
+	} else {
+		docs, err = Embedded(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	added, err := o.ReadSpecs(ctx, o.AddDocs)
+	if err != nil {
+		return nil, err
+	}
+	return dedupe(append(docs, added...)), nil
 }
 
 // dedupe drops a document whose content (sha256) an earlier one already
@@ -101,10 +90,13 @@ func dedupe(docs []*record.Document) []*record.Document {
 	return out
 }
 
-// Embedded parses the embedded documents.
-func Embedded() ([]*record.Document, error) {
+// Embedded parses the embedded documents, stopping when ctx is done.
+func Embedded(ctx context.Context) ([]*record.Document, error) {
 	var docs []*record.Document
 	for _, f := range data.Files() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		d, err := parser.Parse(f.Path, f.Data, "")
 		if err != nil {
 			return nil, fmt.Errorf("embedded data: %w", err)
@@ -114,28 +106,16 @@ func Embedded() ([]*record.Document, error) {
 	return docs, nil
 }
 
-// Load parses the selected documents and builds their catalog.
-func Load(o Options) (*catalog.Catalog, Provenance, error) {
-	docs, origin, err := Documents(o)
+// Build parses the selected documents and builds their catalog, never
+// reading a snapshot.
+func Build(ctx context.Context, o Options) (*catalog.Catalog, []*record.Document, error) {
+	docs, err := Documents(ctx, o)
 	if err != nil {
-		return nil, Provenance{}, err
+		return nil, nil, err
 	}
 	c, err := catalog.Build(docs)
 	if err != nil {
-		return nil, Provenance{}, err
+		return nil, nil, err
 	}
-	return c, ProvenanceOf(origin, docs), nil
-}
-
-// Fresh is Load under the name the snapshot's tests use: it always parses
-// and builds, never reading a snapshot.
-func Fresh(o Options) (*catalog.Catalog, Provenance, error) { return Load(o) }
-
-// ProvenanceOf describes a document set.
-func ProvenanceOf(origin Origin, docs []*record.Document) Provenance {
-	p := Provenance{Source: origin, Documents: []DocInfo{}}
-	for _, d := range docs {
-		p.Documents = append(p.Documents, DocInfo{Path: d.Path, Kind: d.Kind, Records: d.Records(), SHA256: d.SHA256})
-	}
-	return p
+	return c, docs, nil
 }

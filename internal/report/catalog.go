@@ -1,19 +1,19 @@
 package report
 
 import (
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/lint"
 )
 
 // NewStatsReport builds the stats of a catalog.
-func NewStatsReport(c *catalog.Catalog, p loader.Provenance) StatsReport {
+func NewStatsReport(c *catalog.Catalog, p scopeplan.Provenance) StatsReport {
 	return StatsReport{Meta: NewMeta(p), Documents: p.Documents, Stats: c.Stats(), ProductList: c.Products()}
 }
 
 // NewScopeReport describes a scope, with the lint findings about it and
 // the endpoints it grants when fs is given.
-func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p loader.Provenance, a *lint.Attribution) ScopeReport {
+func NewScopeReport(c *catalog.Catalog, s *catalog.Scope, p scopeplan.Provenance, a *lint.Attribution) ScopeReport {
 	r := ScopeReport{
 		Meta: NewMeta(p), Scope: s.Name, Kind: s.Kind, Level: s.Level(), Defined: s.Defined,
 		Group: s.Group, Description: s.Description,

@@ -3,12 +3,12 @@ package report
 import (
 	"strings"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
 )
 
 // NewDiffReport converts catalog changes for output.
-func NewDiffReport(d catalog.Changes, old, new loader.Provenance) DiffReport {
+func NewDiffReport(d catalog.Changes, old, new scopeplan.Provenance) DiffReport {
 	r := DiffReport{
 		Meta: NewMeta(new), Old: old, New: new,
 		EndpointsAdded: EndpointViews(d.EndpointsAdded), EndpointsRemoved: EndpointViews(d.EndpointsRemoved),

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/lint"
 )
 
@@ -25,7 +25,7 @@ func lintSample() (LintReport, []lint.Rule) {
 		{Rule: lint.RuleClassicScopeWithoutAPI, Severity: lint.SeverityInfo, File: "data/docs/classic-scopes.txt", Line: 228,
 			Subject: "chat_channel:read:member", Message: "lists no associated API"},
 	}
-	m := NewMeta(loader.Provenance{Source: loader.OriginEmbedded, Documents: []loader.DocInfo{{Path: "data/docs/granular-scopes.md", Kind: "granular-md", Records: 1, SHA256: "abc"}}})
+	m := NewMeta(scopeplan.Provenance{Source: scopeplan.OriginEmbedded, Documents: []scopeplan.DocInfo{{Path: "data/docs/granular-scopes.md", Kind: "granular-md", Records: 1, SHA256: "abc"}}})
 	return NewLintReport(m, fs, 2), rules
 }
 

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/audit"
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/explain"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/update"
 	"github.com/scopeplan/scopeplan/migrate"
 	"github.com/scopeplan/scopeplan/parser"
@@ -32,7 +32,7 @@ var updateGoldens = flag.Bool("update", false, "rewrite testdata/*.golden (the l
 type fixture struct {
 	c     *catalog.Catalog
 	docs  []*record.Document
-	p     loader.Provenance
+	p     scopeplan.Provenance
 	calls []planner.Call
 }
 
@@ -71,7 +71,7 @@ func loadFixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fixture{c: c, docs: docs, p: loader.ProvenanceOf(loader.OriginDocs, docs), calls: cf.Calls}
+	return fixture{c: c, docs: docs, p: scopeplan.ProvenanceOf(scopeplan.OriginDocs, docs), calls: cf.Calls}
 }
 
 // printCase prints one report in every format of its table.
@@ -146,7 +146,7 @@ func printCases(t *testing.T) []printCase {
 	cases = append(cases, caseOf("dump", DumpPrinters(), DumpReport{Meta: m, Catalog: fx.c}))
 
 	old, oldDocs := buildCatalog(t, "../docs-old/granular-scopes.md", "classic-scopes.txt", "users.yaml")
-	diff := NewDiffReport(catalog.Diff(old, fx.c), loader.ProvenanceOf(loader.OriginDocs, oldDocs), fx.p)
+	diff := NewDiffReport(catalog.Diff(old, fx.c), scopeplan.ProvenanceOf(scopeplan.OriginDocs, oldDocs), fx.p)
 	cases = append(cases, caseOf("diff", DiffPrinters(), diff))
 
 	_, errText := readInput(t, "error.txt")

@@ -15,7 +15,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -24,7 +24,7 @@ import (
 const SchemaVersion = 1
 
 // NewMeta returns the head for a catalog of the given provenance.
-func NewMeta(p loader.Provenance) Meta { return Meta{SchemaVersion: SchemaVersion, Data: p} }
+func NewMeta(p scopeplan.Provenance) Meta { return Meta{SchemaVersion: SchemaVersion, Data: p} }
 
 func nonNilStrings(s []string) []string {
 	if s == nil {

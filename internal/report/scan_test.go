@@ -8,7 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/scan"
 )
@@ -21,7 +21,7 @@ func scanFixture() ScanReport {
 		{Call: "POST /users/{userId}/meetings", File: "b.py", Line: 7, Confidence: scan.High, Kind: scan.KindURL},
 		{Call: "POST /users/{userId}/meetings", File: "c.rb", Line: 1, Confidence: scan.High, Kind: scan.KindURL},
 	}}
-	return NewScanReport(res, NewMeta(loader.Provenance{Source: loader.OriginEmbedded, Documents: []loader.DocInfo{}}))
+	return NewScanReport(res, NewMeta(scopeplan.Provenance{Source: scopeplan.OriginEmbedded, Documents: []scopeplan.DocInfo{}}))
 }
 
 func TestWriteScan(t *testing.T) {
@@ -108,7 +108,7 @@ func TestScanTextIsACallFile(t *testing.T) {
 }
 
 func TestWriteScanEmpty(t *testing.T) {
-	r := NewScanReport(&scan.Result{}, NewMeta(loader.Provenance{}))
+	r := NewScanReport(&scan.Result{}, NewMeta(scopeplan.Provenance{}))
 	var b bytes.Buffer
 	if err := ScanPrinters().Print(&b, FormatText, false, r); err != nil || b.Len() != 0 {
 		t.Errorf("empty text = %q, %v", b.String(), err)

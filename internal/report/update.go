@@ -1,7 +1,7 @@
 package report
 
 import (
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/internal/update"
 )
 
@@ -9,7 +9,7 @@ import (
 // catalog diff it made (nil when it changed nothing).
 func NewUpdateReport(res *update.Result, changes *DiffReport) UpdateReport {
 	return UpdateReport{
-		Meta:     NewMeta(loader.ProvenanceOf(loader.OriginCache, res.New)),
+		Meta:     NewMeta(scopeplan.ProvenanceOf(scopeplan.OriginCache, res.New)),
 		CacheDir: res.CacheDir,
 		Sources:  res.Sources,
 		Summary: UpdateSummary{

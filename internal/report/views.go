@@ -1,10 +1,10 @@
 package report
 
 import (
+	"github.com/scopeplan/scopeplan"
 	"github.com/scopeplan/scopeplan/audit"
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/explain"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/update"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser/record"
@@ -17,8 +17,8 @@ import (
 
 // Meta is the head of every JSON and YAML output.
 type Meta struct {
-	SchemaVersion int               `json:"schema_version" yaml:"schema_version"`
-	Data          loader.Provenance `json:"data" yaml:"data"`
+	SchemaVersion int                  `json:"schema_version" yaml:"schema_version"`
+	Data          scopeplan.Provenance `json:"data" yaml:"data"`
 }
 
 // PlanCall is one call of a plan as JSON shows it.
@@ -217,7 +217,7 @@ type AuditReport struct {
 // StatsReport is the output of "catalog stats".
 type StatsReport struct {
 	Meta          `yaml:",inline"`
-	Documents     []loader.DocInfo `json:"documents" yaml:"documents"`
+	Documents     []scopeplan.DocInfo `json:"documents" yaml:"documents"`
 	catalog.Stats `yaml:",inline"`
 	// ProductList names the products counted in Products.
 	ProductList []string `json:"product_list" yaml:"product_list"`
@@ -275,13 +275,13 @@ type DiffChange struct {
 // provenance, old and new give both.
 type DiffReport struct {
 	Meta             `yaml:",inline"`
-	Old              loader.Provenance `json:"old" yaml:"old"`
-	New              loader.Provenance `json:"new" yaml:"new"`
-	EndpointsAdded   []EndpointView    `json:"endpoints_added" yaml:"endpoints_added"`
-	EndpointsRemoved []EndpointView    `json:"endpoints_removed" yaml:"endpoints_removed"`
-	EndpointsChanged []DiffChange      `json:"endpoints_changed" yaml:"endpoints_changed"`
-	ScopesAdded      []DiffScope       `json:"scopes_added" yaml:"scopes_added"`
-	ScopesRemoved    []DiffScope       `json:"scopes_removed" yaml:"scopes_removed"`
+	Old              scopeplan.Provenance `json:"old" yaml:"old"`
+	New              scopeplan.Provenance `json:"new" yaml:"new"`
+	EndpointsAdded   []EndpointView       `json:"endpoints_added" yaml:"endpoints_added"`
+	EndpointsRemoved []EndpointView       `json:"endpoints_removed" yaml:"endpoints_removed"`
+	EndpointsChanged []DiffChange         `json:"endpoints_changed" yaml:"endpoints_changed"`
+	ScopesAdded      []DiffScope          `json:"scopes_added" yaml:"scopes_added"`
+	ScopesRemoved    []DiffScope          `json:"scopes_removed" yaml:"scopes_removed"`
 	// Events added, removed and with changed scopes; absent when neither
 	// side has events.
 	EventsAdded   []EventView       `json:"events_added,omitempty" yaml:"events_added,omitempty"`

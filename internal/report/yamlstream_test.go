@@ -2,14 +2,14 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"runtime"
 	"testing"
 	"time"
 
-	"github.com/scopeplan/scopeplan/catalog"
-	"github.com/scopeplan/scopeplan/internal/loader"
+	"github.com/scopeplan/scopeplan"
 )
 
 // streamed writes v with writeYAMLStream and with one yaml.v3 Encode,
@@ -131,15 +131,11 @@ func FuzzWriteYAMLStream(f *testing.F) {
 // embeddedDump is the dump report of the embedded documents.
 func embeddedDump(t testing.TB) DumpReport {
 	t.Helper()
-	docs, err := loader.Embedded()
+	c, p, err := scopeplan.Load(context.Background(), scopeplan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := catalog.Build(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return DumpReport{Meta: NewMeta(loader.ProvenanceOf(loader.OriginEmbedded, docs)), Catalog: c}
+	return DumpReport{Meta: NewMeta(p), Catalog: c}
 }
 
 // TestWriteDumpYAMLIsEncoders checks the streamed dump against yaml.v3 on

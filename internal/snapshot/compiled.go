@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -154,7 +155,7 @@ func DecodeCompiled(b []byte, key string, full bool) (*Snapshot, error) {
 // catalog was built (the file could not be written) comes with the built
 // values.
 func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document, f FindingsFunc) (*Compiled, error) {
-	embedded, err := loader.Embedded()
+	embedded, err := loader.Embedded(context.Background())
 	if err != nil {
 		return nil, err
 	}
@@ -209,9 +210,11 @@ const (
 // AddDocs, it parses the cached documents and builds with the added ones
 // (Stored empty). A cache that
 // applies but cannot be read, parsed or built is CacheBroken, with the
-// reason ("cache at DIR is unreadable: ...").
-func FromCache(o loader.Options, dir string, full bool, f FindingsFunc) (*catalog.Catalog, loader.Provenance, Stored, CacheStatus, error) {
-	var p loader.Provenance
+// reason ("cache at DIR is unreadable: ..."). It returns the identities
+// of the documents the catalog was built from. When ctx is done it stops
+// between documents with CacheBroken and an error that wraps ctx.Err().
+func FromCache(ctx context.Context, o loader.Options, dir string, full bool, f FindingsFunc) (*catalog.Catalog, []loader.DocInfo, Stored, CacheStatus, error) {
+	var p []loader.DocInfo
 	var none Stored
 	if len(o.Docs) > 0 {
 		return nil, p, none, CacheNotUsed, nil
@@ -220,7 +223,7 @@ func FromCache(o loader.Options, dir string, full bool, f FindingsFunc) (*catalo
 	if err != nil {
 		return nil, p, none, CacheNotUsed, nil
 	}
-	broken := func(err error) (*catalog.Catalog, loader.Provenance, Stored, CacheStatus, error) {
+	broken := func(err error) (*catalog.Catalog, []loader.DocInfo, Stored, CacheStatus, error) {
 		return nil, p, none, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
 	}
 	m, err := c.Manifest()
@@ -236,12 +239,12 @@ func FromCache(o loader.Options, dir string, full bool, f FindingsFunc) (*catalo
 		if b, err := readCompiled(c, full); err == nil {
 			if s, err := DecodeCompiled(b, key, full); err == nil {
 				if cat, err := s.Catalog(); err == nil {
-					return cat, loader.Provenance{Source: loader.OriginCache, Documents: s.Core.Docs}, s.Stored(), CacheUsed, nil
+					return cat, s.Core.Docs, s.Stored(), CacheUsed, nil
 				}
 			}
 		}
 	}
-	cached, err := parseCached(c, m)
+	cached, err := parseCached(ctx, c, m)
 	for try := 0; err != nil && try < 3; try++ {
 		// An update may have switched the manifest and removed the
 		// files of an older one meanwhile: read the new one.
@@ -250,7 +253,7 @@ func FromCache(o loader.Options, dir string, full bool, f FindingsFunc) (*catalo
 			break
 		}
 		m = again
-		cached, err = parseCached(c, m)
+		cached, err = parseCached(ctx, c, m)
 	}
 	if err != nil {
 		return broken(err)
@@ -262,25 +265,22 @@ func FromCache(o loader.Options, dir string, full bool, f FindingsFunc) (*catalo
 		if built == nil {
 			return broken(err)
 		}
-		return built.Catalog, loader.ProvenanceOf(loader.OriginCache, built.Documents), built.Stored, CacheUsed, nil
+		return built.Catalog, loader.Infos(built.Documents), built.Stored, CacheUsed, nil
 	}
-	embedded, err := loader.Embedded()
+	embedded, err := loader.Embedded(ctx)
 	if err != nil {
 		return nil, p, none, CacheNotUsed, nil
 	}
-	docs := loader.MergeCached(embedded, cached)
-	for _, spec := range o.AddDocs {
-		ds, err := o.ReadSpec(spec)
-		if err != nil {
-			return nil, p, none, CacheNotUsed, nil
-		}
-		docs = append(docs, ds...)
+	added, err := o.ReadSpecs(ctx, o.AddDocs)
+	if err != nil {
+		return nil, p, none, CacheNotUsed, nil
 	}
+	docs := append(loader.MergeCached(embedded, cached), added...)
 	cat, err := catalog.Build(docs)
 	if err != nil {
 		return nil, p, none, CacheNotUsed, nil
 	}
-	return cat, loader.ProvenanceOf(loader.OriginCache, docs), none, CacheUsed, nil
+	return cat, loader.Infos(docs), none, CacheUsed, nil
 }
 
 // readCompiled reads the cache's compiled catalog: all of it when full is
@@ -358,10 +358,13 @@ func sameFiles(a, b cache.Manifest) bool {
 }
 
 // parseCached reads and parses every document m lists, each checked
-// against its digest.
-func parseCached(c *cache.Cache, m cache.Manifest) ([]*record.Document, error) {
+// against its digest, stopping when ctx is done.
+func parseCached(ctx context.Context, c *cache.Cache, m cache.Manifest) ([]*record.Document, error) {
 	var docs []*record.Document
 	for _, e := range m.Entries {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		f, err := c.ReadEntry(e)
 		if err != nil {
 			return nil, err

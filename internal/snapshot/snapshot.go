@@ -18,6 +18,7 @@ package snapshot
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
@@ -65,7 +66,7 @@ func Build(c *catalog.Catalog, digest string, f FindingsFunc) *Snapshot {
 	if f != nil {
 		core.Findings = f(c, digest)
 	}
-	core.Docs = loader.ProvenanceOf(loader.OriginEmbedded, c.Documents).Documents
+	core.Docs = loader.Infos(c.Documents)
 	rest := &Rest{Documents: c.Documents, Grants: c.Grants, Associations: c.Associations}
 	for _, s := range c.Scopes {
 		t := *s
@@ -182,20 +183,27 @@ func Embedded(full bool) (*Snapshot, error) {
 // Stored returns what the snapshot had computed ahead of time.
 func (s *Snapshot) Stored() Stored { return Stored{Digest: s.Core.Digest, Findings: s.Core.Findings} }
 
-// Load is loader.Load that takes the embedded set from the snapshot when
-// it matches the embedded documents, and also returns what was computed
-// ahead of time for it (else an empty Stored: the caller runs lint if it
-// needs findings). Without full, a catalog from the snapshot has
-// endpoints and scopes only: enough to resolve calls and plan, not to
+// Load parses and builds the documents o selects (loader.Build), taking
+// the embedded set from the snapshot when it matches the embedded
+// documents. It returns the documents' identities and what was computed
+// ahead of time for the catalog (else an empty Stored: the caller runs
+// lint if it needs findings). Without full, a catalog from the snapshot
+// has endpoints and scopes only: enough to resolve calls and plan, not to
 // dump, count associations or lint.
-func Load(o loader.Options, full bool) (*catalog.Catalog, loader.Provenance, Stored, error) {
+func Load(ctx context.Context, o loader.Options, full bool) (*catalog.Catalog, []loader.DocInfo, Stored, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, Stored{}, err
+	}
 	if len(o.Docs) == 0 && len(o.AddDocs) == 0 {
 		if c, s, err := restoreEmbedded(full); err == nil {
-			return c, loader.Provenance{Source: loader.OriginEmbedded, Documents: s.Core.Docs}, s.Stored(), nil
+			return c, s.Core.Docs, s.Stored(), nil
 		}
 	}
-	c, p, err := loader.Load(o)
-	return c, p, Stored{}, err
+	c, docs, err := loader.Build(ctx, o)
+	if err != nil {
+		return nil, nil, Stored{}, err
+	}
+	return c, loader.Infos(docs), Stored{}, nil
 }
 
 // restoreEmbedded decodes the embedded snapshot and restores its catalog.

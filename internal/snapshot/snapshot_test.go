@@ -2,6 +2,7 @@ package snapshot_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"go/parser"
 	"go/token"
@@ -20,7 +21,7 @@ import (
 
 func fresh(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, _, err := loader.Fresh(loader.Options{})
+	c, _, err := loader.Build(context.Background(), loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,3 +51,25 @@ func ExampleUpdater_Run() {
 	// granular updated 2
 	// granular unchanged 2
 }
+
+func ExampleHTMLText() {
+	page := `<main>
+<h2>Account scopes<a href="#account">#</a></h2>
+<h3>account:read:admin</h3>
+<p>View account info</p>
+<p><strong>Associated API</strong></p>
+<ul><li><a href="/docs/api/rest/reference/account/methods/#operation/accountSettings">Get account settings</a></li></ul>
+</main>`
+	text, err := update.HTMLText([]byte(page))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(text))
+	// Output:
+	// Account scopes
+	// account:read:admin
+	// View account info
+	// Associated API
+	// - [Get account settings](/docs/api/rest/reference/account/methods/#operation/accountSettings)
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -64,35 +65,166 @@ func SniffMarkdown(data []byte) bool {
 // line and column, in characters, computed from goldmark's byte offsets.
 // Link defects and rows without a link or scopes are reported as Problems.
 // It returns an error only when the document holds no scope table.
+//
+// A long table is not held as one AST: its middle rows are cut out of the
+// document before goldmark parses it, and parsed afterwards a batch at a
+// time (see reduce). The records are the same as from one whole parse.
 func ParseMarkdown(path string, data []byte) (*record.Document, error) {
+	return parseMarkdown(path, data, minCut)
+}
+
+// minCut is the fewest rows a table's middle must have to be cut out and
+// parsed in batches; batchRows is the size of a batch.
+const (
+	minCut    = 256
+	batchRows = 512
+)
+
+// parseMarkdown is ParseMarkdown cutting runs of at least min rows (none
+// when min is 0).
+func parseMarkdown(path string, data []byte, min int) (*record.Document, error) {
 	if err := checkNesting(data); err != nil {
 		return nil, err
 	}
-	root := goldmark.New(goldmark.WithExtensions(extension.Table)).
-		Parser().Parse(text.NewReader(data))
+	doc, whole, err := parseReduced(path, data, min)
+	if !whole {
+		// A cut did not fall between two rows of one table (the lines
+		// were in a code block, say): parse the document whole.
+		doc, _, err = parseReduced(path, data, 0)
+	}
+	return doc, err
+}
+
+// parseReduced parses data with runs of at least min rows cut out (see
+// reduce) and read in batches. whole is false when a cut did not fall
+// between two rows of one table: the records are then not data's.
+func parseReduced(path string, data []byte, min int) (doc *record.Document, whole bool, err error) {
+	md := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	red := reduce(data, min)
+	pc := parser.NewContext()
+	root := md.Parse(text.NewReader(red.src), parser.WithContext(pc))
 	p := &mdParser{
 		b:    newBuilder(path, record.KindGranularMD),
-		src:  data,
+		src:  red.src,
+		orig: red.orig,
 		li:   newLineIndex(data),
 		path: path,
+		md:   md,
+		refs: pc.References(),
+		red:  red,
 	}
 	if err := ast.Walk(root, p.visit); err != nil {
-		return nil, fmt.Errorf("walk Markdown: %w", err)
+		return nil, true, fmt.Errorf("walk Markdown: %w", err)
+	}
+	if p.cutsDone != len(red.cuts) {
+		return nil, false, nil
 	}
 	if p.tables == 0 {
-		return nil, errors.New("no granular scope table found in Markdown")
+		return nil, true, errors.New("no granular scope table found in Markdown")
 	}
-	return p.b.doc, nil
+	return p.b.doc, true, nil
+}
+
+// reduced is a document with the middle of its long tables cut out.
+type reduced struct {
+	src  []byte
+	data []byte // the whole document
+	cuts []cut
+}
+
+// cut is a run of whole lines of the document, each starting with '|',
+// left out of reduced.src at offset at.
+type cut struct {
+	at         int // offset in reduced.src of the line after the run
+	start, end int // the run in the document
+}
+
+// reduce cuts out of data the middle of each run of more than min+4
+// consecutive lines starting with '|' (a table's header, delimiter row,
+// first row and last row stay). Such lines never start a block, so within
+// a table they are its rows, whatever the rest of the document; whether
+// the run is a table's is left to goldmark (see parseMarkdown).
+func reduce(data []byte, min int) *reduced {
+	r := &reduced{data: data}
+	if min <= 0 {
+		r.src = data
+		return r
+	}
+	var out []byte
+	copied := 0              // data[:copied] is in out (but for the cuts)
+	runStart := -1           // offset of the current run's first line
+	runLines := 0            // lines in it
+	var lines []int          // starts of the run's first four lines
+	flush := func(end int) { // the run ends where the line at end starts
+		if runLines >= min+4 {
+			start := lines[3]
+			// The last line of the run stays: find its start.
+			last := bytes.LastIndexByte(data[:end-1], '\n') + 1
+			if last > start {
+				out = append(out, data[copied:start]...)
+				r.cuts = append(r.cuts, cut{at: len(out), start: start, end: last})
+				copied = last
+			}
+		}
+		runStart, runLines, lines = -1, 0, lines[:0]
+	}
+	off := 0
+	for off < len(data) {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			break // the last line (no newline) is never cut
+		}
+		end += off + 1
+		if data[off] == '|' {
+			if runStart < 0 {
+				runStart = off
+			}
+			runLines++
+			if len(lines) < 4 {
+				lines = append(lines, off)
+			}
+		} else if runStart >= 0 {
+			flush(off)
+		}
+		off = end
+	}
+	if runStart >= 0 {
+		flush(off) // a run ending with the last terminated line
+	}
+	if len(r.cuts) == 0 {
+		r.src = data
+		return r
+	}
+	r.src = append(out, data[copied:]...)
+	return r
+}
+
+// orig maps an offset in r.src to the document.
+func (r *reduced) orig(off int) int {
+	out := off
+	for _, c := range r.cuts {
+		if c.at > off {
+			break
+		}
+		out += c.end - c.start
+	}
+	return out
 }
 
 // mdParser is the state of one ParseMarkdown walk.
 type mdParser struct {
-	b                *builder
-	src              []byte
+	b   *builder
+	src []byte // the text goldmark parsed: the reduced document or a batch
+	// orig maps an offset in src to the document.
+	orig             func(int) int
 	li               *lineIndex
 	path             string
 	product, section string
 	tables           int // scope tables met
+	md               parser.Parser
+	refs             []parser.Reference // the document's link reference definitions
+	red              *reduced
+	cutsDone         int // cuts met between two rows of a table
 }
 
 func (p *mdParser) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -120,13 +252,14 @@ func (p *mdParser) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	return ast.WalkContinue, nil
 }
 
-// source returns the Source of byte offset off.
+// source returns the Source of byte offset off in p.src.
 func (p *mdParser) source(off int) record.Source {
-	line, col := p.li.pos(off)
+	line, col := p.li.pos(p.orig(off))
 	return record.Source{File: p.path, Line: line, Column: col}
 }
 
 // table reads one GFM table; a table that is not a scope table is ignored.
+// Rows cut out of the document between two of its rows are read there.
 func (p *mdParser) table(t *extast.Table) {
 	var header []string
 	var rows []*extast.TableRow
@@ -141,59 +274,147 @@ func (p *mdParser) table(t *extast.Table) {
 		}
 	}
 	col := scopeColumn(header)
+	// The cuts that fall between two consecutive rows of this table.
+	var at []int // at[i]: index of the cut before rows[i], or -1
+	for i := range rows {
+		at = append(at, -1)
+		if i == 0 || p.cutsDone >= len(p.red.cuts) {
+			continue
+		}
+		c := p.red.cuts[p.cutsDone]
+		if lineEnd(p.src, rows[i-1].Pos()) == c.at && rows[i].Pos() == c.at {
+			at[i] = p.cutsDone
+			p.cutsDone++
+		}
+	}
 	if len(t.Alignments) <= col {
 		return // no scopes column
 	}
-	data := make([]rowData, 0, len(rows))
-	scopeTable := false
-	var cells []ast.Node
-	var frags []frag
-	for _, row := range rows {
-		cells = cells[:0]
-		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, cell)
+	var tr mdRows
+	tr.col = col
+	for i, row := range rows {
+		if at[i] >= 0 {
+			p.cutRows(p.red.cuts[at[i]], len(t.Alignments), &tr)
 		}
-		if len(cells) == 0 {
-			continue
-		}
-		rowSrc := p.source(row.Pos())
-		r := rowData{src: rowSrc}
-		if link, href := p.firstLink(cells[0]); link != nil {
-			r.name, r.href = collapseSpace(p.inlineText(link)), href
-			scopeTable = scopeTable || looksLikeOpLink(href)
-		} else {
-			r.name = collapseSpace(p.inlineText(cells[0]))
-		}
-		if col < len(cells) {
-			frags = frags[:0]
-			p.cellFrags(cells[col], &frags)
-			for _, f := range frags {
-				scopeTable = scopeTable || f.code && looksLikeScope(f.text)
-			}
-			pieces := splitScopes(frags, displayText)
-			r.scopes = make([]record.ScopeRef, 0, len(pieces))
-			for _, sp := range pieces {
-				src := rowSrc
-				if sp.off >= 0 {
-					src = p.source(sp.off)
-				} else {
-					src.Column = 0
-				}
-				r.scopes = append(r.scopes, record.ScopeRef{Name: sp.name, Source: src})
-			}
-		}
-		if r.name == "" && r.href == "" && len(r.scopes) == 0 {
-			continue // a blank row
-		}
-		data = append(data, r)
+		p.row(row, &tr)
 	}
-	if !scopeTable {
+	if !tr.scopeTable {
 		return
 	}
 	p.tables++
-	for _, r := range data {
+	for _, r := range tr.data {
 		p.b.addRow(p.product, p.section, r)
 	}
+}
+
+// mdRows gathers a table's rows.
+type mdRows struct {
+	col        int // the scopes column
+	data       []rowData
+	scopeTable bool
+	cells      []ast.Node
+	frags      []frag
+}
+
+// row reads one body row.
+func (p *mdParser) row(row ast.Node, tr *mdRows) {
+	cells := tr.cells[:0]
+	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		cells = append(cells, cell)
+	}
+	tr.cells = cells
+	if len(cells) == 0 {
+		return
+	}
+	rowSrc := p.source(row.Pos())
+	r := rowData{src: rowSrc}
+	if link, href := p.firstLink(cells[0]); link != nil {
+		r.name, r.href = collapseSpace(p.inlineText(link)), href
+		tr.scopeTable = tr.scopeTable || looksLikeOpLink(href)
+	} else {
+		r.name = collapseSpace(p.inlineText(cells[0]))
+	}
+	if tr.col < len(cells) {
+		frags := tr.frags[:0]
+		p.cellFrags(cells[tr.col], &frags)
+		tr.frags = frags
+		for _, f := range frags {
+			tr.scopeTable = tr.scopeTable || f.code && looksLikeScope(f.text)
+		}
+		pieces := splitScopes(frags, displayText)
+		r.scopes = make([]record.ScopeRef, 0, len(pieces))
+		for _, sp := range pieces {
+			src := rowSrc
+			if sp.off >= 0 {
+				src = p.source(sp.off)
+			} else {
+				src.Column = 0
+			}
+			r.scopes = append(r.scopes, record.ScopeRef{Name: sp.name, Source: src})
+		}
+	}
+	if r.name == "" && r.href == "" && len(r.scopes) == 0 {
+		return // a blank row
+	}
+	tr.data = append(tr.data, r)
+}
+
+// cutRows parses the rows of a cut a batch at a time, each batch as a
+// table of its own with the same number of columns, and reads them.
+func (p *mdParser) cutRows(c cut, columns int, tr *mdRows) {
+	var head bytes.Buffer
+	head.WriteString("|")
+	for range columns {
+		head.WriteString(" h |")
+	}
+	head.WriteString("\n|")
+	for range columns {
+		head.WriteString(" --- |")
+	}
+	head.WriteString("\n")
+	src, orig := p.src, p.orig
+	defer func() { p.src, p.orig = src, orig }()
+	data := p.red.data
+	buf := make([]byte, 0, head.Len()+2)
+	for start := c.start; start < c.end; {
+		end := start
+		for n := 0; n < batchRows && end < c.end; n++ {
+			end += bytes.IndexByte(data[end:c.end], '\n') + 1
+		}
+		buf = append(append(buf[:0], head.Bytes()...), data[start:end]...)
+		rowsEnd := len(buf)
+		buf = append(buf, "|\n"...) // a row after, as the document has
+		shift := start - head.Len()
+		p.src, p.orig = buf, func(off int) int { return off + shift }
+		pc := parser.NewContext()
+		for _, ref := range p.refs {
+			pc.AddReference(ref)
+		}
+		root := p.md.Parse(text.NewReader(buf), parser.WithContext(pc))
+		for t := root.FirstChild(); t != nil; t = t.NextSibling() {
+			if _, ok := t.(*extast.Table); !ok {
+				continue
+			}
+			for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+				if _, ok := row.(*extast.TableRow); ok && row.Pos() < rowsEnd {
+					p.row(row, tr)
+				}
+			}
+		}
+		start = end
+	}
+}
+
+// lineEnd returns the offset just past the line holding off.
+func lineEnd(src []byte, off int) int {
+	if off < 0 || off > len(src) {
+		return -1
+	}
+	i := bytes.IndexByte(src[off:], '\n')
+	if i < 0 {
+		return len(src)
+	}
+	return off + i + 1
 }
 
 // firstLink returns the first link (or autolink) under n and its

@@ -524,28 +524,6 @@ func BenchmarkSolveTypicalApp(b *testing.B) {
 	b.ReportMetric(float64(s.OverGrant), "overgrant")
 }
 
-func ExampleSolve() {
-	p := Problem{
-		Candidates: []Candidate{
-			{Name: "meeting:read:admin", Grants: []int{1, 2, 3, 4, 5}},
-			{Name: "meeting:read:meeting", Grants: []int{1}},
-			{Name: "meeting:read:list_meetings", Grants: []int{2, 6}},
-		},
-		// The app calls endpoints 1 and 2.
-		Needs:     [][]int{{0, 1}, {0, 2}},
-		Requested: []int{1, 2},
-	}
-	s := Solve(p)
-	for _, c := range s.Chosen {
-		fmt.Println(p.Candidates[c].Name)
-	}
-	fmt.Printf("over-grant %d, scopes %d, optimal %v\n", s.OverGrant, s.Scopes, s.Optimal)
-	// Output:
-	// meeting:read:list_meetings
-	// meeting:read:meeting
-	// over-grant 1, scopes 2, optimal true
-}
-
 // bruteFast is brute for up to ~20 candidates and 64 extra endpoints, using
 // bit sets. A set's tie-break order is its rank bit set read with rank 0 as
 // the most significant bit: larger is better.

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/report"
@@ -32,22 +34,69 @@ const docsHost = "https://developers.zoom.us"
 // scopes/classic/<name>.md) in catalog order.
 func (s *Site) Markdown() []Page {
 	pages := make([]Page, 0, 1+len(s.products)+len(s.eventProducts)+len(s.c.Scopes))
+	r := newRenderer(s)
 	pages = append(pages, Page{Path: IndexPath, Content: escaped(s.indexPage())})
 	for _, p := range s.products {
-		pages = append(pages, Page{Path: productPagePath(p), Content: escaped(s.productPage(p))})
+		pages = append(pages, Page{Path: productPagePath(p), Content: escaped(r.productPage(p))})
 	}
 	for _, p := range s.eventProducts {
 		pages = append(pages, Page{Path: eventPagePath(p), Content: escaped(s.eventsPage(p))})
 	}
 	for i, sc := range s.c.Scopes {
-		pages = append(pages, Page{Path: s.scopePath[i], Content: escaped(s.scopePage(i, sc))})
+		pages = append(pages, Page{Path: s.scopePath[i], Content: escaped(r.scopePage(i, sc))})
 	}
 	return pages
 }
 
+// renderer holds what one Markdown call renders once and reuses: the
+// links to scope pages from each folder depth, and the advice tables of
+// endpoints sharing their scopes (the many endpoints one scope grants
+// share one table).
+type renderer struct {
+	s *Site
+	// links[depth][i] is the link to c.Scopes[i]'s page from a page
+	// depth folders deep ("" until rendered).
+	links map[int][]string
+	// tables maps an endpoint's granular and classic scopes to its
+	// rendered advice table, for product pages (all one folder deep).
+	tables map[string]string
+	// products caches each product page's link and name cell, by index.
+	productLink, productCell []string
+}
+
+func newRenderer(s *Site) *renderer {
+	return &renderer{s: s, links: map[int][]string{}, tables: map[string]string{},
+		productLink: make([]string, len(s.products)), productCell: make([]string, len(s.products))}
+}
+
 // escaped shows the control and bidi-override characters of document text
-// escaped (see report.Escape), as every text output does.
-func escaped(page []byte) []byte { return []byte(report.Escape(string(page))) }
+// escaped (see report.Escape), as every text output does. A page with
+// nothing to escape (the usual case) is returned as it is.
+func escaped(page []byte) []byte {
+	safe := map[rune]bool{} // non-ASCII characters met, and whether Escape keeps them
+	for i := 0; i < len(page); {
+		c := page[i]
+		if c < 0x80 {
+			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
+				return []byte(report.Escape(string(page)))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(page[i:])
+		ok, seen := safe[r]
+		if !seen {
+			ch := string(page[i : i+size])
+			ok = r != utf8.RuneError && report.Escape(ch) == ch
+			safe[r] = ok
+		}
+		if !ok {
+			return []byte(report.Escape(string(page)))
+		}
+		i += size
+	}
+	return page
+}
 
 func productPagePath(p *product) string { return "products/" + p.slug + ".md" }
 
@@ -64,10 +113,18 @@ func orDash(s string) string {
 	return s
 }
 
+// lineBreaks turns line breaks into spaces for inlineCode.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
 // inlineCode renders text as a code span outside tables: the fence is one
 // backtick longer than the longest run inside, so nothing ends it early.
 func inlineCode(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	if strings.ContainsAny(s, "\r\n") {
+		s = lineBreaks.Replace(s)
+	}
+	if strings.IndexByte(s, '`') < 0 && s != "" && strings.TrimSpace(s) != "" {
+		return "`" + s + "`" // the common case
+	}
 	if s == "" {
 		return ""
 	}
@@ -93,6 +150,12 @@ func inlineCode(s string) string {
 func safeURL(link string) string {
 	link = strings.TrimSpace(link)
 	if strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") {
+		if plainPath(link) {
+			// A path on the docs host of plain characters only always
+			// parses: no need to ask url.Parse (docs asks once per
+			// endpoint).
+			return docsHost + link
+		}
 		link = docsHost + link
 	}
 	u, err := url.Parse(link)
@@ -100,15 +163,35 @@ func safeURL(link string) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(link))
 	for i := 0; i < len(link); i++ {
 		c := link[i]
 		if c <= ' ' || c >= 0x7f || strings.IndexByte("<>\"'`()[]|\\{}^", c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
+			const hex = "0123456789ABCDEF"
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&0xf])
 			continue
 		}
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// plainPath reports whether a link holds only letters, digits and
+// "/-._~#=&:,;@!$*+", none of which safeURL encodes or url.Parse refuses
+// after the docs host.
+func plainPath(link string) bool {
+	for i := 0; i < len(link); i++ {
+		c := link[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			continue
+		}
+		if strings.IndexByte("/-._~#=&:,;@!$*+", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // scopeLink links a scope's page from page from, as code in a table cell.
@@ -207,9 +290,10 @@ func (s *Site) indexPage() []byte {
 	return []byte(b.String())
 }
 
-func (s *Site) productPage(p *product) []byte {
+func (r *renderer) productPage(p *product) []byte {
 	from := productPagePath(p)
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(512 * len(p.endpoints))
 	fmt.Fprintf(&b, "# %s\n\n[Index](%s)\n\n", cell(p.name), relLink(from, IndexPath))
 	fmt.Fprintf(&b, "%d endpoints. Per app type: the least privileged granular scope, the higher privileged scopes "+
 		"that also cover the endpoint (least privileged first), and the classic scopes of that level.\n", len(p.endpoints))
@@ -218,45 +302,118 @@ func (s *Site) productPage(p *product) []byte {
 			fmt.Fprintf(&b, "\n## %s\n", cell(sec[0].Section))
 		}
 		for _, e := range sec {
-			s.writeEndpoint(&b, from, e)
+			r.writeEndpoint(&b, from, e)
 		}
 	}
-	return []byte(b.String())
+	return b.Bytes()
 }
 
-func (s *Site) writeEndpoint(b *strings.Builder, from string, e *catalog.Endpoint) {
-	fmt.Fprintf(b, "\n<a id=\"%s\"></a>\n\n### %s\n\n", anchor(e), cell(endpointTitle(e)))
+func (r *renderer) writeEndpoint(b *bytes.Buffer, from string, e *catalog.Endpoint) {
+	b.WriteString("\n<a id=\"")
+	b.WriteString(anchor(e))
+	b.WriteString("\"></a>\n\n### ")
+	b.WriteString(cell(endpointTitle(e)))
+	b.WriteString("\n\n")
 	if e.Path != "" {
-		fmt.Fprintf(b, "- Request: %s\n", inlineCode(e.Method+" "+e.Path))
+		b.WriteString("- Request: ")
+		b.WriteString(inlineCode(e.Method + " " + e.Path))
+		b.WriteByte('\n')
 	}
 	if e.OperationID != "" {
-		fmt.Fprintf(b, "- Operation ID: %s\n", inlineCode(e.OperationID))
+		b.WriteString("- Operation ID: ")
+		b.WriteString(inlineCode(e.OperationID))
+		b.WriteByte('\n')
 	}
-	if u := safeURL(e.Link); u != "" {
-		fmt.Fprintf(b, "- Reference: [%s](%s)\n", cell(e.Name), u)
+	u := safeURL(e.Link)
+	if u != "" {
+		b.WriteString("- Reference: [")
+		b.WriteString(cell(e.Name))
+		b.WriteString("](")
+		b.WriteString(u)
+		b.WriteString(")\n")
 	}
 	if e.Join.Weak() {
 		fmt.Fprintf(b, "- Note: joined to its API reference by %s only\n", e.Join)
 	}
-	if e.Path != "" || e.OperationID != "" || safeURL(e.Link) != "" || e.Join.Weak() {
+	if e.Path != "" || e.OperationID != "" || u != "" || e.Join.Weak() {
 		b.WriteByte('\n')
 	}
-	b.WriteString("| App type | Least privileged scope | Higher privileged scopes | Classic scopes |\n| --- | --- | --- | --- |\n")
-	for ai, app := range Apps() {
-		a := s.advice[e.ID][ai]
-		best := "—"
-		if a.best != "" {
-			best = s.scopeLinks(from, []string{a.best}, catalog.KindGranular)
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", app, best,
-			orDash(s.scopeLinks(from, a.higher, catalog.KindGranular)),
-			orDash(s.scopeLinks(from, a.classic, catalog.KindClassic)))
-	}
+	b.WriteString(r.adviceTable(from, e))
 }
 
-func (s *Site) scopePage(i int, sc *catalog.Scope) []byte {
-	from := s.scopePath[i]
+// adviceTable renders an endpoint's table of advice per app type. The
+// advice depends only on the endpoint's granular and classic scopes (see
+// Site.plan), so endpoints sharing them share the rendered table.
+func (r *renderer) adviceTable(from string, e *catalog.Endpoint) string {
+	var k strings.Builder
+	k.WriteString(from[:strings.LastIndexByte(from+"/", '/')]) // the folder: links are relative
+	for _, g := range e.Granular {
+		k.WriteByte(0)
+		k.WriteString(g)
+	}
+	k.WriteByte(1)
+	for _, c := range e.Classic {
+		k.WriteByte(0)
+		k.WriteString(c)
+	}
+	key := k.String()
+	if t, ok := r.tables[key]; ok {
+		return t
+	}
 	var b strings.Builder
+	b.WriteString("| App type | Least privileged scope | Higher privileged scopes | Classic scopes |\n| --- | --- | --- | --- |\n")
+	for ai, app := range Apps() {
+		a := r.s.advice[e.ID][ai]
+		best := "—"
+		if a.best != "" {
+			best = r.scopeLinks(from, []string{a.best}, catalog.KindGranular)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", app, best,
+			orDash(r.scopeLinks(from, a.higher, catalog.KindGranular)),
+			orDash(r.scopeLinks(from, a.classic, catalog.KindClassic)))
+	}
+	t := b.String()
+	r.tables[key] = t
+	return t
+}
+
+// scopeLinks is Site.scopeLinks with each link rendered once per folder
+// depth.
+func (r *renderer) scopeLinks(from string, names []string, kind catalog.ScopeKind) string {
+	if len(names) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(names))
+	for _, n := range names {
+		if sc, ok := r.s.scopeByName(n, kind); ok {
+			parts = append(parts, r.scopeLink(from, sc))
+		} else {
+			parts = append(parts, report.MarkdownCode(n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// scopeLink is Site.scopeLink, rendered once per folder depth.
+func (r *renderer) scopeLink(from string, sc *catalog.Scope) string {
+	depth := strings.Count(from, "/")
+	links := r.links[depth]
+	if links == nil {
+		links = make([]string, len(r.s.c.Scopes))
+		r.links[depth] = links
+	}
+	i := r.s.scopeIndex[sc]
+	if links[i] == "" {
+		links[i] = r.s.scopeLink(from, sc)
+	}
+	return links[i]
+}
+
+func (r *renderer) scopePage(i int, sc *catalog.Scope) []byte {
+	s := r.s
+	from := s.scopePath[i]
+	var b bytes.Buffer
+	b.Grow(1024 + 160*len(sc.Endpoints))
 	fmt.Fprintf(&b, "# %s\n\n[Index](%s)\n\n", inlineCode(sc.Name), relLink(from, IndexPath))
 	b.WriteString("| Property | Value |\n| --- | --- |\n")
 	fmt.Fprintf(&b, "| Kind | %s |\n| Level | %s |\n| Requestable by | %s |\n", sc.Kind, sc.Level(),
@@ -285,14 +442,30 @@ func (s *Site) scopePage(i int, sc *catalog.Scope) []byte {
 			if e == nil {
 				continue
 			}
-			p := s.products[s.productOf[id]]
-			req := ""
-			if e.Path != "" {
-				req = report.MarkdownCode(e.Method + " " + e.Path)
+			pi := s.productOf[id]
+			p := s.products[pi]
+			if r.productLink[pi] == "" {
+				// Every scope page is in the same folder depth.
+				r.productLink[pi] = relLink(from, productPagePath(p))
+				r.productCell[pi] = cell(p.name)
 			}
-			fmt.Fprintf(&b, "| [%s](%s#%s) | %s | %s | %s |\n", cell(endpointTitle(e)),
-				relLink(from, productPagePath(p)), anchor(e), orDash(req), cell(p.name),
-				orDash(strings.Join(s.leastFor(e, sc), ", ")))
+			b.WriteString("| [")
+			b.WriteString(cell(endpointTitle(e)))
+			b.WriteString("](")
+			b.WriteString(r.productLink[pi])
+			b.WriteByte('#')
+			b.WriteString(anchor(e))
+			b.WriteString(") | ")
+			if e.Path != "" {
+				b.WriteString(report.MarkdownCode(e.Method + " " + e.Path))
+			} else {
+				b.WriteString("—")
+			}
+			b.WriteString(" | ")
+			b.WriteString(r.productCell[pi])
+			b.WriteString(" | ")
+			b.WriteString(orDash(strings.Join(s.leastFor(e, sc), ", ")))
+			b.WriteString(" |\n")
 		}
 	}
 	if len(sc.Events) > 0 {
@@ -306,13 +479,13 @@ func (s *Site) scopePage(i int, sc *catalog.Scope) []byte {
 	fmt.Fprintf(&b, "\n## %s equivalents (%d)\n\n", other, len(eq))
 	if len(eq) == 0 {
 		b.WriteString("None.\n")
-		return []byte(b.String())
+		return b.Bytes()
 	}
 	fmt.Fprintf(&b, "| %s scope | Level | Endpoints in common |\n| --- | --- | ---: |\n", other)
 	for _, q := range eq {
-		fmt.Fprintf(&b, "| %s | %s | %d of %d |\n", s.scopeLink(from, q.scope), q.scope.Level(), q.common, len(sc.Endpoints))
+		fmt.Fprintf(&b, "| %s | %s | %d of %d |\n", r.scopeLink(from, q.scope), q.scope.Level(), q.common, len(sc.Endpoints))
 	}
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // appNames renders app type names as "user apps" etc.
@@ -394,7 +567,7 @@ func (s *Site) eventsPage(p *eventProduct) []byte {
 }
 
 // writeScopeEvents lists the events a scope lets an app subscribe to.
-func (s *Site) writeScopeEvents(b *strings.Builder, from string, sc *catalog.Scope) {
+func (s *Site) writeScopeEvents(b *bytes.Buffer, from string, sc *catalog.Scope) {
 	evs := s.c.EventsOf(sc.Events)
 	fmt.Fprintf(b, "\n## Events it allows (%d)\n\n", len(evs))
 	b.WriteString("| Event | Product | Least privileged for |\n| --- | --- | --- |\n")

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -50,7 +51,7 @@ func fixtureCatalog(t testing.TB) *catalog.Catalog {
 
 func embeddedCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, _, err := loader.Load(loader.Options{})
+	c, _, err := loader.Build(context.Background(), loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,10 +3,13 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -114,6 +117,15 @@ func relLink(from, to string) string {
 // WritePages writes pages under dir, creating directories as needed. A
 // page whose path is not a plain relative path inside dir (absolute, with
 // "..", or empty) is refused before anything is written.
+//
+// Every page is first written into a private staging folder inside dir;
+// only when all are written are they moved into place, so a failed write
+// (a full disk, say) leaves dir as it was. A page replaces the file at its
+// path by a rename: a symbolic link there is replaced, never written
+// through, and no reader sees half a page. A folder of pages that dir does
+// not have yet moves in one rename; files in dir that are not pages are
+// left alone. A folder inside dir that is a symbolic link leading out of
+// it is refused before any page is moved.
 func WritePages(dir string, pages []Page) error {
 	for _, p := range pages {
 		if !filepath.IsLocal(filepath.FromSlash(p.Path)) || strings.Contains(p.Path, `\`) {
@@ -127,48 +139,126 @@ func WritePages(dir string, pages []Page) error {
 	if err != nil {
 		return fmt.Errorf("write pages: %w", err)
 	}
+	stage, err := os.MkdirTemp(dir, ".scopeplan-pages-*")
+	if err != nil {
+		return fmt.Errorf("write pages: %w", err)
+	}
+	defer os.RemoveAll(stage)
+	if err := stagePages(stage, pages); err != nil {
+		return fmt.Errorf("write pages: %w", err)
+	}
+	moved, err := prepareFolders(dir, root, pages)
+	if err != nil {
+		return fmt.Errorf("write pages: %w", err)
+	}
+	for _, d := range moved {
+		if err := os.Rename(filepath.Join(stage, d), filepath.Join(dir, d)); err != nil {
+			return fmt.Errorf("write pages: %w", err)
+		}
+	}
 	for _, p := range pages {
-		full := filepath.Join(dir, filepath.FromSlash(p.Path))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return fmt.Errorf("write pages: %w", err)
+		if underAny(path.Dir(p.Path), moved) {
+			continue
 		}
-		// A folder inside dir that is a link leading out of it is refused.
-		real, err := filepath.EvalSymlinks(filepath.Dir(full))
-		if err != nil {
-			return fmt.Errorf("write pages: %w", err)
-		}
-		if rel, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(rel) {
-			return fmt.Errorf("write pages: %s: the folder leads outside %s (a symbolic link)", filepath.Dir(full), dir)
-		}
-		if err := replaceFile(full, p.Content); err != nil {
+		rel := filepath.FromSlash(p.Path)
+		if err := os.Rename(filepath.Join(stage, rel), filepath.Join(dir, rel)); err != nil {
 			return fmt.Errorf("write pages: %w", err)
 		}
 	}
 	return nil
 }
 
-// replaceFile writes a file through a temporary file renamed into place:
-// a symbolic link at path is replaced, never written through, and a failed
-// write leaves the old file whole.
-func replaceFile(path string, content []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(content); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+// stagePages writes every page under the (new, private) folder stage.
+func stagePages(stage string, pages []Page) error {
+	made := map[string]bool{".": true}
+	for _, p := range pages {
+		if d := path.Dir(p.Path); !made[d] {
+			if err := os.MkdirAll(filepath.Join(stage, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := stagePage(stage, p); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// stagePage writes one page under stage; the file must not exist yet.
+func stagePage(stage string, p Page) error {
+	f, err := os.OpenFile(filepath.Join(stage, filepath.FromSlash(p.Path)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("page %s: %w", p.Path, err)
+	}
+	_, err = f.Write(p.Content)
+	if err == nil {
+		err = f.Chmod(0o644) // whatever the umask, as a page always was
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// prepareFolders checks the folders the pages go to, parents first: one
+// dir already has must lead to a folder inside it (root is dir with its
+// links resolved); one it lacks is returned, to be moved in whole from
+// the staging folder (its subfolders then need nothing). Folders are
+// relative, with '/' separators.
+func prepareFolders(dir, root string, pages []Page) ([]string, error) {
+	seen := map[string]bool{}
+	var folders []string
+	for _, p := range pages {
+		for d := path.Dir(p.Path); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			folders = append(folders, d)
+		}
+	}
+	// Parents first: a parent has fewer separators.
+	sort.Slice(folders, func(i, j int) bool {
+		if a, b := strings.Count(folders[i], "/"), strings.Count(folders[j], "/"); a != b {
+			return a < b
+		}
+		return folders[i] < folders[j]
+	})
+	var moved []string
+	for _, d := range folders {
+		if underAny(d, moved) {
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(d))
+		if _, err := os.Lstat(full); errors.Is(err, fs.ErrNotExist) {
+			moved = append(moved, d)
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		real, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			return nil, err
+		}
+		if rel, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(rel) {
+			return nil, fmt.Errorf("%s: the folder leads outside %s (a symbolic link)", full, dir)
+		}
+		if fi, err := os.Stat(full); err != nil {
+			return nil, err
+		} else if !fi.IsDir() {
+			return nil, fmt.Errorf("%s: not a folder", full)
+		}
+	}
+	return moved, nil
+}
+
+// underAny reports whether folder d is one of folders or inside one.
+func underAny(d string, folders []string) bool {
+	for _, f := range folders {
+		if d == f || strings.HasPrefix(d, f+"/") {
+			return true
+		}
+	}
+	return false
 }

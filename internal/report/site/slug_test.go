@@ -1,8 +1,10 @@
 package site
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,5 +183,120 @@ func TestWritePagesSymlinks(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
 		t.Errorf("files left outside: %v", entries)
+	}
+}
+
+// TestWritePagesAllOrNothing: a page that cannot be written leaves the
+// folder as it was (no page replaced, no staging folder left), and a
+// folder that is a file is refused before any page moves.
+func TestWritePagesAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.md"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := [][]Page{
+		// x.md cannot be both a page and a folder of pages.
+		{{Path: "index.md", Content: []byte("new")}, {Path: "x.md", Content: []byte("x")}, {Path: "x.md/y.md"}},
+		// The same page twice.
+		{{Path: "index.md", Content: []byte("new")}, {Path: "products/a.md"}, {Path: "products/a.md"}},
+	}
+	for i, pages := range bad {
+		if err := WritePages(dir, pages); err == nil {
+			t.Errorf("case %d: no error", i)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 || entries[0].Name() != "index.md" {
+			t.Errorf("case %d: folder holds %v, want index.md alone", i, entries)
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, "index.md")); string(b) != "old" {
+			t.Errorf("case %d: index.md = %q, want it untouched", i, b)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "products"), []byte("a file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WritePages(dir, []Page{{Path: "index.md", Content: []byte("new")}, {Path: "products/a.md"}})
+	if err == nil || !strings.Contains(err.Error(), "not a folder") {
+		t.Errorf("a folder that is a file: err = %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "index.md")); string(b) != "old" {
+		t.Errorf("index.md = %q after a refused write, want it untouched", b)
+	}
+}
+
+// TestWritePagesKeepsOtherFiles: pages replace their files; other files in
+// the folder and its subfolders stay; a new folder of pages arrives whole;
+// pages are readable by others (0644) whatever the umask.
+func TestWritePagesKeepsOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"products/keep.txt", "products/a.md", "notes.txt"} {
+		full := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("old "+f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := []Page{
+		{Path: "index.md", Content: []byte("i")},
+		{Path: "products/a.md", Content: []byte("a")},
+		{Path: "products/b.md", Content: []byte("b")},
+		{Path: "scopes/granular/s.md", Content: []byte("s")},
+		{Path: "scopes/classic/c.md", Content: []byte("c")},
+	}
+	if err := WritePages(dir, pages); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		full := filepath.Join(dir, filepath.FromSlash(p.Path))
+		b, err := os.ReadFile(full)
+		if err != nil || string(b) != string(p.Content) {
+			t.Errorf("%s = %q, %v; want %q", p.Path, b, err, p.Content)
+		}
+		if fi, err := os.Stat(full); err == nil && fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s mode %v, want 0644", p.Path, fi.Mode().Perm())
+		}
+	}
+	for _, f := range []string{"products/keep.txt", "notes.txt"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f))); string(b) != "old "+f {
+			t.Errorf("%s = %q, want it left alone", f, b)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"index.md", "notes.txt", "products", "scopes"}; !slices.Equal(names, want) {
+		t.Errorf("folder holds %v, want %v (no staging folder left)", names, want)
+	}
+}
+
+// TestSafeURLPlainPaths: the shortcut for plain root-relative links gives
+// what parsing them gives.
+func TestSafeURLPlainPaths(t *testing.T) {
+	for _, l := range []string{
+		"/docs/api/rest/reference/user/methods/#operation/users",
+		"/docs/api/rest/reference/phone/ma/master/#operation/getThing12",
+		"/a:b/c;d@e!f$g*h+i,j=k&l~m.n_o-p",
+		"/x#a#b", "/", "/docs/#operation/",
+	} {
+		if !plainPath(l) {
+			t.Errorf("%q: not plain", l)
+			continue
+		}
+		u, err := url.Parse(docsHost + l)
+		if err != nil || u.Host == "" {
+			t.Errorf("%q does not parse after the docs host: %v", l, err)
+		}
+		if got := safeURL(l); got != docsHost+l {
+			t.Errorf("safeURL(%q) = %q", l, got)
+		}
+	}
+	for _, l := range []string{"/a b", "/a%zz", "/a(b)", "/a|b", "/é", "/a\x1b"} {
+		if plainPath(l) {
+			t.Errorf("%q: plain, want not", l)
+		}
 	}
 }

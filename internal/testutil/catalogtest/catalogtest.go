@@ -3,6 +3,7 @@
 package catalogtest
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,7 +16,7 @@ import (
 // never reads the snapshot, whose own test compares it with this).
 func Embedded(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, _, err := loader.Load(loader.Options{})
+	c, _, err := loader.Build(context.Background(), loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func HubDir(t testing.TB) string {
 // shared API hub copy.
 func Hub(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, _, err := loader.Load(loader.Options{AddDocs: []string{HubDir(t)}})
+	c, _, err := loader.Build(context.Background(), loader.Options{AddDocs: []string{HubDir(t)}})
 	if err != nil {
 		t.Fatal(err)
 	}
