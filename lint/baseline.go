@@ -80,21 +80,64 @@ func ReadBaseline(r io.Reader) (Baseline, error) {
 
 // Apply splits findings into those the baseline does not accept (new) and
 // those it accepts, both in their original order. Each entry accepts up
-// to Count findings of its rule and subject.
+// to Count findings of its rule and subject; an entry of a deprecated
+// rule accepts the findings of the rules that replaced it (ReplacedBy,
+// followed to the end), so a baseline outlives a rule's renaming or split.
 func (b Baseline) Apply(fs []Finding) (fresh, accepted []Finding) {
+	return b.apply(fs, Rules())
+}
+
+func (b Baseline) apply(fs []Finding, rules []Rule) (fresh, accepted []Finding) {
 	left := map[baselineKey]int{}
 	for _, e := range b.Entries {
 		left[baselineKey{e.Rule, e.Subject}] += e.Count
 	}
+	formerly := formerIDs(rules)
 	fresh, accepted = []Finding{}, []Finding{}
 	for _, f := range fs {
-		k := baselineKey{f.Rule, f.Subject}
-		if left[k] > 0 {
-			left[k]--
+		ok := false
+		for _, id := range append([]string{f.Rule}, formerly[f.Rule]...) {
+			if k := (baselineKey{id, f.Subject}); left[k] > 0 {
+				left[k]--
+				ok = true
+				break
+			}
+		}
+		if ok {
 			accepted = append(accepted, f)
 			continue
 		}
 		fresh = append(fresh, f)
 	}
 	return fresh, accepted
+}
+
+// formerIDs maps each rule to the deprecated rules it replaced, directly
+// or through other deprecated rules, nearest first.
+func formerIDs(rules []Rule) map[string][]string {
+	direct := map[string][]string{} // replacement -> deprecated rules
+	for _, r := range rules {
+		if r.Deprecated {
+			for _, to := range r.ReplacedBy {
+				direct[to] = append(direct[to], r.ID)
+			}
+		}
+	}
+	out := map[string][]string{}
+	for id := range direct {
+		seen := map[string]bool{id: true}
+		queue := []string{id}
+		for len(queue) > 0 {
+			cur := queue[0]
+			queue = queue[1:]
+			for _, old := range direct[cur] {
+				if !seen[old] {
+					seen[old] = true
+					out[id] = append(out[id], old)
+					queue = append(queue, old)
+				}
+			}
+		}
+	}
+	return out
 }

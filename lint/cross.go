@@ -24,21 +24,34 @@ const (
 
 func crossRules() []Rule {
 	return []Rule{
-		{ID: RuleScopeConflict, Severity: SeverityError,
-			Doc: "two documents (or two places in one OpenAPI file) map the same operation to different scopes",
+		{ID: RuleScopeConflict, Severity: SeverityError, Category: CategoryCross, Default: true,
+			Title: "two documents (or two places in one OpenAPI file) map the same operation to different scopes",
+			Doc: "Compares the granular page's rows with an API reference's `Granular Scopes:` list. It also " +
+				"compares two API references' classic `Scopes:` lists for one endpoint, and the x-extensions, " +
+				"security and text statements inside one OpenAPI file. For example, for `GET /users/email` the " +
+				"rendered OpenAPI reference says `user:read`, `user:read:admin`, `user:write`, `user:write:admin`, " +
+				"while the Postman list says only `user:read`, `user:read:admin`. The finding is placed at the " +
+				"later statement. Its subject is the operation, and its suggestion is the earlier statement's list.",
 			Run: runScopeConflict},
-		{ID: RuleUndefinedScope, Severity: SeverityWarning,
-			Doc: "a scope used by an API reference but defined on no scope page",
+		{ID: RuleUndefinedScope, Severity: SeverityWarning, Category: CategoryCross, Default: true,
+			Title: "a scope used by an API reference but defined on no scope page",
+			Doc: "`phone:write:shared_settings` in a reference, where the page defines " +
+				"`phone:write:shared_setting` → `phone:write:shared_setting`. The rule checks only against page " +
+				"kinds that are loaded. A misspelled name already reported by a scope-name rule is not reported again.",
 			Run: runUndefinedScope},
-		{ID: RuleUnmatchedAPIName, Severity: SeverityWarning,
-			Doc: "an associated API name on the classic page that matches no endpoint (with the nearest names)",
-			Run: runUnmatchedAPIName},
-		{ID: RuleEndpointNotOnPage, Severity: SeverityWarning,
-			Doc: "an operation of an API reference that is on no granular scopes page",
+		{ID: RuleUnmatchedAPIName, Severity: SeverityWarning, Category: CategoryCross, Default: true,
+			Title: "an associated API name on the classic page that matches no endpoint (with the nearest names)",
+			Doc:   "`Get a usr` → `Get a user`. The nearest names (up to three, within a third of the name's length) are the suggestion.",
+			Run:   runUnmatchedAPIName},
+		{ID: RuleEndpointNotOnPage, Severity: SeverityWarning, Category: CategoryCross, Default: true,
+			Title: "an operation of an API reference that is on no granular scopes page",
+			Doc: "`DELETE /users/{userId}/picture` (\"Delete a user's profile picture\") is in both Users " +
+				"references but not on the granular page. The same goes for the contact-group operations.",
 			Run: runEndpointNotOnPage},
-		{ID: RuleOperationIDReused, Severity: SeverityInfo,
-			Doc: "one operationId linked under two products on the granular page (reported at each row)",
-			Run: runOperationIDReused},
+		{ID: RuleOperationIDReused, Severity: SeverityInfo, Category: CategoryCross, Default: true,
+			Title: "one operationId linked under two products on the granular page (reported at each row)",
+			Doc:   "`userDelete` is linked under both `contact-center` and `user`.",
+			Run:   runOperationIDReused},
 	}
 }
 
@@ -223,10 +236,10 @@ func runUndefinedScope(p *Pass) {
 // nearest defined name of the same kind.
 func reportUndefined(p *Pass, classic, granular place, message func(o occurrence, kind catalog.ScopeKind, page string) string) {
 	c := p.Catalog
-	vocab := map[catalog.ScopeKind]*editdist.Index{}
 	nearest := map[catalog.ScopeKind]map[string]string{} // kind -> name -> suggestion
-	for _, o := range p.facts.occurrences {
-		if (o.Place != classic && o.Place != granular) || p.facts.nameDefect[o.Src] || isDefined(c, o.Name) {
+	occs, _ := p.facts.occs()
+	for _, o := range occs {
+		if (o.Place != classic && o.Place != granular) || isDefined(c, o.Name) || p.facts.hasNameDefect(o.Src) {
 			continue
 		}
 		page := "classic scopes page"
@@ -239,17 +252,17 @@ func reportUndefined(p *Pass, classic, granular place, message func(o occurrence
 		} else if !p.facts.hasClassicPage {
 			continue
 		}
-		if vocab[kind] == nil {
-			vocab[kind], nearest[kind] = editdist.NewIndex(definedVocab(c, kind)), map[string]string{}
+		if nearest[kind] == nil {
+			nearest[kind] = map[string]string{}
 		}
 		sug, ok := nearest[kind][o.Name]
 		if !ok {
-			if near := vocab[kind].Nearest(o.Name, maxScopeSuggestionsCount, 2); len(near) > 0 {
+			if near := p.facts.kindIndex(kind).Nearest(o.Name, maxScopeSuggestionsCount, 2); len(near) > 0 {
 				sug = near[0]
 			}
 			nearest[kind][o.Name] = sug
 		}
-		p.Reportf(o.Src, o.Name, sug, "%s", message(o, kind, page))
+		p.reportFixed(o.Src, o.Name, sug, o.replace(sug), "%s", message(o, kind, page))
 	}
 }
 
@@ -293,15 +306,18 @@ func runEndpointNotOnPage(p *Pass) {
 			vocab[k] = append(vocab[k], e.Name)
 		}
 	}
+	index := map[string]*editdist.Index{} // lower product -> its row names
 	for _, e := range c.Endpoints {
 		if e.Join != catalog.JoinUnmatched {
 			continue
 		}
-		names := vocab[strings.ToLower(e.Product)]
-		sort.Strings(names)
+		k := strings.ToLower(e.Product)
+		if index[k] == nil {
+			index[k] = editdist.NewIndex(vocab[k])
+		}
 		for _, ref := range e.Refs {
 			op := &c.Documents[ref.Doc].Operations[ref.Op]
-			near := editdist.Nearest(op.Name, names, maxNameSuggestions, -1)
+			near := index[k].Nearest(op.Name, maxNameSuggestions, -1)
 			msg := fmt.Sprintf("operation %s (%q) of this API reference is on no granular scopes page", opLabel(op), op.Name)
 			if len(near) > 0 {
 				msg += "; nearest page rows: " + quoteList(near)

@@ -70,6 +70,16 @@ func (o occurrence) alsoNote() string {
 	return fmt.Sprintf("; %s also states it at %s", o.Owner, strings.Join(parts, ", "))
 }
 
+// replace returns the edits that write fixed instead of the name at every
+// statement of the occurrence.
+func (o occurrence) replace(fixed string) []Fix {
+	srcs := []record.Source{o.Src}
+	for _, a := range o.Also {
+		srcs = append(srcs, a.Src)
+	}
+	return replaceAt(o.Name, fixed, srcs...)
+}
+
 // Kind is the grammar the name is judged by: granular by position, or a
 // name on a classic list that has the shape of a granular one (three or
 // more segments whose third is not a level) and whose second segment is
@@ -94,17 +104,28 @@ func actionLike(name string) bool {
 	}
 	a := strings.TrimSpace(segs[1])
 	for _, act := range catalog.Actions() {
-		if editdist.Distance(a, act) <= 2 {
+		if _, ok := editdist.Within(a, act, 2); ok {
 			return true
 		}
 	}
 	return false
 }
 
-// facts are computed once per Run and shared by every pass; they are
-// read-only after newFacts.
+// facts are what several rules need, computed once per Run on first use
+// and shared by every pass: a rule that does not ask for a fact does not
+// pay for it. They are read-only once computed.
 type facts struct {
-	occurrences []occurrence
+	c *catalog.Catalog
+
+	occurrences     []occurrence
+	occurrencesDone bool
+	// kinds[i] is occurrences[i].Kind().
+	kinds []catalog.ScopeKind
+	// defects[i] are the name-level defects of occurrences[i]; parsed[i]
+	// is its name parsed by its kind.
+	defects     [][]nameDefect
+	parsed      []catalog.ScopeName
+	defectsDone bool
 	// nameDefect marks (file, line, column) of occurrences whose name has
 	// a name-level error (malformed, unknown action or level), so other
 	// rules do not report the same defect twice.
@@ -113,10 +134,17 @@ type facts struct {
 	// resource, one per occurrence.
 	resources                       map[string]map[string]int
 	hasGranularPage, hasClassicPage bool
+
+	// definedIx indexes the defined, well-formed scope names (for
+	// repairs); kindIx the defined names of one kind.
+	definedIx *editdist.Index
+	kindIx    map[catalog.ScopeKind]*editdist.Index
+	// pageRows are the granular pages' rows indexed for pairing.
+	pageRows []*pageRows
 }
 
 func newFacts(c *catalog.Catalog) *facts {
-	f := &facts{nameDefect: map[record.Source]bool{}, resources: map[string]map[string]int{}}
+	f := &facts{c: c}
 	for _, d := range c.Documents {
 		if d == nil {
 			continue
@@ -126,6 +154,20 @@ func newFacts(c *catalog.Catalog) *facts {
 			f.hasGranularPage = true
 		case record.KindClassic:
 			f.hasClassicPage = true
+		}
+	}
+	return f
+}
+
+// occs returns every scope name as written, with the kind of each.
+func (f *facts) occs() ([]occurrence, []catalog.ScopeKind) {
+	if f.occurrencesDone {
+		return f.occurrences, f.kinds
+	}
+	f.occurrencesDone = true
+	for _, d := range f.c.Documents {
+		if d == nil {
+			continue
 		}
 		for _, r := range d.GranularRows {
 			for _, s := range r.Scopes {
@@ -144,21 +186,98 @@ func newFacts(c *catalog.Catalog) *facts {
 			f.occurrences = append(f.occurrences, statedOnce(d, "event "+ev.Name, ev.Scopes, placeEventClassic, placeEventGranular)...)
 		}
 	}
-	for _, o := range f.occurrences {
-		if len(nameDefects(c, o)) > 0 {
+	f.kinds = make([]catalog.ScopeKind, len(f.occurrences))
+	for i, o := range f.occurrences {
+		f.kinds[i] = o.Kind()
+	}
+	return f.occurrences, f.kinds
+}
+
+// nameDefects returns the name-level defects of every occurrence, the
+// places of those with one, and the resource counts of the others.
+func (f *facts) nameDefects() [][]nameDefect {
+	if f.defectsDone {
+		return f.defects
+	}
+	f.defectsDone = true
+	occs, kinds := f.occs()
+	f.defects = make([][]nameDefect, len(occs))
+	f.parsed = make([]catalog.ScopeName, len(occs))
+	f.nameDefect = map[record.Source]bool{}
+	f.resources = map[string]map[string]int{}
+	for i, o := range occs {
+		f.parsed[i] = catalog.ParseScopeName(o.Name, kinds[i])
+		f.defects[i] = nameDefects(f, o, kinds[i], f.parsed[i])
+		if len(f.defects[i]) > 0 {
 			f.nameDefect[o.Src] = true
 			continue
 		}
-		if o.Kind() != catalog.KindGranular {
+		if kinds[i] != catalog.KindGranular {
 			continue
 		}
-		n := catalog.ParseScopeName(o.Name, catalog.KindGranular)
+		n := f.parsed[i]
 		if f.resources[n.Product] == nil {
 			f.resources[n.Product] = map[string]int{}
 		}
 		f.resources[n.Product][n.Resource]++
 	}
-	return f
+	return f.defects
+}
+
+// parsedNames returns every occurrence's name parsed by its kind.
+func (f *facts) parsedNames() []catalog.ScopeName {
+	f.nameDefects()
+	return f.parsed
+}
+
+// pages returns the granular scopes pages, their rows indexed for pairing.
+func (f *facts) pages() []*pageRows {
+	if f.pageRows == nil {
+		f.pageRows = []*pageRows{}
+		for _, d := range granularPages(f.c) {
+			f.pageRows = append(f.pageRows, indexRows(d))
+		}
+	}
+	return f.pageRows
+}
+
+// hasNameDefect reports whether the occurrence at src has a name-level
+// defect.
+func (f *facts) hasNameDefect(src record.Source) bool {
+	f.nameDefects()
+	return f.nameDefect[src]
+}
+
+// resourceCounts returns the well-formed granular names' resource counts
+// by product then resource.
+func (f *facts) resourceCounts() map[string]map[string]int {
+	f.nameDefects()
+	return f.resources
+}
+
+// definedIndex indexes the defined scope names that are well formed.
+func (f *facts) definedIndex() *editdist.Index {
+	if f.definedIx == nil {
+		var vocab []string
+		for _, s := range f.c.Scopes {
+			if s.Defined && !s.Parsed.Malformed {
+				vocab = append(vocab, s.Name)
+			}
+		}
+		f.definedIx = editdist.NewIndex(vocab)
+	}
+	return f.definedIx
+}
+
+// kindIndex indexes the names the scope pages define, of one kind.
+func (f *facts) kindIndex(kind catalog.ScopeKind) *editdist.Index {
+	if f.kindIx == nil {
+		f.kindIx = map[catalog.ScopeKind]*editdist.Index{}
+	}
+	if f.kindIx[kind] == nil {
+		f.kindIx[kind] = editdist.NewIndex(definedVocab(f.c, kind))
+	}
+	return f.kindIx[kind]
 }
 
 // statedOnce turns an owner's scope statements into occurrences, one per

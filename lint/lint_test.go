@@ -226,8 +226,23 @@ func TestRulesWellFormed(t *testing.T) {
 		if strings.ToUpper(r.ID) != r.ID || strings.ContainsAny(r.ID, " -") {
 			t.Errorf("rule ID %q is not SCREAMING_SNAKE_CASE", r.ID)
 		}
-		if r.Doc == "" || r.Run == nil {
-			t.Errorf("rule %s lacks Doc or Run", r.ID)
+		if r.Title == "" || strings.Contains(r.Title, "\n") || (r.Run == nil) != r.Deprecated {
+			t.Errorf("rule %s lacks a one-line Title or Run (or a deprecated rule has one)", r.ID)
+		}
+		if r.Deprecated && (len(r.ReplacedBy) == 0 || r.Default) {
+			t.Errorf("deprecated rule %s must name its replacements and not be a default", r.ID)
+		}
+		for _, id := range r.ReplacedBy {
+			if _, ok := Lookup(id); !ok {
+				t.Errorf("rule %s: replacement %s is no rule", r.ID, id)
+			}
+		}
+		known := false
+		for _, c := range Categories() {
+			known = known || c.Name == r.Category
+		}
+		if !known {
+			t.Errorf("rule %s: category %q is not one of Categories()", r.ID, r.Category)
 		}
 		if _, err := ParseSeverity(string(r.Severity)); err != nil {
 			t.Errorf("rule %s: %v", r.ID, err)
@@ -245,12 +260,64 @@ func TestSelect(t *testing.T) {
 		{[]string{"UNKNOWN_ACTION"}, 1, false},
 		{[]string{"unknown_action,MALFORMED_SCOPE"}, 2, false},
 		{[]string{"NOPE"}, 0, true},
+		{[]string{"names"}, 4, false},
+		{[]string{"Pairs", "UNKNOWN_ACTION"}, 5, false},
+		{[]string{"pairs,structure,cross-document,events,names"}, len(Rules()), false},
+		{[]string{"name"}, 0, true},
 	}
 	for _, tt := range tests {
 		got, err := Select(tt.ids)
 		if (err != nil) != tt.wantErr || len(got) != tt.want {
 			t.Errorf("Select(%v) = %d rules, %v; want %d, error %v", tt.ids, len(got), err, tt.want, tt.wantErr)
 		}
+	}
+}
+
+// TestSelectMetadata: with no names the default rules run; a deprecated
+// rule stands for its replacements (followed to the end) and never runs
+// itself; a category never selects a deprecated rule.
+func TestSelectMetadata(t *testing.T) {
+	run := func(*Pass) {}
+	all := []Rule{
+		{ID: "A", Category: CategoryNames, Default: true, Run: run},
+		{ID: "B", Category: CategoryNames, Run: run},
+		{ID: "OLD", Category: CategoryNames, Deprecated: true, ReplacedBy: []string{"MID"}},
+		{ID: "MID", Category: CategoryPairs, Deprecated: true, ReplacedBy: []string{"A", "C"}},
+		{ID: "C", Category: CategoryPairs, Default: true, Run: run},
+	}
+	ids := func(rs []Rule) string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tt := range []struct {
+		names []string
+		want  string
+	}{
+		{nil, "A,C"},
+		{[]string{"b"}, "B"},
+		{[]string{"old"}, "A,C"},
+		{[]string{"names"}, "A,B"},
+		{[]string{"pairs"}, "C"},
+	} {
+		got, err := selectFrom(all, tt.names)
+		if err != nil || ids(got) != tt.want {
+			t.Errorf("select %v = %s, %v; want %s", tt.names, ids(got), err, tt.want)
+		}
+	}
+	_, err := selectFrom(all, []string{"pair"})
+	if err == nil || !strings.Contains(err.Error(), `unknown rule "pair" (did you mean pairs?)`) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("unknown name: %v", err)
+	}
+	// A baseline written when OLD existed accepts the findings of the rules
+	// that replaced it, up to its count.
+	b := Baseline{Version: BaselineVersion, Entries: []BaselineEntry{{Rule: "OLD", Subject: "x", Count: 2}, {Rule: "C", Subject: "y", Count: 1}}}
+	fs := []Finding{{Rule: "A", Subject: "x"}, {Rule: "C", Subject: "x"}, {Rule: "C", Subject: "x"}, {Rule: "C", Subject: "y"}, {Rule: "B", Subject: "x"}}
+	fresh, accepted := b.apply(fs, all)
+	if len(accepted) != 3 || len(fresh) != 2 || fresh[0].Rule != "C" || fresh[1].Rule != "B" {
+		t.Errorf("apply: fresh %+v, accepted %+v", fresh, accepted)
 	}
 }
 

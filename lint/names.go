@@ -18,19 +18,51 @@ const (
 	RuleSuspiciousResource = "SUSPICIOUS_RESOURCE"
 )
 
+// namesDoc introduces the scope-name rules.
+const namesDoc = `Where a name appears decides which grammar it is checked against. Granular
+page rows and ` + "`Granular Scopes:`" + ` lists use ` + "`product:action:resource[:level]`" + `.
+Classic lists use ` + "`product[:action][:level]`" + `. A classic-list name with three
+or more segments whose third is not a level has the shape of a granular name,
+so it is checked as one.
+
+An operation of an OpenAPI file usually states each scope three times: in its
+description's text, in ` + "`security`" + ` and in ` + "`x-extensions`" + `
+(` + "`x-macro-scopes`, `x-granular-scopes`" + `). A defect in a name stated several
+times for one operation (or event) is one finding, placed at the statement
+that comes first in the file; its message names the others ("GET /accounts
+also states it at line 224 (security), line 238 (x-extensions)"), and its
+fixes edit every statement that has a known column. Two operations, two page
+rows or two different names are separate findings.`
+
 func nameRules() []Rule {
 	return []Rule{
-		{ID: RuleMalformedScope, Severity: SeverityError,
-			Doc: "a scope name with the wrong number of segments, an empty segment, whitespace or a stray character",
+		{ID: RuleMalformedScope, Severity: SeverityError, Category: CategoryNames, Default: true,
+			Title: "a scope name with the wrong number of segments, an empty segment, whitespace or a stray character",
+			Doc: "`contact_center:write:queue disposition:admin` → suggestion " +
+				"`contact_center:write:queue_disposition:admin`. The suggestion is the name with the whitespace, " +
+				"stray characters or empty segments repaired, or else the nearest defined name. The granular " +
+				"page's `scim2:admin` (2 segments) is reported at each of its 11 rows.",
 			Run: func(p *Pass) { runNameRule(p, RuleMalformedScope) }},
-		{ID: RuleUnknownAction, Severity: SeverityError,
-			Doc: "a scope whose action is not one of read, write, update, delete (with the nearest action and the corrected name)",
+		{ID: RuleUnknownAction, Severity: SeverityError, Category: CategoryNames, Default: true,
+			Title: "a scope whose action is not one of read, write, update, delete (with the nearest action and the corrected name)",
+			Doc: "`contact_center:udpate:region:admin` → `update`. The suggestion is the corrected scope name " +
+				"when the documents contain it, else the nearest action; the fix replaces the name with the " +
+				"corrected one either way. `contact_center:patch:queue_operating_hours:admin` has no action within " +
+				"two edits, so there is no suggestion. On a classic list, a second segment is flagged only when " +
+				"it is a near-miss of an action. Classic names such as `imchat:bot` use product-specific words there.",
 			Run: func(p *Pass) { runNameRule(p, RuleUnknownAction) }},
-		{ID: RuleUnknownLevel, Severity: SeverityError,
-			Doc: "a four-segment granular scope whose last segment is not admin or master",
+		{ID: RuleUnknownLevel, Severity: SeverityError, Category: CategoryNames, Default: true,
+			Title: "a four-segment granular scope whose last segment is not admin or master",
+			Doc: "`meeting:write:admin:sip_dialing` puts the level before the resource → suggestion " +
+				"`meeting:write:sip_dialing:admin` (which the granular page defines). A misspelled level such as " +
+				"`user:read:user:admn` → `user:read:user:admin`.",
 			Run: func(p *Pass) { runNameRule(p, RuleUnknownLevel) }},
-		{ID: RuleSuspiciousResource, Severity: SeverityWarning,
-			Doc: "a resource segment within a small edit distance of a far more common resource of the same product",
+		{ID: RuleSuspiciousResource, Severity: SeverityWarning, Category: CategoryNames, Default: true,
+			Title: "a resource segment within a small edit distance of a far more common resource of the same product",
+			Doc: "`zra:write:team_manages:admin` → `zra:write:team_managers:admin`. \"Far more common\" means at " +
+				"least twice as many occurrences one edit away, or five times as many two edits away. Plural pairs " +
+				"(`channel`/`channels`) and resources shorter than 6 characters are never flagged. `call_qos` vs " +
+				"`call_log` (two edits, 8 characters) is legitimate, so it is not flagged.",
 			Run: runSuspiciousResource},
 	}
 }
@@ -38,13 +70,17 @@ func nameRules() []Rule {
 // nameDefect is one name-level defect of a scope name.
 type nameDefect struct {
 	rule, message, suggestion string
+	// fixed is the corrected name the fix writes, or "".
+	fixed string
 }
 
 func runNameRule(p *Pass, rule string) {
-	for _, o := range p.facts.occurrences {
-		for _, d := range nameDefects(p.Catalog, o) {
+	occs, _ := p.facts.occs()
+	for i, d := range p.facts.nameDefects() {
+		o := occs[i]
+		for _, d := range d {
 			if d.rule == rule {
-				p.Reportf(o.Src, o.Name, d.suggestion, "%s%s", d.message, o.alsoNote())
+				p.reportFixed(o.Src, o.Name, d.suggestion, o.replace(d.fixed), "%s%s", d.message, o.alsoNote())
 			}
 		}
 	}
@@ -55,10 +91,10 @@ func levels() []string { return []string{"admin", "master"} }
 
 func isLevel(s string) bool { return s == "admin" || s == "master" }
 
-// nameDefects judges one written scope name by the grammar of its place.
-func nameDefects(c *catalog.Catalog, o occurrence) []nameDefect {
-	kind := o.Kind()
-	n := catalog.ParseScopeName(o.Name, kind)
+// nameDefects judges one written scope name, of the given kind, by the
+// grammar of its place.
+func nameDefects(f *facts, o occurrence, kind catalog.ScopeKind, n catalog.ScopeName) []nameDefect {
+	c := f.c
 	segs := strings.Split(o.Name, ":")
 	var out []nameDefect
 	if n.Malformed {
@@ -66,7 +102,8 @@ func nameDefects(c *catalog.Catalog, o occurrence) []nameDefect {
 		if o.Place == placeClassicPage && kind == catalog.KindGranular {
 			msg += " (a classic-page name with a granular shape)"
 		}
-		out = append(out, nameDefect{RuleMalformedScope, msg, repairName(c, o.Name)})
+		fixed := repairName(f, o.Name)
+		out = append(out, nameDefect{RuleMalformedScope, msg, fixed, fixed})
 	}
 	if kind == catalog.KindGranular && (len(segs) < 3 || len(segs) > 4) {
 		return out // the segments cannot be told apart
@@ -94,18 +131,18 @@ func actionDefect(c *catalog.Catalog, name string, segs []string, action string,
 	if len(near) > 0 {
 		fixed := withAction(near[0])
 		if _, ok := c.Scope(fixed); ok {
-			return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed}
+			return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed, fixed}
 		}
-		return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; nearest action %q", near[0]), near[0]}
+		return nameDefect{RuleUnknownAction, msg + fmt.Sprintf("; nearest action %q", near[0]), near[0], fixed}
 	}
-	return nameDefect{RuleUnknownAction, msg, ""}
+	return nameDefect{RuleUnknownAction, msg, "", ""}
 }
 
 func levelDefect(c *catalog.Catalog, name string, n catalog.ScopeName) nameDefect {
 	msg := fmt.Sprintf("unknown level %q in %q (the levels are admin, master)", n.Suffix, name)
 	if near := editdist.Nearest(n.Suffix, levels(), 1, 2); len(near) > 0 {
 		fixed := strings.Join([]string{n.Product, n.Action, n.Resource, near[0]}, ":")
-		return nameDefect{RuleUnknownLevel, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed}
+		return nameDefect{RuleUnknownLevel, msg + fmt.Sprintf("; did you mean %q?", fixed), fixed, fixed}
 	}
 	if isLevel(n.Resource) {
 		fixed := strings.Join([]string{n.Product, n.Action, n.Suffix, n.Resource}, ":")
@@ -113,15 +150,16 @@ func levelDefect(c *catalog.Catalog, name string, n catalog.ScopeName) nameDefec
 		if _, ok := c.Scope(fixed); ok {
 			hint += fmt.Sprintf("; the documents use %q", fixed)
 		}
-		return nameDefect{RuleUnknownLevel, msg + "; " + hint, fixed}
+		return nameDefect{RuleUnknownLevel, msg + "; " + hint, fixed, fixed}
 	}
-	return nameDefect{RuleUnknownLevel, msg, ""}
+	return nameDefect{RuleUnknownLevel, msg, "", ""}
 }
 
 // repairName proposes a fix for a malformed name: the name without its
 // whitespace, stray characters or empty segments, when the documents
 // define that name, else the nearest defined name.
-func repairName(c *catalog.Catalog, name string) string {
+func repairName(f *facts, name string) string {
+	c := f.c
 	var cands []string
 	fields := strings.Fields(name)
 	cands = append(cands, strings.Join(fields, "_"), strings.Join(fields, ""))
@@ -156,14 +194,11 @@ func repairName(c *catalog.Catalog, name string) string {
 			return cand
 		}
 	}
-	var vocab []string
-	for _, s := range c.Scopes {
-		if s.Defined && s.Name != name && !s.Parsed.Malformed {
-			vocab = append(vocab, s.Name)
+	// The nearest defined name other than the name itself.
+	for _, near := range f.definedIndex().Nearest(name, 2, 2) {
+		if near != name {
+			return near
 		}
-	}
-	if near := editdist.Nearest(name, vocab, 1, 2); len(near) > 0 {
-		return near[0]
 	}
 	return ""
 }
@@ -174,25 +209,35 @@ func repairName(c *catalog.Catalog, name string) string {
 const farMore = 5
 
 // suspiciousNear returns the far more common look-alike of resource r
-// among a product's resource counts, or "". Short resources are left
-// alone: two short words are often a few edits apart by chance.
-func suspiciousNear(counts map[string]int, r string) string {
+// among a product's resource counts, or "". byLen lists the product's
+// resources by length in bytes. Short resources are left alone: two short
+// words are often a few edits apart by chance.
+func suspiciousNear(counts map[string]int, byLen map[int][]string, r string) string {
 	cr := counts[r]
 	if cr == 0 || len(r) < 6 {
 		return ""
 	}
 	var cands []string
-	for r2, c2 := range counts {
-		if r2 == r || pluralPair(r, r2) || len(r2) < len(r)-2 || len(r2) > len(r)+2 {
-			continue
+	for l := len(r) - 2; l <= len(r)+2; l++ {
+		for _, r2 := range byLen[l] {
+			if r2 == r || pluralPair(r, r2) {
+				continue
+			}
+			c2 := counts[r2]
+			if c2 < 2*cr {
+				continue // too rare at any distance
+			}
+			d, ok := editdist.Within(r, r2, 2)
+			switch {
+			case !ok:
+				continue
+			case d == 1 && c2 >= 2*cr:
+			case d == 2 && len(r) >= 10 && c2 >= farMore*cr:
+			default:
+				continue
+			}
+			cands = append(cands, r2)
 		}
-		switch d := editdist.Distance(r, r2); {
-		case d == 1 && c2 >= 2*cr:
-		case d == 2 && len(r) >= 10 && c2 >= farMore*cr:
-		default:
-			continue
-		}
-		cands = append(cands, r2)
 	}
 	if len(cands) == 0 {
 		return ""
@@ -212,21 +257,34 @@ func pluralPair(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return b == a+"s" || b == a+"es"
+	if !strings.HasPrefix(b, a) {
+		return false
+	}
+	rest := b[len(a):]
+	return rest == "s" || rest == "es"
 }
 
 func runSuspiciousResource(p *Pass) {
-	near := map[[2]string]string{} // (product, resource) -> look-alike
-	for _, o := range p.facts.occurrences {
-		if o.Kind() != catalog.KindGranular || p.facts.nameDefect[o.Src] {
+	near := map[[2]string]string{}         // (product, resource) -> look-alike
+	byLen := map[string]map[int][]string{} // product -> resources by length
+	occs, kinds := p.facts.occs()
+	resources, parsed := p.facts.resourceCounts(), p.facts.parsedNames()
+	for i, o := range occs {
+		if kinds[i] != catalog.KindGranular || p.facts.hasNameDefect(o.Src) {
 			continue
 		}
-		n := catalog.ParseScopeName(o.Name, catalog.KindGranular)
-		counts := p.facts.resources[n.Product]
+		n := parsed[i]
+		counts := resources[n.Product]
 		k := [2]string{n.Product, n.Resource}
 		r2, ok := near[k]
 		if !ok {
-			r2 = suspiciousNear(counts, n.Resource)
+			if byLen[n.Product] == nil {
+				byLen[n.Product] = map[int][]string{}
+				for r := range counts {
+					byLen[n.Product][len(r)] = append(byLen[n.Product][len(r)], r)
+				}
+			}
+			r2 = suspiciousNear(counts, byLen[n.Product], n.Resource)
 			near[k] = r2
 		}
 		if r2 == "" {
@@ -236,7 +294,7 @@ func runSuspiciousResource(p *Pass) {
 		if n.Suffix != "" {
 			fixed += ":" + n.Suffix
 		}
-		p.Reportf(o.Src, o.Name, fixed,
+		p.reportFixed(o.Src, o.Name, fixed, o.replace(fixed),
 			"resource %q of %q is written %d time(s); %q, %d edit(s) away, is written %d times in product %q%s",
 			n.Resource, o.Name, counts[n.Resource], r2, editdist.Distance(n.Resource, r2), counts[r2], n.Product, o.alsoNote())
 	}

@@ -15,19 +15,34 @@ const (
 	RulePairStemMismatch  = "PAIR_STEM_MISMATCH"
 )
 
+// pairsDoc introduces the admin/master pair rules.
+const pairsDoc = "A regular row links `/<product>/methods/#operation/<id>`. Its master-account\n" +
+	"twin links `/<product>/ma/#operation/<id>`. Rows are paired by product segment\n" +
+	"and operationId."
+
 func pairRules() []Rule {
 	return []Rule{
-		{ID: RuleMissingMasterRow, Severity: SeverityWarning,
-			Doc: "a regular (/methods/) row with an :admin scope but no master-account (/ma/) row, in a section that has /ma/ rows",
+		{ID: RuleMissingMasterRow, Severity: SeverityWarning, Category: CategoryPairs, Default: true,
+			Title: "a regular (/methods/) row with an :admin scope but no master-account (/ma/) row, in a section that has /ma/ rows",
+			Doc: "\"List message history\" (Contact Center › Logs) → `add a row linking " +
+				"/docs/api/rest/reference/contact-center/ma/#operation/getMessageHistory`. A regular row that " +
+				"already lists its own `:master` scope is not flagged.",
 			Run: runMissingMasterRow},
-		{ID: RuleOrphanMasterRow, Severity: SeverityWarning,
-			Doc: "a master-account (/ma/) row with no regular (/methods/) counterpart",
+		{ID: RuleOrphanMasterRow, Severity: SeverityWarning, Category: CategoryPairs, Default: true,
+			Title: "a master-account (/ma/) row with no regular (/methods/) counterpart",
+			Doc: "The Billing section's `/ma/` rows (for example `billing/ma/#operation/GetPlanUsage`) have no " +
+				"`/methods/` rows.",
 			Run: runOrphanMasterRow},
-		{ID: RulePairLevelMismatch, Severity: SeverityWarning,
-			Doc: "a master-account row that carries an :admin scope, or a regular row that carries only :master scopes",
+		{ID: RulePairLevelMismatch, Severity: SeverityWarning, Category: CategoryPairs, Default: true,
+			Title: "a master-account row that carries an :admin scope, or a regular row that carries only :master scopes",
+			Doc: "`billing:read:plan_usage:admin` on a `/ma/` row → `billing:read:plan_usage:master`. " +
+				"`account:read:lock_settings:master` as the only scope of a `/methods/` row → " +
+				"`account:read:lock_settings:admin`. The fix swaps the level in place.",
 			Run: runPairLevelMismatch},
-		{ID: RulePairStemMismatch, Severity: SeverityWarning,
-			Doc: "the scopes of a regular/master pair differ in more than their level (x:read:y:admin vs x:read:z:master)",
+		{ID: RulePairStemMismatch, Severity: SeverityWarning, Category: CategoryPairs, Default: true,
+			Title: "the scopes of a regular/master pair differ in more than their level (x:read:y:admin vs x:read:z:master)",
+			Doc: "`phone:read:alert_setting:admin` paired with `phone:read:alert:master` → " +
+				"`phone:read:alert_setting:master`. The embedded documents have no such pair.",
 			Run: runPairStemMismatch},
 	}
 }
@@ -101,8 +116,8 @@ func hasLevel(r record.GranularRow, l catalog.Level) bool {
 }
 
 func forEachPage(p *Pass, fn func(pr *pageRows)) {
-	for _, d := range granularPages(p.Catalog) {
-		fn(indexRows(d))
+	for _, pr := range p.facts.pages() {
+		fn(pr)
 	}
 }
 
@@ -154,7 +169,8 @@ func runPairLevelMismatch(p *Pass) {
 			case record.VariantMaster:
 				for _, s := range r.Scopes {
 					if catalog.LevelOf(s.Name) == catalog.LevelAdmin {
-						p.Reportf(s.Source, s.Name, swapLevel(s.Name, "master"),
+						fixed := swapLevel(s.Name, "master")
+						p.reportFixed(s.Source, s.Name, fixed, replaceAt(s.Name, fixed, s.Source),
 							"master-account row %q carries the account-level scope %q; /ma/ rows carry :master scopes", r.Name, s.Name)
 					}
 				}
@@ -163,7 +179,8 @@ func runPairLevelMismatch(p *Pass) {
 					continue
 				}
 				for _, s := range r.Scopes {
-					p.Reportf(s.Source, s.Name, swapLevel(s.Name, "admin"),
+					fixed := swapLevel(s.Name, "admin")
+					p.reportFixed(s.Source, s.Name, fixed, replaceAt(s.Name, fixed, s.Source),
 						"regular row %q carries only master-level scopes such as %q; /methods/ rows carry user or :admin scopes", r.Name, s.Name)
 				}
 			}

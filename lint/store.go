@@ -15,7 +15,7 @@ import (
 // findings without running a rule, and never the findings of other data.
 
 // storeMagic starts stored findings; it changes with the layout.
-const storeMagic = "SPLINT1\n"
+const storeMagic = "SPLINT2\n"
 
 // ErrStaleFindings reports stored findings of other data than asked for.
 var ErrStaleFindings = errors.New("stored findings are of other data")
@@ -32,6 +32,14 @@ func EncodeFindings(digest string, fs []Finding) []byte {
 		}
 		e.Int(f.Line)
 		e.Int(f.Column)
+		e.Uint(len(f.Fixes))
+		for _, x := range f.Fixes {
+			for _, s := range []string{x.Message, x.File, x.Old, x.New} {
+				e.String(s)
+			}
+			e.Int(x.Line)
+			e.Int(x.Column)
+		}
 	}
 	return e.Bytes(storeMagic)
 }
@@ -52,6 +60,14 @@ func DecodeFindings(b []byte, digest string) ([]Finding, error) {
 		f := &fs[i]
 		f.Rule, f.Severity, f.File, f.Subject, f.Message, f.Suggestion = d.Str(), Severity(d.Str()), d.Str(), d.Str(), d.Str(), d.Str()
 		f.Line, f.Column = d.Int(), d.Int()
+		if n := d.Count(); n > 0 {
+			f.Fixes = make([]Fix, n)
+			for j := range f.Fixes {
+				x := &f.Fixes[j]
+				x.Message, x.File, x.Old, x.New = d.Str(), d.Str(), d.Str(), d.Str()
+				x.Line, x.Column = d.Int(), d.Int()
+			}
+		}
 	}
 	if err := d.Err(); err != nil {
 		return nil, fmt.Errorf("decode stored findings: %w", err)

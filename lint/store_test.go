@@ -7,22 +7,34 @@ import (
 	"testing"
 )
 
-// filledFinding sets every field of a Finding to a distinct value, so a
-// field added to Finding but not to the store fails the round trip.
-func filledFinding(t *testing.T, n int) Finding {
+// fill sets every field of the struct v points to to a distinct value
+// (lists of structs get two filled items), so a field added to Finding or
+// Fix but not to the store fails the round trip.
+func fill(t *testing.T, v reflect.Value, n int) {
 	t.Helper()
-	var f Finding
-	v := reflect.ValueOf(&f).Elem()
 	for i := 0; i < v.NumField(); i++ {
 		switch fv := v.Field(i); fv.Kind() {
 		case reflect.String:
 			fv.SetString(v.Type().Field(i).Name + strconv.Itoa(n))
 		case reflect.Int:
 			fv.SetInt(int64(100*n + i))
+		case reflect.Slice:
+			if fv.Type().Elem().Kind() != reflect.Struct {
+				t.Fatalf("%s.%s is a %s: teach store.go to encode it", v.Type().Name(), v.Type().Field(i).Name, fv.Type())
+			}
+			fv.Set(reflect.MakeSlice(fv.Type(), 2, 2))
+			fill(t, fv.Index(0), 10*n+1)
+			fill(t, fv.Index(1), 10*n+2)
 		default:
-			t.Fatalf("Finding.%s is a %s: teach store.go to encode it", v.Type().Field(i).Name, fv.Kind())
+			t.Fatalf("%s.%s is a %s: teach store.go to encode it", v.Type().Name(), v.Type().Field(i).Name, fv.Kind())
 		}
 	}
+}
+
+func filledFinding(t *testing.T, n int) Finding {
+	t.Helper()
+	var f Finding
+	fill(t, reflect.ValueOf(&f).Elem(), n)
 	return f
 }
 

@@ -28,26 +28,47 @@ const (
 
 func structureRules() []Rule {
 	return []Rule{
-		{ID: RuleMalformedLink, Severity: SeverityWarning,
-			Doc: "a doc link with the wrong host or path, or a product segment that disagrees with its product heading",
+		{ID: RuleMalformedLink, Severity: SeverityWarning, Category: CategoryStructure, Default: true,
+			Title: "a doc link with the wrong host or path, or a product segment that disagrees with its product heading",
+			Doc: "Covers three cases:\n\n" +
+				"* Links the parsers flag, such as `/docs/api/rest/reference/https:/developers.zoom.us/docs/api/methods/#operation/ListPlaylists`\n" +
+				"  and `/docs/integrations/oauth-error-messages/`.\n" +
+				"* A row whose product segment is not the one most rows under its heading use.\n" +
+				"  The suggestion is the link with the dominant segment.\n" +
+				"* A heading whose segment belongs to another, larger heading. For example,\n" +
+				"  the Zoom Scheduler rows link `/phone/`, which is Zoom Phone's segment.",
 			Run: runMalformedLink},
-		problemRule(RuleMissingHeader, record.ProblemMissingHeader, "an entry without its numbered or title header"),
-		problemRule(RuleMissingField, record.ProblemMissingField, "an entry lacking a field it should have (description, scopes, rate limit)"),
-		problemRule(RuleSplitScopeList, record.ProblemSplitList, "a scope list continued on the following lines"),
-		problemRule(RuleTruncatedEntry, record.ProblemTruncated, "an entry cut off before its end"),
-		problemRule(RuleRowWithoutLink, record.ProblemRowWithoutLink, "a granular page row whose API name links nowhere"),
-		problemRule(RuleCountMismatch, record.ProblemCountMismatch, "a stated count that disagrees with the entries found"),
-		{ID: RuleParseProblem, Severity: SeverityWarning,
-			Doc: "any other structural defect a parser reported",
-			Run: runOtherProblems},
-		{ID: RuleClassicScopeWithoutAPI, Severity: SeverityInfo,
-			Doc: "a classic scope listed with no associated API",
-			Run: runClassicWithoutAPI},
-		{ID: RuleGroupNameSpelling, Severity: SeverityInfo,
-			Doc: "one classic scope group spelled two ways (\"Contact Center\" vs \"ContactCenter\")",
+		problemRule(RuleMissingHeader, record.ProblemMissingHeader, "an entry without its numbered or title header",
+			"`GET /groups` in the Postman list starts at its request line."),
+		problemRule(RuleMissingField, record.ProblemMissingField, "an entry lacking a field it should have (description, scopes, rate limit)",
+			"All missing fields of one entry make one finding."),
+		problemRule(RuleSplitScopeList, record.ProblemSplitList, "a scope list continued on the following lines",
+			"`Scopes: user:read:admin` followed by `,user:read` on the next line."),
+		problemRule(RuleTruncatedEntry, record.ProblemTruncated, "an entry cut off before its end",
+			"The rendered OpenAPI reference ends inside `DELETE /users/{userId}/token`."),
+		problemRule(RuleRowWithoutLink, record.ProblemRowWithoutLink, "a granular page row whose API name links nowhere", ""),
+		problemRule(RuleCountMismatch, record.ProblemCountMismatch, "a stated count that disagrees with the entries found",
+			"A stated count such as `Number of APIs: N` is compared with the entries found."),
+		{ID: RuleParseProblem, Severity: SeverityWarning, Category: CategoryStructure, Default: true,
+			Title: "any other structural defect a parser reported",
+			Doc:   "The message starts with the parser's problem code.",
+			Run:   runOtherProblems},
+		{ID: RuleClassicScopeWithoutAPI, Severity: SeverityInfo, Category: CategoryStructure, Default: true,
+			Title: "a classic scope listed with no associated API",
+			Run:   runClassicWithoutAPI},
+		{ID: RuleGroupNameSpelling, Severity: SeverityInfo, Category: CategoryStructure, Default: true,
+			Title: "one classic scope group spelled two ways (\"Contact Center\" vs \"ContactCenter\")",
+			Doc: "\"Contact Center\" vs \"ContactCenter\", or \"Zoom User\" vs \"User\". Group names are compared " +
+				"as lower-case letters and digits without a leading \"zoom\". The most used spelling is the " +
+				"suggestion. The finding is at the first scope of the section with the other spelling.",
 			Run: runGroupNameSpelling},
-		{ID: RuleRateLimitSpelling, Severity: SeverityInfo,
-			Doc: "a rate-limit label spelled differently from the rest of its document (\"MEDIUM\" vs \"Medium\")",
+		{ID: RuleRateLimitSpelling, Severity: SeverityInfo, Category: CategoryStructure, Default: true,
+			Title: "a rate-limit label spelled differently from the rest of its document (\"MEDIUM\" vs \"Medium\")",
+			Doc: "In a document whose labels are mostly title case (`Medium`), `MEDIUM` → `Medium`. A rare label " +
+				"within two edits of a far more common one (`Meduim`) is also reported. Only label-like values are " +
+				"judged and counted: one or two words of letters and digits joined by a blank, hyphen or " +
+				"underscore (`Light`, `Resource-intensive`), at most 32 characters. Free text where a label " +
+				"belongs (\"This endpoint is rate-limited to one request every 10 seconds.\") is ignored.",
 			Run: runRateLimitSpelling},
 	}
 }
@@ -65,8 +86,8 @@ func problemCodes() map[string]string {
 	}
 }
 
-func problemRule(id, code, doc string) Rule {
-	return Rule{ID: id, Severity: SeverityWarning, Doc: doc, Run: func(p *Pass) {
+func problemRule(id, code, title, doc string) Rule {
+	return Rule{ID: id, Severity: SeverityWarning, Category: CategoryStructure, Default: true, Title: title, Doc: doc, Run: func(p *Pass) {
 		reportProblems(p, func(c string) bool { return c == code })
 	}}
 }
@@ -402,15 +423,16 @@ func runRateLimitSpelling(p *Pass) {
 		}
 		sort.Strings(vocab)
 		for _, op := range ops {
-			src := op.RateLimitSource
+			src, at := op.RateLimitSource, op.RateLimitSource
 			if src.File == "" {
-				src = op.Source
+				src, at = op.Source, record.Source{} // the label's column is unknown
 			}
 			lower := strings.ToLower(op.RateLimit)
 			// A rare label within two edits of a far more common one.
 			for _, other := range vocab {
 				if other != lower && norms[other] >= farMore*norms[lower] && editdist.Distance(lower, other) <= 2 {
-					p.Reportf(src, op.RateLimit, inStyle(style, other),
+					fixed := inStyle(style, other)
+					p.reportFixed(src, op.RateLimit, fixed, replaceAt(op.RateLimit, fixed, at),
 						"rate-limit label %q of %s is written %d time(s) in this document; %q is written %d times",
 						op.RateLimit, opLabel(op), norms[lower], inStyle(style, other), norms[other])
 					lower = ""
@@ -420,7 +442,8 @@ func runRateLimitSpelling(p *Pass) {
 			if lower == "" || labelStyle(op.RateLimit) == style {
 				continue
 			}
-			p.Reportf(src, op.RateLimit, inStyle(style, op.RateLimit),
+			fixed := inStyle(style, op.RateLimit)
+			p.reportFixed(src, op.RateLimit, fixed, replaceAt(op.RateLimit, fixed, at),
 				"rate-limit label %q of %s is in %s case; %d of this document's %d labels are in %s case",
 				op.RateLimit, opLabel(op), labelStyle(op.RateLimit), n, len(ops), style)
 		}

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -256,4 +258,127 @@ func CheckJSON(data []byte) error {
 // already names the line.
 func cleanYAMLError(err error) error {
 	return errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+}
+
+// Input is where a program's intended calls come from: call files ("-"
+// for Stdin), calls and events given one by one, and the app type.
+type Input struct {
+	// Files are call files (see ParseCallFile); "-" reads Stdin, once.
+	Files []string
+	Stdin io.Reader
+	// Calls and Events are given one by one (their Call.File is
+	// Labels.Calls or Labels.Events).
+	Calls  []string
+	Events []string
+	// App is the app type given explicitly; it wins over the files'.
+	App string
+	// DefaultApp is used when neither App nor a file gives one.
+	DefaultApp string
+	// RequireApp makes a missing app type an error.
+	RequireApp bool
+	// Labels name the sources in messages and in Call.File.
+	Labels InputLabels
+}
+
+// InputLabels name an Input's sources as its user knows them (a
+// command's flags, say): Calls "--call", App "--app".
+type InputLabels struct {
+	Calls, Events, App, DefaultApp string
+}
+
+func (l InputLabels) orDefaults() InputLabels {
+	def := func(s, d string) string {
+		if s == "" {
+			return d
+		}
+		return s
+	}
+	return InputLabels{def(l.Calls, "call"), def(l.Events, "event"), def(l.App, "app"), def(l.DefaultApp, "default app")}
+}
+
+// ArgError is an error in an Input's arguments themselves (standard input
+// named twice, an empty call, a missing or unknown app type given
+// explicitly), as opposed to what a file holds.
+type ArgError struct{ Err error }
+
+func (e *ArgError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *ArgError) Unwrap() error { return e.Err }
+
+func argErr(format string, a ...any) error { return &ArgError{Err: fmt.Errorf(format, a...)} }
+
+// Read collects the calls (the files' in order, then Calls, then Events)
+// and the app type: App, else the one the files give (they must agree),
+// else DefaultApp; "" when none and RequireApp is unset.
+func (in Input) Read() ([]Call, AppType, error) {
+	lb := in.Labels.orDefaults()
+	var calls []Call
+	fileApp, fileAppFrom := "", ""
+	stdinUsed := false
+	for _, f := range in.Files {
+		var data []byte
+		var err error
+		name := f
+		if f == "-" {
+			if stdinUsed {
+				return nil, "", argErr("standard input (-) given twice")
+			}
+			stdinUsed = true
+			name = "<stdin>"
+			if in.Stdin == nil {
+				return nil, "", argErr("standard input (-) given but none is available")
+			}
+			data, err = io.ReadAll(in.Stdin)
+		} else {
+			data, err = os.ReadFile(f)
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("read call file: %w", err)
+		}
+		cf, err := ParseCallFile(name, data)
+		if err != nil {
+			return nil, "", err
+		}
+		if cf.App != "" {
+			if fileApp != "" && fileApp != cf.App {
+				return nil, "", fmt.Errorf("%s says app: %s but %s says app: %s", fileAppFrom, fileApp, name, cf.App)
+			}
+			fileApp, fileAppFrom = cf.App, name
+		}
+		calls = append(calls, cf.Calls...)
+	}
+	for _, c := range in.Calls {
+		if strings.TrimSpace(c) == "" {
+			return nil, "", argErr("%s: empty call", lb.Calls)
+		}
+		calls = append(calls, Call{Spec: c, File: lb.Calls})
+	}
+	for _, e := range in.Events {
+		if strings.TrimSpace(e) == "" {
+			return nil, "", argErr("%s: empty event name", lb.Events)
+		}
+		calls = append(calls, Call{Spec: strings.TrimSpace(e), Event: true, File: lb.Events})
+	}
+	app := in.App
+	if app == "" {
+		app = fileApp
+	}
+	if app == "" && in.DefaultApp != "" {
+		app, fileAppFrom = in.DefaultApp, lb.DefaultApp
+	}
+	if app == "" {
+		if in.RequireApp {
+			return nil, "", argErr("no app type: give %s user|admin|master or app: in the call file", lb.App)
+		}
+		return calls, "", nil
+	}
+	at, err := ParseAppType(app)
+	if err != nil {
+		if in.App != "" {
+			return nil, "", argErr("%s: %w", lb.App, err)
+		}
+		return nil, "", fmt.Errorf("%s: %w", fileAppFrom, err)
+	}
+	return calls, at, nil
 }

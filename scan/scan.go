@@ -48,6 +48,7 @@ package scan
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -251,9 +252,18 @@ func normIdent(s string) string {
 // it and which tables hold URL templates; the file pass then finds the
 // calls, through those wrappers and bases too.
 func (s *Scanner) Scan(paths ...string) (*Result, error) {
+	return s.ScanContext(context.Background(), paths...)
+}
+
+// ScanContext is Scan, stopping with ctx's error once ctx is done: it
+// checks before each path, each file of a walk and each file's pass.
+func (s *Scanner) ScanContext(ctx context.Context, paths ...string) (*Result, error) {
 	res := &Result{Calls: []Call{}, Skipped: []Skipped{}}
 	var files []*fileScan
 	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("scan: %w", err)
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("scan: %w", err)
@@ -270,6 +280,9 @@ func (s *Scanner) Scan(paths ...string) (*Result, error) {
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			if err != nil {
 				res.Skipped = append(res.Skipped, Skipped{File: filepath.ToSlash(path), Reason: "unreadable: " + err.Error()})
 				if d != nil && d.IsDir() {
@@ -301,7 +314,11 @@ func (s *Scanner) Scan(paths ...string) (*Result, error) {
 			return nil, fmt.Errorf("scan %s: %w", p, err)
 		}
 	}
-	res.add(s.scanSources(files))
+	found, err := s.scanSourcesContext(ctx, files)
+	if err != nil {
+		return nil, fmt.Errorf("scan: %w", err)
+	}
+	res.add(found)
 	res.sort()
 	return res, nil
 }
@@ -309,9 +326,19 @@ func (s *Scanner) Scan(paths ...string) (*Result, error) {
 // scanSources runs the project pass over lexed source files, then each
 // file's pass.
 func (s *Scanner) scanSources(files []*fileScan) *Result {
+	res, _ := s.scanSourcesContext(context.Background(), files) // a background context is never done
+	return res
+}
+
+// scanSourcesContext is scanSources, stopping with ctx's error before a
+// file's pass once ctx is done.
+func (s *Scanner) scanSourcesContext(ctx context.Context, files []*fileScan) (*Result, error) {
 	res := &Result{Files: len(files)}
 	buildProject(files)
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		f.run()
 		test := isTestFile(f.name)
 		for _, c := range f.calls {
@@ -327,7 +354,7 @@ func (s *Scanner) scanSources(files []*fileScan) *Result {
 			res.Skipped = append(res.Skipped, k)
 		}
 	}
-	return res
+	return res, nil
 }
 
 // isTestFile reports files of tests, specs and mocks: *_test.go,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -14,8 +15,9 @@ import (
 )
 
 type auditOptions struct {
-	g         *globalOptions
-	in        callInput
+	f         *factory
+	ctx       context.Context
+	in        callFlags
 	requested string
 	scopes    string
 	format    string
@@ -25,10 +27,13 @@ type auditOptions struct {
 	allowUnused     bool
 	allowUnverified bool
 	usage           usageFlags
+
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newAuditCmd(g *globalOptions) *cobra.Command {
-	o := &auditOptions{g: g}
+func newCmdAudit(f *factory, runF func(*auditOptions) error) *cobra.Command {
+	o := &auditOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "audit (--requested FILE | --scopes a,b,c) [--scan DIR]... [FILE...]",
 		Short: "Check the scopes an app requests against the calls it makes",
@@ -61,7 +66,20 @@ against), 1 input error, 2 usage error.`,
 		Example: `  scopeplan audit --requested manifest.json calls.yaml
   scopeplan audit --requested manifest.json --scan ./src --format sarif > audit.sarif
   scopeplan audit --scopes user:read:user:admin,user:write:user:admin --call "GET /users/{userId}" --app admin`,
-		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runAudit(o) },
+		RunE: func(cmd *cobra.Command, a []string) error {
+			o.ctx, o.in.files = cmd.Context(), a
+			var err error
+			if o.outFormat, err = format(o.format, report.AuditPrinters().Formats()...); err != nil {
+				return err
+			}
+			if (o.requested == "") == (o.scopes == "") {
+				return usageErr("give exactly one of --requested FILE or --scopes a,b,c")
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runAudit(o)
+		},
 	}
 	o.in.addFlags(cmd)
 	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list; - reads standard input)")
@@ -75,14 +93,7 @@ against), 1 input error, 2 usage error.`,
 }
 
 func runAudit(o *auditOptions) error {
-	o.g.core = len(o.scan) == 0 // endpoints and scopes suffice, unless scanning
-	f, err := format(o.format, report.AuditPrinters().Formats()...)
-	if err != nil {
-		return err
-	}
-	if (o.requested == "") == (o.scopes == "") {
-		return usageErr("give exactly one of --requested FILE or --scopes a,b,c")
-	}
+	f := o.outFormat
 	for _, p := range o.scan {
 		if _, err := os.Stat(p); err != nil {
 			return inputErr(fmt.Errorf("scan: %w", err))
@@ -105,38 +116,42 @@ func runAudit(o *auditOptions) error {
 			return usageErr("--scopes names no scope")
 		}
 	}
-	calls, app, err := o.in.read(o.g.io.in, false)
+	calls, app, err := readCalls(o.in.input(o.f.io.in, "", false))
 	if err != nil {
 		return err
 	}
 	if app == "" {
 		app = req.App
 	}
-	if app == "" && o.g.cfg.App != "" {
-		app = planner.AppType(o.g.cfg.App)
+	if cfgApp := o.f.Config().App; app == "" && cfgApp != "" {
+		app = planner.AppType(cfgApp)
 	}
 	if app == "" {
 		if app, err = audit.InferApp(req); err != nil {
 			return usageErr("%w", err)
 		}
 	}
-	c, p, err := o.g.load()
+	load := o.f.CoreCatalog // endpoints and scopes suffice, unless scanning
+	if len(o.scan) > 0 {
+		load = o.f.Catalog
+	}
+	c, p, err := load()
 	if err != nil {
 		return err
 	}
 	sites := calls
 	if len(o.scan) > 0 {
-		sr, err := scan.New(c).Scan(o.scan...)
+		sr, err := scan.New(c).ScanContext(o.ctx, o.scan...)
 		if err != nil {
 			return inputErr(err)
 		}
 		found, at := scanCalls(sr)
 		calls, sites = append(calls, found...), append(sites, at...)
 		if len(found) == 0 {
-			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan found no Zoom API calls in %d file(s)\n", sr.Files)
+			fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: the scan found no Zoom API calls in %d file(s)\n", sr.Files)
 		}
 		if n := skippedUnresolvable(sr); n > 0 {
-			fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: the scan skipped %d place(s) that may call Zoom but name no call (run scopeplan scan to list them)\n", n)
+			fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: the scan skipped %d place(s) that may call Zoom but name no call (run scopeplan scan to list them)\n", n)
 		}
 	}
 	if o.usage.given() {
@@ -148,9 +163,9 @@ func runAudit(o *auditOptions) error {
 	}
 	r := report.NewAuditReport(res, report.NewMeta(p))
 	r.SARIF = report.AuditSARIF{Tool: sarifTool(), Requested: o.requested, ScopeLines: scopeLines, Calls: sites}
-	err = report.AuditPrinters().Print(o.g.io.out, f, o.g.io.tty, r)
-	if err == nil && o.g.verbose && f == report.FormatText {
-		err = writeRadiusEndpoints(o.g.io.out, c, r)
+	err = report.AuditPrinters().Print(o.f.io.out, f, o.f.io.tty, r)
+	if err == nil && o.f.verbose && f == report.FormatText {
+		err = writeRadiusEndpoints(o.f.io.out, c, r)
 	}
 	if err != nil {
 		return err

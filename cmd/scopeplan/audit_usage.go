@@ -84,12 +84,12 @@ func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p scope
 	}
 	r := report.NewUsageAuditReport(res, report.NewMeta(p))
 	r.SARIF = report.AuditSARIF{Tool: sarifTool(), Requested: o.requested}
-	err = report.UsageAuditPrinters().Print(o.g.io.out, f, o.g.io.tty, r)
+	err = report.UsageAuditPrinters().Print(o.f.io.out, f, o.f.io.tty, r)
 	if err != nil {
 		return err
 	}
 	if res.Rows == 0 {
-		fmt.Fprintf(o.g.io.errOut, "scopeplan: audit: no logged call in the period (%d outside it, %d not Zoom API calls)\n", res.Filtered, res.Skipped)
+		fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: no logged call in the period (%d outside it, %d not Zoom API calls)\n", res.Filtered, res.Skipped)
 	}
 	if res.Mismatch() {
 		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r.AuditReport))}

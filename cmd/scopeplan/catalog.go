@@ -12,7 +12,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/report"
 )
 
-func newCatalogCmd(g *globalOptions) *cobra.Command {
+func newCmdCatalog(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: "Inspect the catalog built from the scope documents",
@@ -21,72 +21,97 @@ func newCatalogCmd(g *globalOptions) *cobra.Command {
 			return usageErr("catalog: name a subcommand (stats, dump, diff)")
 		},
 	}
-	cmd.AddCommand(newStatsCmd(g), newDumpCmd(g), newDiffCmd(g))
+	cmd.AddCommand(newCmdStats(f, nil), newCmdDump(f, nil), newCmdDiff(f, nil))
 	return cmd
 }
 
 type statsOptions struct {
-	g      *globalOptions
+	f      *factory
 	format string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newStatsCmd(g *globalOptions) *cobra.Command {
-	o := &statsOptions{g: g}
+func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
+	o := &statsOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count documents, endpoints, scopes and products",
 		Example: `  scopeplan catalog stats
   scopeplan catalog stats --format json --docs ./docs`,
 		Args: args(cobra.NoArgs),
-		RunE: func(*cobra.Command, []string) error { return runStats(o) },
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if o.outFormat, err = format(o.format, report.StatsPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runStats(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.StatsPrinters().Usage())
 	return cmd
 }
 
 func runStats(o *statsOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.StatsPrinters().Formats()...)
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
-	return report.StatsPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewStatsReport(c, p))
+	return report.StatsPrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.NewStatsReport(c, p))
 }
 
 type dumpOptions struct {
-	g      *globalOptions
+	f      *factory
 	format string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newDumpCmd(g *globalOptions) *cobra.Command {
-	o := &dumpOptions{g: g}
+func newCmdDump(f *factory, runF func(*dumpOptions) error) *cobra.Command {
+	o := &dumpOptions{f: f}
 	cmd := &cobra.Command{
 		Use:     "dump",
 		Short:   "Print the whole catalog with sources",
 		Example: `  scopeplan catalog dump --format yaml > catalog.yaml`,
 		Args:    args(cobra.NoArgs),
-		RunE:    func(*cobra.Command, []string) error { return runDump(o) },
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if o.outFormat, err = format(o.format, report.DumpPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runDump(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "json", report.DumpPrinters().Usage())
 	return cmd
 }
 
 func runDump(o *dumpOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.DumpPrinters().Formats()...)
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
-	return report.DumpPrinters().Print(o.g.io.out, f, o.g.io.tty, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
+	return report.DumpPrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
 }
 
 type diffOptions struct {
-	g        *globalOptions
+	f        *factory
+	ctx      context.Context
 	old, new string
 	format   string
 	exitCode bool
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newDiffCmd(g *globalOptions) *cobra.Command {
-	o := &diffOptions{g: g}
+func newCmdDiff(f *factory, runF func(*diffOptions) error) *cobra.Command {
+	o := &diffOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what changed between two sets of scope documents",
@@ -101,8 +126,15 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 		Example: `  scopeplan catalog diff old-docs/ new-docs/ --format markdown
   scopeplan catalog diff embedded ../shared/zoom-api-hub --exit-code`,
 		Args: args(cobra.ExactArgs(2)),
-		RunE: func(_ *cobra.Command, a []string) error {
-			o.old, o.new = a[0], a[1]
+		RunE: func(cmd *cobra.Command, a []string) error {
+			o.ctx, o.old, o.new = cmd.Context(), a[0], a[1]
+			var err error
+			if o.outFormat, err = format(o.format, report.DiffPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
 			return runDiff(o)
 		},
 	}
@@ -112,34 +144,31 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 }
 
 // diffSide loads one side of a diff: a document set, or "embedded".
-func diffSide(spec string, maxSize int64) (*catalog.Catalog, scopeplan.Provenance, error) {
+func diffSide(ctx context.Context, spec string, maxSize int64) (*catalog.Catalog, scopeplan.Provenance, error) {
 	if spec == "embedded" {
 		if _, err := os.Stat(spec); err != nil {
-			return scopeplan.Load(context.Background(), scopeplan.Options{MaxDocSize: maxSize})
+			return scopeplan.Load(ctx, scopeplan.Options{MaxDocSize: maxSize})
 		}
 	}
-	return scopeplan.Load(context.Background(), scopeplan.Options{Docs: []string{spec}, MaxDocSize: maxSize})
+	return scopeplan.Load(ctx, scopeplan.Options{Docs: []string{spec}, MaxDocSize: maxSize})
 }
 
 func runDiff(o *diffOptions) error {
-	f, err := format(o.format, report.DiffPrinters().Formats()...)
+	f := o.outFormat
+	size, err := o.f.docSizeLimit()
 	if err != nil {
 		return err
 	}
-	size, err := o.g.docSizeLimit()
-	if err != nil {
-		return err
-	}
-	oldC, oldP, err := diffSide(o.old, size)
+	oldC, oldP, err := diffSide(o.ctx, o.old, size)
 	if err != nil {
 		return inputErr(err)
 	}
-	newC, newP, err := diffSide(o.new, size)
+	newC, newP, err := diffSide(o.ctx, o.new, size)
 	if err != nil {
 		return inputErr(err)
 	}
 	d := catalog.Diff(oldC, newC)
-	if err := report.DiffPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewDiffReport(d, oldP, newP)); err != nil {
+	if err := report.DiffPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewDiffReport(d, oldP, newP)); err != nil {
 		return err
 	}
 	if o.exitCode && !d.Empty() {

@@ -4,15 +4,15 @@ import "github.com/spf13/cobra"
 
 // extraCommands lists the commands beyond the catalog basics; each lives
 // in its own file.
-func extraCommands(g *globalOptions) []*cobra.Command {
+func extraCommands(f *factory) []*cobra.Command {
 	return []*cobra.Command{
-		newPlanCmd(g),
-		newScanCmd(g),
-		newAuditCmd(g),
-		newExplainCmd(g),
-		newMigrateCmd(g),
-		newLintCmd(g),
-		newDocsCmd(g),
-		newUpdateCmd(g),
+		newCmdPlan(f, nil),
+		newCmdScan(f, nil),
+		newCmdAudit(f, nil),
+		newCmdExplain(f, nil),
+		newCmdMigrate(f, nil),
+		newCmdLint(f, nil),
+		newCmdDocs(f, nil),
+		newCmdUpdate(f, nil),
 	}
 }

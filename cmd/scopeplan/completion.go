@@ -21,7 +21,7 @@ var formatUsage = regexp.MustCompile(`format: ([a-z]+(?:\|[a-z]+)+)`)
 // registerCompletions walks the command tree: every --format, --app,
 // rule, severity, scope, event and product flag completes its values, and every
 // command with subcommands suggests the nearest one for a typo.
-func registerCompletions(root *cobra.Command, g *globalOptions) {
+func registerCompletions(root *cobra.Command, g *factory) {
 	// cobra adds its completion command at Execute; add it now so its
 	// subcommands get typo suggestions too.
 	root.InitDefaultCompletionCmd()
@@ -77,7 +77,7 @@ func registerCompletions(root *cobra.Command, g *globalOptions) {
 }
 
 // flagCompletion returns the value completion of one flag, or nil.
-func flagCompletion(g *globalOptions, c *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
+func flagCompletion(g *factory, c *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
 	fixed := func(vals ...string) cobra.CompletionFunc {
 		return cobra.FixedCompletions(vals, cobra.ShellCompDirectiveNoFileComp)
 	}
@@ -96,7 +96,7 @@ func flagCompletion(g *globalOptions, c *cobra.Command, f *pflag.Flag) cobra.Com
 		return listCompletion(func() []string {
 			var ids []string
 			for _, r := range lint.Rules() {
-				ids = append(ids, r.ID+"\t"+r.Doc)
+				ids = append(ids, r.ID+"\t"+r.Title)
 			}
 			return ids
 		})
@@ -146,9 +146,8 @@ func listCompletion(values func() []string) cobra.CompletionFunc {
 
 // scopeNames lists the loaded catalog's scope names of a kind ("" for
 // every kind), for completion; nil when the catalog does not load.
-func (g *globalOptions) scopeNames(kind catalog.ScopeKind) []string {
-	g.core = true
-	c, _, err := g.load()
+func (f *factory) scopeNames(kind catalog.ScopeKind) []string {
+	c, _, err := f.CoreCatalog()
 	if err != nil {
 		return nil
 	}
@@ -163,9 +162,8 @@ func (g *globalOptions) scopeNames(kind catalog.ScopeKind) []string {
 }
 
 // eventNames lists the loaded catalog's event names, for completion.
-func (g *globalOptions) eventNames() []string {
-	g.core = true
-	c, _, err := g.load()
+func (f *factory) eventNames() []string {
+	c, _, err := f.CoreCatalog()
 	if err != nil {
 		return nil
 	}

@@ -244,10 +244,11 @@ func relDocSpec(base, spec string) string {
 	return relPath(base, spec)
 }
 
-// applyConfig finds and reads the configuration and folds it into the
-// global options under the flags: flags, then environment, then file.
-func (g *globalOptions) applyConfig() error {
-	path, err := findConfig(g.configFlag, g.noConfig, g.io.wd)
+// applyConfig finds the configuration (from the folder wd, "" for the
+// current one), reads it and folds it into the global options under the
+// flags: flags, then environment, then file.
+func (g *globalOptions) applyConfig(wd string) error {
+	path, err := findConfig(g.configFlag, g.noConfig, wd)
 	if err != nil {
 		return usageErr("%w", err)
 	}

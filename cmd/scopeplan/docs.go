@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,13 +15,16 @@ import (
 )
 
 type docsOptions struct {
-	g      *globalOptions
+	f      *factory
+	ctx    context.Context
 	out    string
 	format string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newDocsCmd(g *globalOptions) *cobra.Command {
-	o := &docsOptions{g: g}
+func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
+	o := &docsOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "docs --out DIR [--format markdown|html]",
 		Short: "Generate the scope catalog's documentation: Markdown pages or an HTML explorer",
@@ -48,7 +52,20 @@ Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 		Example: `  scopeplan docs --out site/scopes
   scopeplan docs --out public --format html`,
 		Args: args(cobra.NoArgs),
-		RunE: func(_ *cobra.Command, _ []string) error { return runDocs(o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.ctx = cmd.Context()
+			var err error
+			if o.outFormat, err = format(o.format, report.FormatMarkdown, report.FormatHTML); err != nil {
+				return err
+			}
+			if o.out == "" {
+				return usageErr("docs: --out DIR is required")
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runDocs(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "output `DIR` (required)")
 	cmd.Flags().StringVar(&o.format, "format", "markdown", "output format: markdown|html")
@@ -56,34 +73,43 @@ Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 }
 
 func runDocs(o *docsOptions) error {
-	f, err := format(o.format, report.FormatMarkdown, report.FormatHTML)
+	f := o.outFormat
+	c, _, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
-	if o.out == "" {
-		return usageErr("docs: --out DIR is required")
-	}
-	c, _, err := o.g.load()
+	findings, err := o.f.Findings()
 	if err != nil {
 		return err
 	}
-	s, err := site.New(c, site.Options{Notes: lintNotes(c, lint.Run(c, lint.Rules()))})
+	if err := o.ctx.Err(); err != nil {
+		return err
+	}
+	s, err := site.New(c, site.Options{Notes: lintNotes(c, findings)})
 	if err != nil {
 		return inputErr(fmt.Errorf("docs: %w", err))
+	}
+	// Building the site is the long part: an interrupt during it writes
+	// nothing.
+	if err := o.ctx.Err(); err != nil {
+		return err
 	}
 	if f == report.FormatHTML {
 		path := filepath.Join(o.out, site.HTMLFile)
 		if err := writeHTMLFile(s, path); err != nil {
 			return inputErr(fmt.Errorf("docs: %w", err))
 		}
-		fmt.Fprintf(o.g.io.out, "wrote %s\n", path)
+		fmt.Fprintf(o.f.io.out, "wrote %s\n", path)
 		return nil
 	}
 	pages := s.Markdown()
+	if err := o.ctx.Err(); err != nil {
+		return err
+	}
 	if err := site.WritePages(o.out, pages); err != nil {
 		return inputErr(fmt.Errorf("docs: %w", err))
 	}
-	fmt.Fprintf(o.g.io.out, "wrote %d pages under %s\n", len(pages), o.out)
+	fmt.Fprintf(o.f.io.out, "wrote %d pages under %s\n", len(pages), o.out)
 	return nil
 }
 
@@ -120,9 +146,16 @@ func writeHTMLFile(s *site.Site, path string) error {
 // (lint.Attribution) and the scope it names, for the explorer.
 func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
 	notes := make([]site.Note, len(findings))
-	index := make(map[lint.Finding]int, len(findings))
+	// Findings are not comparable (their fixes are a slice): key them by
+	// what tells them apart.
+	type key struct {
+		rule, file, subject, message string
+		line, column                 int
+	}
+	keyOf := func(f lint.Finding) key { return key{f.Rule, f.File, f.Subject, f.Message, f.Line, f.Column} }
+	index := make(map[key]int, len(findings))
 	for i, f := range findings {
-		index[f] = i
+		index[keyOf(f)] = i
 		notes[i] = site.Note{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
 			Suggestion: f.Suggestion, File: f.File, Line: f.Line}
 		if _, ok := c.Scope(f.Subject); ok {
@@ -132,7 +165,7 @@ func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
 	a := lint.Attribute(c, findings)
 	for _, e := range c.Endpoints {
 		for _, f := range a.Endpoint(e) {
-			if i, ok := index[f]; ok {
+			if i, ok := index[keyOf(f)]; ok {
 				notes[i].Endpoints = append(notes[i].Endpoints, e.ID)
 			}
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,15 +17,19 @@ import (
 )
 
 type explainOptions struct {
-	g         *globalOptions
-	in        callInput
+	f         *factory
+	ctx       context.Context
+	in        callFlags
+	args      []string
 	callFiles []string
 	scanDirs  []string
 	format    string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newExplainCmd(g *globalOptions) *cobra.Command {
-	o := &explainOptions{g: g}
+func newCmdExplain(f *factory, runF func(*explainOptions) error) *cobra.Command {
+	o := &explainOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "explain [TEXT | -]",
 		Short: "Explain a Zoom API error body: the missing scope, or the token problem",
@@ -49,7 +54,17 @@ Exit codes: 0 explained, 1 the text is not a Zoom error scopeplan can
 explain, 2 usage error.`,
 		Example: `  scopeplan explain '{"code":4711,"message":"Invalid access token, does not contain scopes:[user:read:user, user:read:user:admin]."}' --app user
   curl -s ... | scopeplan explain - --scan ./src --format json`,
-		RunE: func(_ *cobra.Command, a []string) error { return runExplain(o, a) },
+		RunE: func(cmd *cobra.Command, a []string) error {
+			o.ctx, o.args = cmd.Context(), a
+			var err error
+			if o.outFormat, err = format(o.format, report.ExplainPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runExplain(o)
+		},
 	}
 	o.in.addFlags(cmd)
 	cmd.Flags().StringArrayVar(&o.callFiles, "calls", nil, "a call `FILE` of the app (as for plan) to narrow the candidates; repeatable")
@@ -58,15 +73,11 @@ explain, 2 usage error.`,
 	return cmd
 }
 
-func runExplain(o *explainOptions, a []string) error {
-	o.g.core = true
-	f, err := format(o.format, report.ExplainPrinters().Formats()...)
-	if err != nil {
-		return err
-	}
+func runExplain(o *explainOptions) error {
+	f, a := o.outFormat, o.args
 	var text string
 	if len(a) == 0 || len(a) == 1 && a[0] == "-" {
-		data, err := io.ReadAll(o.g.io.in)
+		data, err := io.ReadAll(o.f.io.in)
 		if err != nil {
 			return inputErr(fmt.Errorf("read standard input: %w", err))
 		}
@@ -80,7 +91,7 @@ func runExplain(o *explainOptions, a []string) error {
 		}
 	}
 	o.in.files = o.callFiles
-	calls, app, err := o.in.read(o.g.io.in, false)
+	calls, app, err := readCalls(o.in.input(o.f.io.in, "", false))
 	if err != nil {
 		return err
 	}
@@ -93,12 +104,12 @@ func runExplain(o *explainOptions, a []string) error {
 			return inputErr(fmt.Errorf("explain --scan: %w", err))
 		}
 	}
-	c, p, err := o.g.load()
+	c, p, err := o.f.CoreCatalog()
 	if err != nil {
 		return err
 	}
 	if len(o.scanDirs) > 0 {
-		res, err := scan.New(c).Scan(o.scanDirs...)
+		res, err := scan.New(c).ScanContext(o.ctx, o.scanDirs...)
 		if err != nil {
 			return inputErr(fmt.Errorf("explain --scan: %w", err))
 		}
@@ -113,7 +124,7 @@ func runExplain(o *explainOptions, a []string) error {
 			}
 		}
 		if len(res.Calls) == 0 && len(calls) == 0 {
-			fmt.Fprintf(o.g.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
+			fmt.Fprintf(o.f.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
 		}
 	}
 	// --event (and events: in call files) name the subscriptions an event
@@ -134,5 +145,5 @@ func runExplain(o *explainOptions, a []string) error {
 		}
 		return inputErr(fmt.Errorf("explain: %w", err))
 	}
-	return report.ExplainPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewExplainReport(x, report.NewMeta(p)))
+	return report.ExplainPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewExplainReport(x, report.NewMeta(p)))
 }

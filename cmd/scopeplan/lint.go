@@ -13,17 +13,22 @@ import (
 )
 
 type lintOptions struct {
-	g             *globalOptions
+	f             *factory
 	format        string
 	failOn        string
 	rules         []string
 	disable       []string
 	baseline      string
 	writeBaseline string
+
+	// outFormat and failOnSeverity are --format and --fail-on checked
+	// ("" failOnSeverity: never fail).
+	outFormat      report.Format
+	failOnSeverity lint.Severity
 }
 
-func newLintCmd(g *globalOptions) *cobra.Command {
-	o := &lintOptions{g: g}
+func newCmdLint(f *factory, runF func(*lintOptions) error) *cobra.Command {
+	o := &lintOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "lint",
 		Short: "Find where the scope documents contradict themselves or each other",
@@ -38,24 +43,33 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 		Example: `  scopeplan lint
   scopeplan lint --format sarif > lint.sarif
   scopeplan lint --rule UNKNOWN_ACTION --rule MALFORMED_SCOPE --format json
-  scopeplan lint --disable PAIR_MISMATCH
+  scopeplan lint --rule names --disable SUSPICIOUS_RESOURCE
   scopeplan lint --write-baseline lint-baseline.json
   scopeplan lint --baseline lint-baseline.json --fail-on warning --format github`,
 		Args: args(cobra.NoArgs),
-		RunE: func(*cobra.Command, []string) error { return runLint(o) },
+		RunE: func(*cobra.Command, []string) error {
+			if err := o.complete(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runLint(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.LintPrinters().Usage())
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
-	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` (repeatable, or comma-separated)")
-	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` (repeatable, or comma-separated)")
+	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` or category (names, pairs, cross-document, structure, events; repeatable, or comma-separated)")
+	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` or category (repeatable, or comma-separated)")
 	cmd.Flags().StringVar(&o.baseline, "baseline", "", "accept the findings listed in this baseline `FILE` (matched by rule and subject)")
 	cmd.Flags().StringVar(&o.writeBaseline, "write-baseline", "", "write a baseline `FILE` accepting every current finding")
 	return cmd
 }
 
-func runLint(o *lintOptions) error {
-	// The configuration's lint: block fills what the flags leave unset.
-	lc := o.g.cfg.Lint
+// complete fills what the flags leave unset from the configuration's
+// lint: block and checks --format and --fail-on.
+func (o *lintOptions) complete() error {
+	lc := o.f.Config().Lint
 	if o.failOn == "" {
 		o.failOn = lc.FailOn
 	}
@@ -71,27 +85,30 @@ func runLint(o *lintOptions) error {
 	if o.baseline == "" && o.writeBaseline == "" {
 		o.baseline = lc.Baseline
 	}
-	f, err := format(o.format, report.LintPrinters().Formats()...)
-	if err != nil {
+	var err error
+	if o.outFormat, err = format(o.format, report.LintPrinters().Formats()...); err != nil {
 		return err
 	}
-	var failOn lint.Severity
 	if s := strings.ToLower(strings.TrimSpace(o.failOn)); s != "never" {
-		if failOn, err = lint.ParseSeverity(s); err != nil {
+		if o.failOnSeverity, err = lint.ParseSeverity(s); err != nil {
 			return usageErr("--fail-on: %w (or never)", err)
 		}
 	}
+	return nil
+}
+
+func runLint(o *lintOptions) error {
+	f, failOn := o.outFormat, o.failOnSeverity
 	rules, err := lint.Select(o.rules)
 	if err != nil {
 		return usageErr("--rule: %w", err)
 	}
-	var disabled map[string]bool
 	if len(o.disable) > 0 {
 		off, err := lint.Select(o.disable)
 		if err != nil {
 			return usageErr("--disable: %w", err)
 		}
-		disabled = map[string]bool{}
+		disabled := map[string]bool{}
 		for _, r := range off {
 			disabled[r.ID] = true
 		}
@@ -103,6 +120,10 @@ func runLint(o *lintOptions) error {
 		}
 		rules = kept
 	}
+	selected := map[string]bool{}
+	for _, r := range rules {
+		selected[r.ID] = true
+	}
 	var base *lint.Baseline
 	if o.baseline != "" {
 		b, err := readBaseline(o.baseline)
@@ -111,15 +132,20 @@ func runLint(o *lintOptions) error {
 		}
 		base = &b
 	}
-	c, p, err := o.g.load()
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
 	var findings []lint.Finding
 	if len(o.rules) == 0 {
-		// Every rule's findings may be precomputed; drop the disabled ones.
-		for _, fd := range o.g.lintFindings(c) {
-			if !disabled[fd.Rule] {
+		// Every rule's findings may be precomputed; keep the selected
+		// rules' (and a failed rule's INTERNAL_ERROR).
+		all, err := o.f.Findings()
+		if err != nil {
+			return err
+		}
+		for _, fd := range all {
+			if selected[fd.Rule] || fd.Rule == "INTERNAL_ERROR" {
 				findings = append(findings, fd)
 			}
 		}
@@ -134,11 +160,11 @@ func runLint(o *lintOptions) error {
 		// then succeed, so "write, then lint against it" chains in CI.
 		r := report.NewLintReport(report.NewMeta(p), findings, 0)
 		r.Tool, r.Rules = sarifTool(), rules
-		if err := report.LintPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
+		if err := report.LintPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 			return err
 		}
-		if !o.g.quiet {
-			fmt.Fprintf(o.g.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
+		if !o.f.quiet {
+			fmt.Fprintf(o.f.io.errOut, "scopeplan: wrote %d finding(s) to the baseline %s\n", len(findings), o.writeBaseline)
 		}
 		return nil
 	}
@@ -150,7 +176,7 @@ func runLint(o *lintOptions) error {
 	}
 	r := report.NewLintReport(report.NewMeta(p), findings, baselined)
 	r.Tool, r.Rules = sarifTool(), rules
-	if err := report.LintPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
+	if err := report.LintPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if failOn != "" {

@@ -12,13 +12,15 @@ import (
 )
 
 type lookupOptions struct {
-	g      *globalOptions
+	f      *factory
 	format string
 	spec   string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newLookupCmd(g *globalOptions) *cobra.Command {
-	o := &lookupOptions{g: g}
+func newCmdLookup(f *factory, runF func(*lookupOptions) error) *cobra.Command {
+	o := &lookupOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "lookup SPEC",
 		Short: "Show the scopes an endpoint needs",
@@ -36,6 +38,13 @@ doc link as it appears on the granular scopes page, or an event name
 				return usageErr("lookup: empty SPEC")
 			}
 			o.spec = a[0]
+			var err error
+			if o.outFormat, err = format(o.format, report.LookupPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
 			return runLookup(o)
 		},
 	}
@@ -44,13 +53,17 @@ doc link as it appears on the granular scopes page, or an event name
 }
 
 func runLookup(o *lookupOptions) error {
-	o.g.core = true // endpoints and scopes suffice
-	f, c, p, err := o.g.formatAndLoad(o.format, report.LookupPrinters().Formats()...)
+	f := o.outFormat
+	c, p, err := o.f.CoreCatalog() // endpoints and scopes suffice
+	if err != nil {
+		return err
+	}
+	a, err := o.f.Attribution()
 	if err != nil {
 		return err
 	}
 	matches, _ := c.Resolve(o.spec)
-	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, o.g.attribution(c))}
+	r := report.LookupReport{Meta: report.NewMeta(p), Query: o.spec, Matches: report.EndpointViewsWith(matches, a)}
 	if ev, ok := c.Event(o.spec); ok {
 		r.Events = report.NewEventViews([]*catalog.Event{ev})
 	}
@@ -75,7 +88,7 @@ func runLookup(o *lookupOptions) error {
 		}
 		return inputErr(errors.New(msg))
 	}
-	if err := report.LookupPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
+	if err := report.LookupPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if found == 0 {

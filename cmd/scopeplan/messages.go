@@ -28,7 +28,7 @@ func readRequested(o *auditOptions) ([]byte, string, error) {
 			return nil, "", usageErr("standard input (-) given twice: for --requested and for the calls")
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(o.g.io.in, maxRequestedSize+1))
+	data, err := io.ReadAll(io.LimitReader(o.f.io.in, maxRequestedSize+1))
 	if err != nil {
 		return nil, "", inputErr(fmt.Errorf("read requested scopes from standard input: %w", err))
 	}

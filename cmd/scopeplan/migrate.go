@@ -12,16 +12,18 @@ import (
 )
 
 type migrateOptions struct {
-	g       *globalOptions
+	f       *factory
 	classic []string
 	calls   string
 	events  []string
 	app     string
 	format  string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newMigrateCmd(g *globalOptions) *cobra.Command {
-	o := &migrateOptions{g: g}
+func newCmdMigrate(f *factory, runF func(*migrateOptions) error) *cobra.Command {
+	o := &migrateOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "migrate CLASSIC_SCOPE...",
 		Short: "Find the granular scopes that replace an app's classic scopes",
@@ -33,7 +35,17 @@ The app type defaults to the classic scopes' level.`,
 		Example: `  scopeplan migrate user:read:admin user:write:admin
   scopeplan migrate meeting:write --calls calls.txt --format markdown`,
 		Args: args(cobra.MinimumNArgs(1)),
-		RunE: func(_ *cobra.Command, a []string) error { o.classic = a; return runMigrate(o) },
+		RunE: func(_ *cobra.Command, a []string) error {
+			o.classic = a
+			var err error
+			if o.outFormat, err = format(o.format, report.MigratePrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runMigrate(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
 	cmd.Flags().StringArrayVar(&o.events, "event", nil, "a subscribed event `NAME` (recording.completed), planned with --calls; repeatable")
@@ -43,23 +55,19 @@ The app type defaults to the classic scopes' level.`,
 }
 
 func runMigrate(o *migrateOptions) error {
-	o.g.core = true // endpoints and scopes suffice
-	f, err := format(o.format, report.MigratePrinters().Formats()...)
-	if err != nil {
-		return err
-	}
-	in := callInput{app: o.app, events: o.events}
+	f := o.outFormat
+	in := callFlags{app: o.app, events: o.events}
 	if o.calls != "" {
 		in.files = []string{o.calls}
 	}
-	calls, app, err := in.read(o.g.io.in, false)
+	calls, app, err := readCalls(in.input(o.f.io.in, "", false))
 	if err != nil {
 		return err
 	}
 	if app == "" {
 		app = migrate.AppFor(o.classic)
 	}
-	c, p, err := o.g.load()
+	c, p, err := o.f.CoreCatalog() // endpoints and scopes suffice
 	if err != nil {
 		return err
 	}
@@ -85,5 +93,5 @@ func runMigrate(o *migrateOptions) error {
 		}
 		return inputErr(fmt.Errorf("unknown classic scope(s): %s", strings.Join(parts, "; ")))
 	}
-	return report.MigratePrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewMigrateReport(res, report.NewMeta(p)))
+	return report.MigratePrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewMigrateReport(res, report.NewMeta(p)))
 }

@@ -2,10 +2,7 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,103 +10,57 @@ import (
 	"github.com/scopeplan/scopeplan/planner"
 )
 
-// callInput is how every command that takes intended calls reads them:
-// positional call files ("-" for standard input) and repeated --call.
-type callInput struct {
+// callFlags are how every command that takes intended calls gets them:
+// positional call files ("-" for standard input) and repeated --call and
+// --event; planner.Input reads them.
+type callFlags struct {
 	files  []string
 	calls  []string
 	events []string
 	app    string
-	// defaultApp is the configuration's app: used when neither --app nor
-	// a call file gives one.
-	defaultApp string
 }
 
-func (ci *callInput) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&ci.calls, "call", nil, "an intended call `SPEC` (METHOD /path, operationId, API name or doc link); repeatable")
-	cmd.Flags().StringArrayVar(&ci.events, "event", nil, "a subscribed event `NAME` (recording.completed); repeatable")
-	cmd.Flags().StringVar(&ci.app, "app", "", "app type: user|admin|master (default: the call file's app:)")
+func (cf *callFlags) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&cf.calls, "call", nil, "an intended call `SPEC` (METHOD /path, operationId, API name or doc link); repeatable")
+	cmd.Flags().StringArrayVar(&cf.events, "event", nil, "a subscribed event `NAME` (recording.completed); repeatable")
+	cmd.Flags().StringVar(&cf.app, "app", "", "app type: user|admin|master (default: the call file's app:)")
 }
 
-// read collects the calls and the app type. The app type comes from --app,
-// else from the call files (which must agree); required reports whether
-// a missing app type is an error.
-func (ci *callInput) read(in io.Reader, required bool) ([]planner.Call, planner.AppType, error) {
-	var calls []planner.Call
-	fileApp, fileAppFrom := "", ""
-	stdinUsed := false
-	for _, f := range ci.files {
-		var data []byte
-		var err error
-		name := f
-		if f == "-" {
-			if stdinUsed {
-				return nil, "", usageErr("standard input (-) given twice")
-			}
-			stdinUsed = true
-			name = "<stdin>"
-			data, err = io.ReadAll(in)
-		} else {
-			data, err = os.ReadFile(f)
-		}
-		if err != nil {
-			return nil, "", inputErr(fmt.Errorf("read call file: %w", err))
-		}
-		cf, err := planner.ParseCallFile(name, data)
-		if err != nil {
-			return nil, "", inputErr(err)
-		}
-		if cf.App != "" {
-			if fileApp != "" && fileApp != cf.App {
-				return nil, "", inputErr(fmt.Errorf("%s says app: %s but %s says app: %s", fileAppFrom, fileApp, name, cf.App))
-			}
-			fileApp, fileAppFrom = cf.App, name
-		}
-		calls = append(calls, cf.Calls...)
+// input is the planner.Input of the flags: defaultApp is the app type
+// when neither --app nor a call file gives one; requireApp makes a
+// missing one a usage error.
+func (cf *callFlags) input(stdin io.Reader, defaultApp string, requireApp bool) planner.Input {
+	return planner.Input{
+		Files: cf.files, Stdin: stdin, Calls: cf.calls, Events: cf.events,
+		App: cf.app, DefaultApp: defaultApp, RequireApp: requireApp,
+		Labels: planner.InputLabels{Calls: "--call", Events: "--event", App: "--app", DefaultApp: "configuration app"},
 	}
-	for _, c := range ci.calls {
-		if strings.TrimSpace(c) == "" {
-			return nil, "", usageErr("--call: empty call")
-		}
-		calls = append(calls, planner.Call{Spec: c, File: "--call"})
-	}
-	for _, e := range ci.events {
-		if strings.TrimSpace(e) == "" {
-			return nil, "", usageErr("--event: empty event name")
-		}
-		calls = append(calls, planner.Call{Spec: strings.TrimSpace(e), Event: true, File: "--event"})
-	}
-	app := ci.app
-	if app == "" {
-		app = fileApp
-	}
-	if app == "" && ci.defaultApp != "" {
-		app, fileAppFrom = ci.defaultApp, "configuration app"
-	}
-	if app == "" {
-		if required {
-			return nil, "", usageErr("no app type: give --app user|admin|master or app: in the call file")
-		}
-		return calls, "", nil
-	}
-	at, err := planner.ParseAppType(app)
+}
+
+// readCalls reads an Input: an error in the arguments is a usage error,
+// one in a file an input error.
+func readCalls(in planner.Input) ([]planner.Call, planner.AppType, error) {
+	calls, app, err := in.Read()
 	if err != nil {
-		if ci.app != "" {
-			return nil, "", usageErr("--app: %w", err)
+		var ae *planner.ArgError
+		if errors.As(err, &ae) {
+			return nil, "", usageErr("%w", err)
 		}
-		return nil, "", inputErr(fmt.Errorf("%s: %w", fileAppFrom, err))
+		return nil, "", inputErr(err)
 	}
-	return calls, at, nil
+	return calls, app, nil
 }
 
 type planOptions struct {
-	g      *globalOptions
-	in     callInput
+	f      *factory
+	in     callFlags
 	format string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newPlanCmd(g *globalOptions) *cobra.Command {
-	o := &planOptions{g: g}
+func newCmdPlan(f *factory, runF func(*planOptions) error) *cobra.Command {
+	o := &planOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "plan [FILE...]",
 		Short: "Compute the least-privileged scopes for the calls an app makes",
@@ -133,7 +84,17 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
   scopeplan plan --app admin --event recording.completed --call "GET /users/{userId}/recordings" --add-docs zoom-api-hub/
   scopeplan plan calls.yaml --format markdown
   scopeplan scan ./src | scopeplan plan - --app user --format manifest`,
-		RunE: func(_ *cobra.Command, a []string) error { o.in.files = a; return runPlan(o) },
+		RunE: func(_ *cobra.Command, a []string) error {
+			o.in.files = a
+			var err error
+			if o.outFormat, err = format(o.format, report.PlanPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runPlan(o)
+		},
 	}
 	o.in.addFlags(cmd)
 	cmd.Flags().StringVar(&o.format, "format", "text", report.PlanPrinters().Usage())
@@ -141,31 +102,29 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
 }
 
 func runPlan(o *planOptions) error {
-	o.g.core = true // endpoints and scopes suffice
-	f, err := format(o.format, report.PlanPrinters().Formats()...)
-	if err != nil {
-		return err
-	}
-	o.in.defaultApp = o.g.cfg.App
-	calls, app, err := o.in.read(o.g.io.in, true)
+	f := o.outFormat
+	calls, app, err := readCalls(o.in.input(o.f.io.in, o.f.Config().App, true))
 	if err != nil {
 		return err
 	}
 	if len(calls) == 0 {
 		return usageErr("no calls: give call files, --call or --event")
 	}
-	c, p, err := o.g.load()
+	c, p, err := o.f.CoreCatalog() // endpoints and scopes suffice
 	if err != nil {
 		return err
 	}
-	a := o.g.attribution(c)
+	a, err := o.f.Attribution()
+	if err != nil {
+		return err
+	}
 	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(a)})
 	if err != nil {
 		return inputErr(err)
 	}
 	r := report.NewPlanReport(plan, report.NewMeta(p), a)
 	r.OverGrantEndpoints = report.NewOverGrant(c, plan)
-	if err := report.PlanPrinters().Print(o.g.io.out, f, o.g.io.tty, r); err != nil {
+	if err := report.PlanPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {

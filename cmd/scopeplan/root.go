@@ -10,13 +10,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
-	"github.com/scopeplan/scopeplan"
-	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/report"
-	"github.com/scopeplan/scopeplan/lint"
-	"github.com/scopeplan/scopeplan/parser"
 )
 
 // Exit codes: the contract scripts and CI rely on.
@@ -51,151 +46,6 @@ func usageErr(format string, a ...any) error {
 
 func inputErr(err error) error { return &exitError{code: exitInput, err: err} }
 
-// streams are the command's standard streams; tty says whether standard
-// output is a terminal (tables) or a pipe (tab-separated lines).
-type streams struct {
-	in     io.Reader
-	out    io.Writer
-	errOut io.Writer
-	tty    bool
-	// wd is the folder the configuration file is looked for from; "" is
-	// the current folder.
-	wd string
-	// width is the terminal's width in columns (0 when unknown or not a
-	// terminal).
-	width int
-}
-
-func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
-	tty := false
-	if fi, err := out.Stat(); err == nil {
-		tty = fi.Mode()&os.ModeCharDevice != 0
-	}
-	width := 0
-	if tty {
-		if w, _, err := term.GetSize(int(out.Fd())); err == nil {
-			width = w
-		}
-	}
-	return &streams{in: in, out: out, errOut: errOut, tty: tty, width: width}
-}
-
-// globalOptions are the flags every catalog-reading command shares, and
-// what one invocation loaded.
-type globalOptions struct {
-	io      *streams
-	docs    []string
-	addDocs []string
-	// maxDocSize is --max-doc-size as given ("" for the default).
-	maxDocSize string
-
-	configFlag string
-	noConfig   bool
-	quiet      bool
-	verbose    bool
-	color      string
-	// cfg is the configuration in use (empty when none).
-	cfg *fileConfig
-
-	// core is set by commands that need only endpoints and scopes
-	// (resolving calls, planning): the embedded snapshot then skips the
-	// documents, grants and associations.
-	core bool
-	// findings are the loaded catalog's lint findings when they were
-	// computed ahead of time (the embedded snapshot).
-	findings []lint.Finding
-}
-
-// load builds the catalog the flags select.
-func (g *globalOptions) load() (*catalog.Catalog, scopeplan.Provenance, error) {
-	size, err := g.docSizeLimit()
-	if err != nil {
-		return nil, scopeplan.Provenance{}, err
-	}
-	c, p, fs, err := loadPreferringCacheIn(scopeplan.Options{Docs: g.docs, AddDocs: g.addDocs, MaxDocSize: size}, g.cacheDir(""), !g.core)
-	if err != nil {
-		return nil, p, inputErr(err)
-	}
-	if p.CacheError != "" {
-		fmt.Fprintf(g.io.errOut, "scopeplan: %s; using the embedded data\n", p.CacheError)
-	}
-	g.findings = fs
-	p.Config = g.configPath()
-	if g.verbose {
-		if p.Config != "" {
-			fmt.Fprintf(g.io.errOut, "scopeplan: configuration %s\n", p.Config)
-		}
-		fmt.Fprintf(g.io.errOut, "scopeplan: data: %s, %d document(s)\n", p.Source, len(p.Documents))
-	}
-	if p.Source == scopeplan.OriginCache && !g.quiet {
-		// People reading text should know the data is not the embedded set;
-		// JSON says it in "data".
-		fmt.Fprintf(g.io.errOut, "scopeplan: using the %d documents 'scopeplan update' cached, which are newer than the embedded data\n", len(p.Documents))
-	}
-	return c, p, nil
-}
-
-// envMaxDocSize sets the document size limit when --max-doc-size is not given.
-const envMaxDocSize = "SCOPEPLAN_MAX_DOC_SIZE"
-
-// docSizeLimit is the largest document read: --max-doc-size, else
-// $SCOPEPLAN_MAX_DOC_SIZE, else 0 (parser.DefaultMaxSize).
-func (g *globalOptions) docSizeLimit() (int64, error) {
-	s, from := g.maxDocSize, "--max-doc-size"
-	if s == "" {
-		s, from = os.Getenv(envMaxDocSize), envMaxDocSize
-	}
-	if s == "" {
-		return 0, nil
-	}
-	n, err := parser.ParseSize(s)
-	if err != nil {
-		return 0, usageErr("%s: %w", from, err)
-	}
-	return n, nil
-}
-
-// loadPreferringCache is scopeplan.LoadWithFindings, preferring the
-// catalog of the documents `scopeplan update` cached when there are any
-// newer than the embedded data (the cache directory is
-// $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
-// be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
-	return loadPreferringCacheIn(o, "", full)
-}
-
-// loadPreferringCacheIn is loadPreferringCache with the cache in cacheDir
-// ("" for the default directory).
-func loadPreferringCacheIn(o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
-	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
-	return scopeplan.LoadWithFindings(context.Background(), o)
-}
-
-// attribution ties the loaded catalog's lint findings to its endpoints.
-func (g *globalOptions) attribution(c *catalog.Catalog) *lint.Attribution {
-	return lint.Attribute(c, g.lintFindings(c))
-}
-
-// lintFindings returns every lint finding of the loaded catalog, from the
-// snapshot when it has them, else by running every rule.
-func (g *globalOptions) lintFindings(c *catalog.Catalog) []lint.Finding {
-	if g.findings == nil {
-		g.findings = lint.Run(c, lint.Rules())
-	}
-	return g.findings
-}
-
-// formatAndLoad checks a --format value, then loads the catalog: the
-// start of every command that only reads the catalog.
-func (g *globalOptions) formatAndLoad(name string, allowed ...report.Format) (report.Format, *catalog.Catalog, scopeplan.Provenance, error) {
-	f, err := format(name, allowed...)
-	if err != nil {
-		return "", nil, scopeplan.Provenance{}, err
-	}
-	c, p, err := g.load()
-	return f, c, p, err
-}
-
 // format checks a --format value.
 func format(s string, allowed ...report.Format) (report.Format, error) {
 	f, err := report.ParseFormat(s, allowed...)
@@ -205,8 +55,10 @@ func format(s string, allowed ...report.Format) (report.Format, error) {
 	return f, nil
 }
 
-func newRootCmd(io *streams) *cobra.Command {
-	g := &globalOptions{io: io}
+// newRootCmd builds the command tree on f, every command with its real
+// run function.
+func newRootCmd(f *factory) *cobra.Command {
+	io := f.io
 	root := &cobra.Command{
 		Use:   "scopeplan",
 		Short: "Plan least-privilege Zoom OAuth scopes from Zoom's own scope documentation",
@@ -228,7 +80,7 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return g.prepare(cmd)
+			return f.prepare(cmd)
 		},
 	}
 	root.SetVersionTemplate(versionText())
@@ -236,65 +88,62 @@ and cache_dir. Flags win over environment variables, which win over the file.`,
 	root.SetOut(io.out)
 	root.SetErr(io.errOut)
 	pf := root.PersistentFlags()
-	pf.StringArrayVar(&g.docs, "docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) replacing the embedded set; repeatable")
-	pf.StringArrayVar(&g.addDocs, "add-docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) added to the set; repeatable")
-	pf.StringVar(&g.configFlag, "config", "", "configuration `FILE` (default: .scopeplan.yaml here or in a parent folder, or $SCOPEPLAN_CONFIG)")
-	pf.BoolVar(&g.noConfig, "no-config", false, "use no configuration file")
-	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing on standard output: only the exit code and, on failure, one line on standard error")
-	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used; audit lists every endpoint a requested scope grants")
-	pf.StringVar(&g.color, "color", "auto", "colour on a terminal: auto|always|never (auto honours NO_COLOR)")
-	pf.StringVar(&g.maxDocSize, "max-doc-size", "", "largest document `SIZE` read, such as 200MB (default 64MiB, or $"+envMaxDocSize+")")
+	pf.StringArrayVar(&f.docs, "docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) replacing the embedded set; repeatable")
+	pf.StringArrayVar(&f.addDocs, "add-docs", nil, "document `PATH` (FILE, KIND=FILE or DIR) added to the set; repeatable")
+	pf.StringVar(&f.configFlag, "config", "", "configuration `FILE` (default: .scopeplan.yaml here or in a parent folder, or $SCOPEPLAN_CONFIG)")
+	pf.BoolVar(&f.noConfig, "no-config", false, "use no configuration file")
+	pf.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard output: only the exit code and, on failure, one line on standard error")
+	pf.BoolVarP(&f.verbose, "verbose", "v", false, "say on standard error which configuration and documents are used; audit lists every endpoint a requested scope grants")
+	pf.StringVar(&f.color, "color", "auto", "colour on a terminal: auto|always|never (auto honours NO_COLOR)")
+	pf.StringVar(&f.maxDocSize, "max-doc-size", "", "largest document `SIZE` read, such as 200MB (default 64MiB, or $"+envMaxDocSize+")")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
-		newCatalogCmd(g),
-		newLookupCmd(g),
-		newScopeCmd(g),
-		newVersionCmd(g),
+		newCmdCatalog(f),
+		newCmdLookup(f, nil),
+		newCmdScope(f, nil),
+		newCmdVersion(f),
 		newManCmd(),
 	)
-	for _, c := range extraCommands(g) {
+	for _, c := range extraCommands(f) {
 		root.AddCommand(c)
 	}
-	registerCompletions(root, g)
+	registerCompletions(root, f)
 	return root
 }
 
 // prepare runs before every command: it checks -q and -v, reads the
 // configuration and silences standard output under --quiet.
-func (g *globalOptions) prepare(cmd *cobra.Command) error {
-	if g.quiet && g.verbose {
+func (f *factory) prepare(cmd *cobra.Command) error {
+	f.ctx = cmd.Context()
+	if f.quiet && f.verbose {
 		return usageErr("--quiet and --verbose contradict each other")
 	}
-	if g.configFlag != "" && g.noConfig {
+	if f.configFlag != "" && f.noConfig {
 		return usageErr("--config and --no-config contradict each other")
 	}
 	switch cmd.Name() {
 	case "version", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
 		// These read no catalog: a broken configuration must not stop them.
-		g.cfg = &fileConfig{}
+		f.cfg = &fileConfig{}
 		if cmd.Name() == "version" {
 			return nil
 		}
-		_ = g.applyConfig()
+		_ = f.applyConfig(f.io.wd)
 		return nil
 	}
-	if err := g.applyConfig(); err != nil {
+	if err := f.applyConfig(f.io.wd); err != nil {
 		return err
 	}
-	colour, err := useColour(g.color, g.io.tty)
+	colour, err := useColour(f.color, f.io.tty)
 	if err != nil {
 		return err
 	}
 	switch {
-	case g.quiet:
-		q := *g.io
-		q.out = io.Discard
-		g.io = &q
-	case g.io.tty || colour:
+	case f.quiet:
+		f.io.out = io.Discard
+	case f.io.tty || colour:
 		// Text writers fit tables to the width and colour what matters.
-		t := *g.io
-		t.out = report.NewTerminal(g.io.out, terminalWidth(g.io.width), colour)
-		g.io = &t
+		f.io.out = report.NewTerminal(f.io.out, terminalWidth(f.io.width), colour)
 	}
 	return nil
 }
@@ -324,31 +173,48 @@ func terminalWidth(measured int) int {
 // run executes the CLI and returns the exit code; it is the test seam.
 // Every non-zero exit says why in one line on standard error.
 func run(args []string, io *streams) int {
-	// Standard error carries text from documents, file names and servers
-	// (errors, warnings, suggestions): it is escaped at this one boundary.
-	safe := *io
-	safe.errOut = report.EscapeWriter(io.errOut)
-	io = &safe
-	root := newRootCmd(io)
+	return runContext(context.Background(), args, io)
+}
+
+// runContext is run under ctx: an interrupt cancels ctx, and the command
+// then stops its long work and exits 130.
+func runContext(ctx context.Context, args []string, io *streams) int {
+	f := newFactory(io)
+	return execute(ctx, newRootCmd(f), f, args)
+}
+
+// exitInterrupted is the exit code of a command stopped by an interrupt
+// (128 + SIGINT, as shells report it).
+const exitInterrupted = 130
+
+// execute runs root on args under ctx and turns its error into the exit
+// code, saying why on f's standard error.
+func execute(ctx context.Context, root *cobra.Command, f *factory, args []string) int {
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	errOut := f.io.errOut
+	if ctx.Err() != nil {
+		// Whatever failed after an interrupt failed because of it.
+		fmt.Fprintln(errOut, "scopeplan: interrupted")
+		return exitInterrupted
 	}
 	var ee *exitError
 	code := exitInput
 	if errors.As(err, &ee) {
 		code = ee.code
 		if ee.err == nil {
-			fmt.Fprintf(io.errOut, "scopeplan: exit %d\n", code)
+			fmt.Fprintf(errOut, "scopeplan: exit %d\n", code)
 			return code
 		}
 	} else if isUsage(err) {
 		code = exitUsage
 	}
-	fmt.Fprintf(io.errOut, "scopeplan: %s\n", oneLine(rootSuggestion(err.Error())))
+	fmt.Fprintf(errOut, "scopeplan: %s\n", oneLine(rootSuggestion(err.Error())))
 	if code == exitUsage {
-		fmt.Fprintln(io.errOut, "Run 'scopeplan --help' for usage.")
+		fmt.Fprintln(errOut, "Run 'scopeplan --help' for usage.")
 	}
 	return code
 }

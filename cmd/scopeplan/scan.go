@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -12,14 +13,17 @@ import (
 )
 
 type scanOptions struct {
-	g            *globalOptions
+	f            *factory
+	ctx          context.Context
 	format       string
 	includeTests bool
 	paths        []string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newScanCmd(g *globalOptions) *cobra.Command {
-	o := &scanOptions{g: g}
+func newCmdScan(f *factory, runF func(*scanOptions) error) *cobra.Command {
+	o := &scanOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "scan PATH...",
 		Short: "Find the Zoom API calls in source code or recorded traffic",
@@ -65,7 +69,17 @@ Exit codes: 0 (also when no call is found: a note on standard error),
   scopeplan scan session.har --format json
   scopeplan scan ./src --add-docs zoom-meetings.openapi.json`,
 		Args: args(cobra.MinimumNArgs(1)),
-		RunE: func(_ *cobra.Command, a []string) error { o.paths = a; return runScan(o) },
+		RunE: func(cmd *cobra.Command, a []string) error {
+			o.ctx, o.paths = cmd.Context(), a
+			var err error
+			if o.outFormat, err = format(o.format, report.ScanPrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runScan(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.ScanPrinters().Usage())
 	cmd.Flags().BoolVar(&o.includeTests, "include-tests", false, "keep the calls found in test files (tests/, spec/, *_test.*, mocks) in the call file")
@@ -73,30 +87,27 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 }
 
 func runScan(o *scanOptions) error {
-	f, err := format(o.format, report.ScanPrinters().Formats()...)
-	if err != nil {
-		return err
-	}
+	f := o.outFormat
 	for _, p := range o.paths {
 		if _, err := os.Stat(p); err != nil {
 			return inputErr(fmt.Errorf("scan: %w", err))
 		}
 	}
-	c, p, err := o.g.load()
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
-	res, err := scan.New(c).Scan(o.paths...)
+	res, err := scan.New(c).ScanContext(o.ctx, o.paths...)
 	if err != nil {
 		return inputErr(err)
 	}
 	if f == report.FormatText && !o.includeTests {
 		res = res.WithoutTests()
 	}
-	if err := report.ScanPrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewScanReport(res, report.NewMeta(p))); err != nil {
+	if err := report.ScanPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewScanReport(res, report.NewMeta(p))); err != nil {
 		return err
 	}
-	errOut := o.g.io.errOut
+	errOut := o.f.io.errOut
 	if f == report.FormatText {
 		for _, k := range res.Skipped {
 			if k.Text != "" {

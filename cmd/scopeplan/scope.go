@@ -10,13 +10,15 @@ import (
 )
 
 type scopeOptions struct {
-	g      *globalOptions
+	f      *factory
 	format string
 	name   string
+	// outFormat is --format checked.
+	outFormat report.Format
 }
 
-func newScopeCmd(g *globalOptions) *cobra.Command {
-	o := &scopeOptions{g: g}
+func newCmdScope(f *factory, runF func(*scopeOptions) error) *cobra.Command {
+	o := &scopeOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "scope NAME",
 		Short: "Show every endpoint a scope grants",
@@ -28,6 +30,13 @@ func newScopeCmd(g *globalOptions) *cobra.Command {
 				return usageErr("scope: empty NAME")
 			}
 			o.name = a[0]
+			var err error
+			if o.outFormat, err = format(o.format, report.ScopePrinters().Formats()...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
 			return runScope(o)
 		},
 	}
@@ -36,7 +45,7 @@ func newScopeCmd(g *globalOptions) *cobra.Command {
 }
 
 func runScope(o *scopeOptions) error {
-	f, c, p, err := o.g.formatAndLoad(o.format, report.ScopePrinters().Formats()...)
+	c, p, err := o.f.Catalog()
 	if err != nil {
 		return err
 	}
@@ -48,5 +57,9 @@ func runScope(o *scopeOptions) error {
 		}
 		return inputErr(fmt.Errorf("%s", msg))
 	}
-	return report.ScopePrinters().Print(o.g.io.out, f, o.g.io.tty, report.NewScopeReport(c, s, p, o.g.attribution(c)))
+	a, err := o.f.Attribution()
+	if err != nil {
+		return err
+	}
+	return report.ScopePrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.NewScopeReport(c, s, p, a))
 }

@@ -5,22 +5,19 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/scopeplan/scopeplan"
-	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/cache"
-	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/report"
 	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 )
 
 type updateOptions struct {
-	g           *globalOptions
+	f           *factory
+	ctx         context.Context
 	cacheDir    string
 	sources     []string
 	products    []string
@@ -33,10 +30,15 @@ type updateOptions struct {
 	diff        bool
 	allowShrink bool
 	redirects   []string
+
+	// outFormat is --format checked; sourceList the sources the flags
+	// select.
+	outFormat  report.Format
+	sourceList []scopeupdate.Source
 }
 
-func newUpdateCmd(g *globalOptions) *cobra.Command {
-	o := &updateOptions{g: g}
+func newCmdUpdate(f *factory, runF func(*updateOptions) error) *cobra.Command {
+	o := &updateOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "update [--product SLUG]... [--base URL] [--cache-dir DIR] [--diff] [--progress] [--format text|json]",
 		Short: "Download the scope pages and every API hub file into the cache",
@@ -88,7 +90,16 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
   scopeplan update --base http://127.0.0.1:8080
   scopeplan update --source openapi-rooms=https://developers.zoom.us/api-hub/rooms/methods/endpoints.json`,
 		Args: args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runUpdate(cmd.Context(), o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.ctx = cmd.Context()
+			if err := o.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runUpdate(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR, else the configuration's cache_dir, else the user cache directory)")
 	cmd.Flags().StringArrayVar(&o.products, "product", nil, "fetch the scope pages and this product's files only (`SLUG`, e.g. meetings); repeatable")
@@ -112,37 +123,6 @@ func productsHelp() string {
 		slugs = append(slugs, p.Slug)
 	}
 	return strings.Join(slugs, ", ") + "."
-}
-
-// updateChanges diffs the catalog commands used before an update that
-// changed something against the one they use after: each side is the
-// cached documents merged with the embedded ones they do not replace.
-func updateChanges(res *scopeupdate.Result) (*report.DiffReport, error) {
-	if !res.Committed || res.Count(scopeupdate.StatusUpdated) == 0 || len(res.New) == 0 {
-		return nil, nil
-	}
-	embedded, err := loader.Embedded(context.Background())
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	oldDocs := loader.MergeCached(embedded, res.Old)
-	oldC, err := catalog.Build(oldDocs)
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	newC, newDocs := res.Catalog, res.Compiled
-	if newC == nil {
-		newDocs = loader.MergeCached(embedded, res.New)
-		if newC, err = catalog.Build(newDocs); err != nil {
-			return nil, inputErr(err)
-		}
-	}
-	origin := scopeplan.OriginCache
-	if len(res.Old) == 0 {
-		origin = scopeplan.OriginEmbedded
-	}
-	d := report.NewDiffReport(catalog.Diff(oldC, newC), scopeplan.ProvenanceOf(origin, oldDocs), scopeplan.ProvenanceOf(scopeplan.OriginCache, newDocs))
-	return &d, nil
 }
 
 // updateSources returns the sources the flags select.
@@ -173,9 +153,10 @@ func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 	return sources, nil
 }
 
-func runUpdate(ctx context.Context, o *updateOptions) error {
-	f, err := format(o.format, report.UpdatePrinters().Formats()...)
-	if err != nil {
+// validate checks the flags' values and selects the sources.
+func (o *updateOptions) validate() error {
+	var err error
+	if o.outFormat, err = format(o.format, report.UpdatePrinters().Formats()...); err != nil {
 		return err
 	}
 	if o.timeout <= 0 {
@@ -187,11 +168,13 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 	if o.retries < 0 {
 		return usageErr("update: --retries must not be negative")
 	}
-	sources, err := updateSources(o)
-	if err != nil {
-		return err
-	}
-	c, err := cache.Open(o.g.cacheDir(o.cacheDir))
+	o.sourceList, err = updateSources(o)
+	return err
+}
+
+func runUpdate(o *updateOptions) error {
+	f, sources := o.outFormat, o.sourceList
+	c, err := cache.Open(o.f.cacheDir(o.cacheDir))
 	if err != nil {
 		return inputErr(err)
 	}
@@ -205,55 +188,34 @@ func runUpdate(ctx context.Context, o *updateOptions) error {
 		u.LockTimeout = time.Nanosecond // do not wait
 	}
 	u.AllowShrink = o.allowShrink
-	if o.progress || isTerminal(o.g.io.errOut) {
-		u.Progress = progressLine(o.g.io.errOut, len(sources))
+	if o.progress || isTerminal(o.f.io.errOut) {
+		u.Progress = progressLine(o.f.io.errOut, len(sources))
 	}
-
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
-	defer stop()
-	res, err := u.Run(ctx)
+	res, err := u.Run(o.ctx)
 	if err != nil {
 		return inputErr(err)
 	}
-
-	changes, err := updateChanges(res)
+	ch, err := res.Changes(o.ctx)
 	if err != nil {
-		return err
+		return inputErr(err)
+	}
+	var changes *report.DiffReport
+	if ch != nil {
+		d := report.NewDiffReport(ch.Diff, ch.Old, ch.New)
+		changes = &d
 	}
 	rep := report.NewUpdateReport(res, changes)
 	rep.FullDiff = o.diff
-	if err := report.UpdatePrinters().Print(o.g.io.out, f, o.g.io.tty, rep); err != nil {
+	if err := report.UpdatePrinters().Print(o.f.io.out, f, o.f.io.tty, rep); err != nil {
 		return err
 	}
-	sum := rep.Summary
 	if res.CompileError != "" {
-		fmt.Fprintf(o.g.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
+		fmt.Fprintf(o.f.io.errOut, "scopeplan: the compiled catalog was not stored (%s); commands will rebuild it from the files\n", res.CompileError)
 	}
-	if sum.Failed > 0 || sum.Refused > 0 {
-		var parts []string
-		if sum.Refused > 0 {
-			parts = append(parts, fmt.Sprintf("%d refused (%s): nothing in the cache was changed; --allow-shrink accepts them",
-				sum.Refused, strings.Join(names(res.With(scopeupdate.StatusRefused)), ", ")))
-		}
-		if sum.Failed > 0 {
-			parts = append(parts, fmt.Sprintf("%d failed (%s); their cached copies are unchanged",
-				sum.Failed, strings.Join(names(res.Failed()), ", ")))
-		}
-		return inputErr(fmt.Errorf("update: of %d sources, %s", len(res.Sources), strings.Join(parts, "; ")))
+	if err := res.Err(); err != nil {
+		return inputErr(err)
 	}
 	return nil
-}
-
-// names lists the sources' names.
-func names(rs []scopeupdate.SourceResult) []string {
-	var out []string
-	for _, s := range rs {
-		out = append(out, s.Source.Name)
-	}
-	return out
 }
 
 // isTerminal reports whether w is a terminal.

@@ -47,13 +47,13 @@ func sarifTool() report.SARIFTool {
 	return report.SARIFTool{Version: buildVersion(), Root: report.RepoRoot(".")}
 }
 
-func newVersionCmd(g *globalOptions) *cobra.Command {
+func newCmdVersion(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version and the embedded data's date and digest",
 		Args:  args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprint(g.io.out, versionText())
+			_, err := fmt.Fprint(f.io.out, versionText())
 			return err
 		},
 	}

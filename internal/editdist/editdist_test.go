@@ -1,7 +1,10 @@
 package editdist
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +73,112 @@ func TestBoundedAgreesWithFull(t *testing.T) {
 			}
 		}
 	}
+}
+
+// naiveNearest is the definition Index.Nearest must agree with: every
+// name within maxDist, by distance then name, the first n.
+func naiveNearest(s string, vocab []string, n, maxDist int) []string {
+	q := strings.ToLower(s)
+	if maxDist < 0 {
+		maxDist = max(2, len([]rune(q))/3)
+	}
+	seen := map[string]bool{}
+	type h struct {
+		s string
+		d int
+	}
+	var hits []h
+	for _, v := range vocab {
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		if d := Distance(q, strings.ToLower(v)); d <= maxDist {
+			hits = append(hits, h{v, d})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].d != hits[j].d {
+			return hits[i].d < hits[j].d
+		}
+		return hits[i].s < hits[j].s
+	})
+	var out []string
+	for i := 0; i < len(hits) && i < n; i++ {
+		out = append(out, hits[i].s)
+	}
+	return out
+}
+
+// TestIndexAgreesWithNaive compares the indexed search with the plain
+// definition on random vocabularies over a small alphabet (so that many
+// names are close and ties are common).
+func TestIndexAgreesWithNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]rune, rng.IntN(12))
+		for i := range b {
+			b[i] = []rune("abcAé:")[rng.IntN(6)]
+		}
+		return string(b)
+	}
+	for round := 0; round < 300; round++ {
+		vocab := make([]string, rng.IntN(40))
+		for i := range vocab {
+			vocab[i] = word()
+		}
+		ix := NewIndex(vocab)
+		for k := 0; k < 10; k++ {
+			q, n, maxDist := word(), rng.IntN(5), rng.IntN(9)-1
+			got, want := ix.Nearest(q, n, maxDist), naiveNearest(q, vocab, n, maxDist)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("Nearest(%q, %d, %d) over %q = %q, want %q", q, n, maxDist, vocab, got, want)
+			}
+		}
+	}
+}
+
+// FuzzWithin checks the banded distance against the full one.
+func FuzzWithin(f *testing.F) {
+	f.Add("kitten", "sitting", 3)
+	f.Add("meeting:read:meeting", "meeting:raed:meting", 2)
+	f.Fuzz(func(t *testing.T, a, b string, limit int) {
+		limit %= 40
+		want := Distance(a, b)
+		d, ok := Within(a, b, limit)
+		if ok != (limit >= 0 && want <= limit) || (ok && d != want) {
+			t.Errorf("Within(%q,%q,%d) = %d,%v; Distance %d", a, b, limit, d, ok, want)
+		}
+	})
+}
+
+func BenchmarkNearest(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 3000)
+	for i := range vocab {
+		w := make([]byte, 10+rng.IntN(30))
+		for j := range w {
+			w[j] = "abcdefghijklmnopqrstuvwxyz "[rng.IntN(27)]
+		}
+		vocab[i] = string(w)
+	}
+	ix := NewIndex(vocab)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix.Nearest(vocab[i%len(vocab)]+"x", 3, -1)
+	}
+}
+
+// FuzzNearest checks the indexed search against the plain definition.
+func FuzzNearest(f *testing.F) {
+	f.Add("Get a user\nList users\nGet a usr\nUpdate a user", "get a user", 3, -1)
+	f.Add("read\nwrite\nupdate\ndelete", "raed", 1, 2)
+	f.Fuzz(func(t *testing.T, vocab, q string, n, maxDist int) {
+		n, maxDist = n%8, maxDist%20
+		names := strings.Split(vocab, "\n")
+		got, want := NewIndex(names).Nearest(q, n, maxDist), naiveNearest(q, names, n, maxDist)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Nearest(%q, %d, %d) = %q, want %q", q, n, maxDist, got, want)
+		}
+	})
 }

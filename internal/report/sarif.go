@@ -32,6 +32,46 @@ type SARIFResult struct {
 	File    string
 	Line    int
 	Column  int
+	// Fixes are the result's proposed fixes (SARIF fixes).
+	Fixes []SARIFFix
+}
+
+// SARIFFix is one proposed fix: edits applied together.
+type SARIFFix struct {
+	Description string
+	Edits       []SARIFEdit
+}
+
+// SARIFEdit replaces the text of File's Line from Column up to (not
+// including) EndColumn with Text.
+type SARIFEdit struct {
+	File              string
+	Line              int
+	Column, EndColumn int
+	Text              string
+}
+
+// sarifFixes turns fixes into SARIF fixes: one artifactChange per file,
+// in the order the files first appear, each with its replacements.
+func sarifFixes(fixes []SARIFFix, root string) []*sarif.Fix {
+	var out []*sarif.Fix
+	for _, f := range fixes {
+		fix := sarif.NewFix().WithDescriptionText(f.Description)
+		changes := map[string]*sarif.ArtifactChange{}
+		for _, e := range f.Edits {
+			uri := artifactURI(e.File, root)
+			ch, ok := changes[uri]
+			if !ok {
+				ch = sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(uri))
+				changes[uri] = ch
+				fix.AddArtifactChanges(ch)
+			}
+			region := sarif.NewRegion().WithStartLine(e.Line).WithStartColumn(e.Column).WithEndLine(e.Line).WithEndColumn(e.EndColumn)
+			ch.WithReplacement(sarif.NewReplacement(region).WithInsertedContent(sarif.NewArtifactContent().WithText(e.Text)))
+		}
+		out = append(out, fix)
+	}
+	return out
 }
 
 // SARIFTool is what a SARIF log says about the run beyond its results:
@@ -134,6 +174,7 @@ func writeSARIF(w io.Writer, tool SARIFTool, rules []SARIFRule, results []SARIFR
 			region.WithStartColumn(res.Column)
 		}
 		loc.WithRegion(region)
+		result.Fixes = sarifFixes(res.Fixes, tool.Root)
 		run.AddResult(result.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(loc)}))
 	}
 	rep.AddRun(run)
@@ -172,7 +213,7 @@ func lintSARIF(w *Writer, r LintReport) error {
 	known := map[string]bool{}
 	for _, rule := range r.Rules {
 		known[rule.ID] = true
-		srules = append(srules, SARIFRule{ID: rule.ID, Description: rule.Doc, Level: sarifLevel(rule.Severity), URL: lintRulesDoc + strings.ToLower(rule.ID)})
+		srules = append(srules, SARIFRule{ID: rule.ID, Description: rule.Title, Level: sarifLevel(rule.Severity), URL: lintRulesDoc + strings.ToLower(rule.ID)})
 	}
 	var results []SARIFResult
 	for _, f := range r.Findings {
@@ -185,10 +226,23 @@ func lintSARIF(w *Writer, r LintReport) error {
 	return writeSARIF(w, r.Tool, srules, results)
 }
 
-// lintSARIFResult is the SARIF result of one finding (the place a
-// finding's structured fix would become the result's fixes).
+// lintSARIFResult is the SARIF result of one finding, its edits as one
+// fix.
 func lintSARIFResult(f lint.Finding) SARIFResult {
-	return SARIFResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: findingText(f), File: f.File, Line: f.Line, Column: f.Column}
+	return SARIFResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: findingText(f), File: f.File, Line: f.Line, Column: f.Column,
+		Fixes: lintFixes(f.Fixes)}
+}
+
+// lintFixes turns a finding's edits into one SARIF fix, or none.
+func lintFixes(fixes []lint.Fix) []SARIFFix {
+	if len(fixes) == 0 {
+		return nil
+	}
+	f := SARIFFix{Description: fixes[0].Message}
+	for _, x := range fixes {
+		f.Edits = append(f.Edits, SARIFEdit{File: x.File, Line: x.Line, Column: x.Column, EndColumn: x.Column + len(x.Old), Text: x.New})
+	}
+	return []SARIFFix{f}
 }
 
 // lintRulesDoc is where each rule is documented; the anchor is the rule ID

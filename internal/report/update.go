@@ -9,16 +9,10 @@ import (
 // catalog diff it made (nil when it changed nothing).
 func NewUpdateReport(res *update.Result, changes *DiffReport) UpdateReport {
 	return UpdateReport{
-		Meta:     NewMeta(scopeplan.ProvenanceOf(scopeplan.OriginCache, res.New)),
-		CacheDir: res.CacheDir,
-		Sources:  res.Sources,
-		Summary: UpdateSummary{
-			Updated:   res.Count(update.StatusUpdated),
-			Unchanged: res.Count(update.StatusUnchanged),
-			Absent:    res.Count(update.StatusAbsent),
-			Refused:   res.Count(update.StatusRefused),
-			Failed:    res.Count(update.StatusFailed),
-		},
+		Meta:           NewMeta(scopeplan.ProvenanceOf(scopeplan.OriginCache, res.New)),
+		CacheDir:       res.CacheDir,
+		Sources:        res.Sources,
+		Summary:        UpdateSummary(res.Summary()),
 		Committed:      res.Committed,
 		OrphansRemoved: res.Orphans,
 		CompileError:   res.CompileError,
