@@ -31,49 +31,48 @@ type Catalog struct {
 	// Events are the event subscriptions, indexed by their ID.
 	Events []*Event `json:"events,omitempty" yaml:"events,omitempty"`
 
-	byEvent  map[string]int // event name -> event
-	granular map[string]*Scope
-	classic  map[string]*Scope
-	byOpID   idIndex // operationId -> endpoints
-	byLink   idIndex // doc link -> endpoints
-	byName   idIndex // normalised name -> endpoints
-	byPath   idIndex // METHOD + normalised path -> endpoints
+	byEvent  map[string]int     // event name -> event
+	granular idIndex[*Scope]    // name -> granular scope
+	classic  idIndex[*Scope]    // name -> classic scope
+	byOpID   idIndex[*Endpoint] // operationId -> endpoints
+	byLink   idIndex[*Endpoint] // doc link -> endpoints
+	byName   idIndex[*Endpoint] // normalised name -> endpoints
+	byPath   idIndex[*Endpoint] // METHOD + normalised path -> endpoints
 }
 
 // Build joins documents into a catalog. Granular pages come first, then
 // classic pages, then API references in the order given; the order of
 // documents of one kind decides nothing but the order of sources.
 func Build(docs []*record.Document) (*Catalog, error) {
-	b := &builder{c: &Catalog{
-		Documents: docs,
-		granular:  map[string]*Scope{},
-		classic:   map[string]*Scope{},
-		byOpID:    newIDIndex(0),
-		byLink:    newIDIndex(0),
-		byName:    newIDIndex(0),
-		byPath:    newIDIndex(0),
-		byEvent:   map[string]int{},
-	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
-	refs := 0
-	for _, d := range docs {
+	for i, d := range docs {
 		if d == nil {
-			continue
+			return nil, fmt.Errorf("build catalog: document %d is nil", i)
 		}
+	}
+	// Size everything from what the documents hold, so that nothing grows
+	// by doubling (a grown map or slice leaves its old arrays behind).
+	refs, rows, eps, classic := 0, 0, 0, 0
+	for _, d := range docs {
 		for _, r := range d.GranularRows {
 			refs += len(r.Scopes)
 		}
 		for _, cs := range d.ClassicScopes {
 			refs += 2 * len(cs.APIs)
 		}
+		classic += len(d.ClassicScopes)
 		refs += 4 * len(d.Operations)
+		rows += len(d.GranularRows)
+		eps += len(d.GranularRows) + len(d.Operations)
 	}
-	b.grantSeen = make(map[seenKey]bool, refs)
-	b.c.Grants = make([]Grant, 0, refs)
-	for i, d := range docs {
-		if d == nil {
-			return nil, fmt.Errorf("build catalog: document %d is nil", i)
-		}
-	}
+	b := &builder{c: &Catalog{
+		Documents: docs,
+		Endpoints: make([]*Endpoint, 0, eps),
+		Grants:    make([]Grant, 0, refs),
+		Scopes:    make([]*Scope, 0, rows+classic),
+		byEvent:   map[string]int{},
+	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
+	b.c.newIndexes(rows)
+	b.c.indexScopes(rows, classic) // rows usually share scopes: rarely more than one new a row
 	for i, d := range docs {
 		if d.Kind == record.KindGranularMD || d.Kind == record.KindGranularHTML {
 			b.addGranularPage(i, d)
@@ -112,18 +111,25 @@ type grantKey struct {
 	endpoint int
 }
 
-// seenKey is a grant as grantSeen knows it: the scope (one per name and
-// kind) and the endpoint, smaller than a grantKey.
+// seenKey is a grant as b.long knows it: the scope (one per name and kind)
+// and the endpoint.
 type seenKey struct {
 	scope    *Scope
 	endpoint int
 }
 
+// longList is the length from which an endpoint's scope list is looked
+// up in builder.long rather than scanned.
+const longList = 16
+
 type builder struct {
-	c         *Catalog
-	grantSeen map[seenKey]bool
-	// pageGranular marks endpoints whose granular scopes come from a page.
-	pageGranular map[int]bool
+	c *Catalog
+	// long holds the grants of endpoints with long scope lists.
+	long map[seenKey]bool
+	// endpoints and scopes are slabs the builder takes new endpoints and
+	// scopes from: one allocation for many, each of its exact size.
+	endpoints []Endpoint
+	scopes    []Scope
 	// pathFromName marks endpoints whose path came from a name-only join.
 	pathFromName map[int]bool
 	// docProduct caches each reference document's product, docVariants
@@ -186,7 +192,17 @@ func pathKey(method, path string) string {
 	return strings.ToUpper(method) + " " + NormalizePath(path)
 }
 
-func (b *builder) newEndpoint(e *Endpoint) *Endpoint {
+// slabSize is how many endpoints or scopes one slab holds.
+const slabSize = 256
+
+// newEndpoint adds an endpoint with the fields of v, taken from the slab.
+func (b *builder) newEndpoint(v Endpoint) *Endpoint {
+	if len(b.endpoints) == 0 {
+		b.endpoints = make([]Endpoint, slabSize)
+	}
+	e := &b.endpoints[0]
+	b.endpoints = b.endpoints[1:]
+	*e = v
 	e.ID = len(b.c.Endpoints)
 	b.c.Endpoints = append(b.c.Endpoints, e)
 	b.index(e)
@@ -194,42 +210,67 @@ func (b *builder) newEndpoint(e *Endpoint) *Endpoint {
 }
 
 func (b *builder) index(e *Endpoint) {
-	if e.OperationID != "" {
-		b.c.byOpID.add(e.OperationID, e.ID)
-	}
-	if e.Link != "" {
-		b.c.byLink.add(e.Link, e.ID)
-	}
-	if n := normName(e.Name); n != "" {
-		b.c.byName.add(n, e.ID)
-	}
-	if e.Path != "" {
-		k := pathKey(e.Method, e.Path)
-		b.c.byPath.add(k, e.ID)
-	}
+	b.c.byOpID.add(e.ID)
+	b.c.byLink.add(e.ID)
+	b.c.byName.add(e.ID)
+	b.c.byPath.add(e.ID)
 }
 
+// grant records that a scope grants an endpoint, stated at src: a source
+// of the scope always, and a grant when it is the first for the pair. The
+// endpoint's Granular or Classic list and the scope's Endpoints fill here,
+// in grant order (finish sorts them); the endpoint's list is what tells a
+// pair seen before (and b.long, once the list is long).
 func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
 	s := b.scope(scope, kind)
 	s.Sources = append(s.Sources, src)
-	k := seenKey{s, ep}
-	if b.grantSeen[k] {
+	e := b.c.Endpoints[ep]
+	list := &e.Granular
+	if kind == KindClassic {
+		list = &e.Classic
+	}
+	if len(*list) < longList {
+		if slices.Contains(*list, scope) {
+			return
+		}
+	} else if b.long[seenKey{s, ep}] {
 		return
 	}
-	b.grantSeen[k] = true
+	*list = append(*list, scope)
+	if n := len(*list); n >= longList {
+		// A long list is looked up in a map, so that a row naming
+		// thousands of scopes costs no more than thousands of rows.
+		if b.long == nil {
+			b.long = map[seenKey]bool{}
+		}
+		if n == longList {
+			for _, name := range *list {
+				b.long[seenKey{b.scope(name, kind), ep}] = true
+			}
+		} else {
+			b.long[seenKey{s, ep}] = true
+		}
+	}
+	s.Endpoints = append(s.Endpoints, ep)
 	b.c.Grants = append(b.c.Grants, Grant{Scope: scope, Kind: kind, Endpoint: ep, Source: src, Via: via})
 }
 
 func (b *builder) scope(name string, kind ScopeKind) *Scope {
-	m := b.c.granular
+	x := &b.c.granular
 	if kind == KindClassic {
-		m = b.c.classic
+		x = &b.c.classic
 	}
-	if s, ok := m[name]; ok {
+	if s, ok := b.c.scopeIn(x, name); ok {
 		return s
 	}
-	s := &Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
-	m[name] = s
+	if len(b.scopes) == 0 {
+		b.scopes = make([]Scope, slabSize)
+	}
+	s := &b.scopes[0]
+	b.scopes = b.scopes[1:]
+	*s = Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
+	b.c.Scopes = append(b.c.Scopes, s)
+	x.add(len(b.c.Scopes) - 1)
 	return s
 }
 
@@ -260,9 +301,6 @@ func dominantProducts(d *record.Document) map[string]string {
 }
 
 func (b *builder) addGranularPage(di int, d *record.Document) {
-	if b.pageGranular == nil {
-		b.pageGranular = map[int]bool{}
-	}
 	dominant := dominantProducts(d)
 	for ri, r := range d.GranularRows {
 		var e *Endpoint
@@ -285,7 +323,7 @@ func (b *builder) addGranularPage(di int, d *record.Document) {
 			if variant == "" {
 				variant = record.VariantRegular
 			}
-			e = b.newEndpoint(&Endpoint{
+			e = b.newEndpoint(Endpoint{
 				OperationID:  r.OperationID,
 				Name:         r.Name,
 				Product:      product,
@@ -298,7 +336,6 @@ func (b *builder) addGranularPage(di int, d *record.Document) {
 		}
 		e.Rows = append(e.Rows, RowRef{Doc: di, Row: ri})
 		e.Sources = append(e.Sources, r.Source)
-		b.pageGranular[e.ID] = true
 		for _, s := range r.Scopes {
 			sc := b.scope(s.Name, KindGranular)
 			sc.Defined = true
@@ -471,7 +508,7 @@ func (b *builder) addReference(di int, d *record.Document, done map[[2]int]bool,
 			if len(ids) > 1 {
 				jk = JoinAmbiguous
 			}
-			e = b.newEndpoint(&Endpoint{
+			e = b.newEndpoint(Endpoint{
 				Name:         op.Name,
 				Product:      product,
 				ProductTitle: d.Title,
@@ -686,12 +723,11 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 		if kind == JoinName {
 			b.pathFromName[e.ID] = true
 		}
-		k := pathKey(e.Method, e.Path)
-		b.c.byPath.add(k, e.ID)
+		b.c.byPath.add(e.ID)
 	}
 	if e.OperationID == "" && op.OperationID != "" {
 		e.OperationID = op.OperationID
-		b.c.byOpID.add(op.OperationID, e.ID)
+		b.c.byOpID.add(e.ID)
 	}
 	for _, perm := range op.Permissions {
 		if perm = strings.TrimSpace(perm); perm != "" && !slices.Contains(e.Permissions, perm) {
@@ -703,9 +739,10 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 		b.firm[grantKey{s.Name, KindClassic, e.ID}] = true
 	}
 	// The granular page is the authority on granular scopes; a reference's
-	// own granular list fills in only endpoints no page row describes.
+	// own granular list fills in only endpoints no page row describes (page
+	// rows are the only Rows an endpoint has).
 	// Where both exist and disagree, lint reports it.
-	if !b.pageGranular[e.ID] {
+	if len(e.Rows) == 0 {
 		for _, s := range op.Granular() {
 			b.grant(s.Name, KindGranular, e.ID, s.Source, d.Kind)
 		}
@@ -715,18 +752,6 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 // finish fills the per-endpoint and per-scope lists and sorts everything.
 func (b *builder) finish() {
 	c := b.c
-	for _, g := range c.Grants {
-		e := c.Endpoints[g.Endpoint]
-		var s *Scope
-		if g.Kind == KindGranular {
-			e.Granular = append(e.Granular, g.Scope)
-			s = c.granular[g.Scope]
-		} else {
-			e.Classic = append(e.Classic, g.Scope)
-			s = c.classic[g.Scope]
-		}
-		s.Endpoints = append(s.Endpoints, g.Endpoint)
-	}
 	for k := range b.byName {
 		if !b.firm[k] {
 			e := c.Endpoints[k.endpoint]
@@ -745,13 +770,10 @@ func (b *builder) finish() {
 			e.Classic = []string{}
 		}
 	}
-	for _, m := range []map[string]*Scope{c.granular, c.classic} {
-		for _, s := range m {
-			sort.Ints(s.Endpoints)
-			if s.Endpoints == nil {
-				s.Endpoints = []int{}
-			}
-			c.Scopes = append(c.Scopes, s)
+	for _, s := range c.Scopes {
+		sort.Ints(s.Endpoints)
+		if s.Endpoints == nil {
+			s.Endpoints = []int{}
 		}
 	}
 	sort.Slice(c.Scopes, func(i, j int) bool {
@@ -760,5 +782,7 @@ func (b *builder) finish() {
 		}
 		return c.Scopes[i].Name < c.Scopes[j].Name
 	})
+	// Sorting moved the scopes: file them again, at their new places.
+	c.indexScopes(c.granular.n, c.classic.n)
 	c.finishEvents()
 }

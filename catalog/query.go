@@ -9,23 +9,20 @@ import (
 
 // Scope returns a scope by exact name, granular first, then classic.
 func (c *Catalog) Scope(name string) (*Scope, bool) {
-	if s, ok := c.granular[name]; ok {
+	if s, ok := c.scopeIn(&c.granular, name); ok {
 		return s, true
 	}
-	s, ok := c.classic[name]
-	return s, ok
+	return c.scopeIn(&c.classic, name)
 }
 
 // GranularScope returns a granular scope by exact name.
 func (c *Catalog) GranularScope(name string) (*Scope, bool) {
-	s, ok := c.granular[name]
-	return s, ok
+	return c.scopeIn(&c.granular, name)
 }
 
 // ClassicScope returns a classic scope by exact name.
 func (c *Catalog) ClassicScope(name string) (*Scope, bool) {
-	s, ok := c.classic[name]
-	return s, ok
+	return c.scopeIn(&c.classic, name)
 }
 
 // Endpoint returns the endpoint with the given ID, or nil.
@@ -69,8 +66,8 @@ func (c *Catalog) Stats() Stats {
 		EventsWithScopes:    scoped,
 		EventsWithGranular:  granular,
 		Endpoints:           len(c.Endpoints),
-		GranularScopes:      len(c.granular),
-		ClassicScopes:       len(c.classic),
+		GranularScopes:      c.granular.n,
+		ClassicScopes:       c.classic.n,
 		ClassicAssociations: len(c.Associations),
 		Products:            len(c.Products()),
 		Events:              len(c.Events),

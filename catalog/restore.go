@@ -26,14 +26,9 @@ func (c *Catalog) Parts() Parts {
 func Restore(p Parts) (*Catalog, error) {
 	c := &Catalog{
 		Documents: p.Documents, Endpoints: p.Endpoints, Scopes: p.Scopes, Grants: p.Grants, Associations: p.Associations, Events: p.Events,
-		byEvent:  make(map[string]int, len(p.Events)),
-		granular: make(map[string]*Scope, len(p.Scopes)),
-		classic:  map[string]*Scope{},
-		byOpID:   newIDIndex(len(p.Endpoints)),
-		byLink:   newIDIndex(len(p.Endpoints)),
-		byName:   newIDIndex(len(p.Endpoints)),
-		byPath:   newIDIndex(len(p.Endpoints)),
+		byEvent: make(map[string]int, len(p.Events)),
 	}
+	c.newIndexes(len(p.Endpoints))
 	b := &builder{c: c}
 	for i, e := range p.Endpoints {
 		if e == nil || e.ID != i {
@@ -47,11 +42,13 @@ func Restore(p Parts) (*Catalog, error) {
 		}
 		c.byEvent[e.Name] = i
 	}
-	for _, s := range p.Scopes {
+	classic := 0
+	for i, s := range p.Scopes {
+		if s == nil {
+			return nil, fmt.Errorf("restore catalog: scope %d is missing", i)
+		}
 		if s.Kind == KindClassic {
-			c.classic[s.Name] = s
-		} else {
-			c.granular[s.Name] = s
+			classic++
 		}
 		for _, id := range s.Endpoints {
 			if id < 0 || id >= len(p.Endpoints) {
@@ -64,5 +61,6 @@ func Restore(p Parts) (*Catalog, error) {
 			}
 		}
 	}
+	c.indexScopes(len(p.Scopes)-classic, classic)
 	return c, nil
 }

@@ -21,6 +21,7 @@ package granular
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -318,6 +319,16 @@ func newBuilder(path string, kind record.Kind) *builder {
 // problem records a structural defect.
 func (b *builder) problem(code, subject, msg string, src record.Source) {
 	b.doc.Problems = append(b.doc.Problems, record.Problem{Code: code, Subject: subject, Message: msg, Source: src})
+}
+
+// grow makes room for n more rows: exactly n for the first table (most
+// often the only long one), at least a quarter more for a later one, so
+// that a long table does not leave the arrays of a doubling behind.
+func (b *builder) grow(n int) {
+	rows := b.doc.GranularRows
+	if cap(rows)-len(rows) < n {
+		b.doc.GranularRows = slices.Grow(rows, max(n, len(rows)/4))
+	}
 }
 
 // addRow turns one table row into a GranularRow, recording its problems.

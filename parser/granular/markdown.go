@@ -302,8 +302,10 @@ func (p *mdParser) table(t *extast.Table) {
 		return
 	}
 	p.tables++
-	for _, r := range tr.data {
+	p.b.grow(len(tr.data))
+	for i, r := range tr.data {
 		p.b.addRow(p.product, p.section, r)
+		tr.data[i] = rowData{}
 	}
 }
 
