@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -75,10 +76,7 @@ against), 1 input error, 2 usage error.`,
 			if (o.requested == "") == (o.scopes == "") {
 				return usageErr("give exactly one of --requested FILE or --scopes a,b,c")
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runAudit(o)
+			return runOr(runF, runAudit, o)
 		},
 	}
 	o.in.addFlags(cmd)
@@ -102,9 +100,12 @@ func runAudit(o *auditOptions) error {
 	var req audit.Request
 	var scopeLines map[string]int
 	if o.requested != "" {
-		data, name, err := readRequested(o)
+		if o.requested == "-" && slices.Contains(o.in.files, "-") {
+			return usageErr("standard input (-) given twice: for --requested and for the calls")
+		}
+		data, name, err := audit.ReadRequested(o.requested, o.f.io.in)
 		if err != nil {
-			return err
+			return inputErr(err)
 		}
 		if req, err = audit.ParseRequest(name, data); err != nil {
 			return inputErr(err)
@@ -139,18 +140,20 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	sites := calls
+	// Sites get their own array: appending to calls must not overwrite
+	// them, nor they the calls.
+	sites := slices.Clip(calls)
 	if len(o.scan) > 0 {
 		sr, err := scan.New(c).ScanContext(o.ctx, o.scan...)
 		if err != nil {
 			return inputErr(err)
 		}
-		found, at := scanCalls(sr)
+		found, at := sr.PlannerCalls(false)
 		calls, sites = append(calls, found...), append(sites, at...)
 		if len(found) == 0 {
 			fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: the scan found no Zoom API calls in %d file(s)\n", sr.Files)
 		}
-		if n := skippedUnresolvable(sr); n > 0 {
+		if n := sr.Unresolvable(); n > 0 {
 			fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: the scan skipped %d place(s) that may call Zoom but name no call (run scopeplan scan to list them)\n", n)
 		}
 	}
@@ -163,52 +166,14 @@ func runAudit(o *auditOptions) error {
 	}
 	r := report.NewAuditReport(res, report.NewMeta(p))
 	r.SARIF = report.AuditSARIF{Tool: sarifTool(), Requested: o.requested, ScopeLines: scopeLines, Calls: sites}
-	err = report.AuditPrinters().Print(o.f.io.out, f, o.f.io.tty, r)
-	if err == nil && o.f.verbose && f == report.FormatText {
-		err = writeRadiusEndpoints(o.f.io.out, c, r)
+	if o.f.verbose {
+		r.ListGrants(c)
 	}
-	if err != nil {
+	if err := report.AuditPrinters().Print(o.f.io.out, f, o.f.io.tty, r); err != nil {
 		return err
 	}
 	if res.Fails(o.allowUnused, o.allowUnverified) {
-		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r))}
+		return &exitError{code: exitPrivilege, err: errors.New(report.AuditLine(r))}
 	}
 	return nil
-}
-
-// skippedUnresolvable counts what the scan skipped without a URL or path
-// to audit (a file it could not read, a URL built at run time).
-func skippedUnresolvable(r *scan.Result) int {
-	n := 0
-	for _, k := range r.Skipped {
-		if k.Text == "" {
-			n++
-		}
-	}
-	return n
-}
-
-// scanCalls turns a scan into calls to audit, one per distinct call (its
-// first occurrence), and every place each was found, for SARIF. Zoom URLs
-// the scan could not resolve are calls too, as in scan's text output, so
-// the audit reports them as unmapped rather than passing without them.
-func scanCalls(r *scan.Result) (calls, sites []planner.Call) {
-	seen := map[string]bool{}
-	add := func(spec, file string, line int) {
-		c := planner.Call{Spec: spec, File: file, Line: line}
-		sites = append(sites, c)
-		if !seen[spec] {
-			seen[spec] = true
-			calls = append(calls, c)
-		}
-	}
-	for _, c := range r.Calls {
-		add(c.Call, c.File, c.Line)
-	}
-	for _, k := range r.Skipped {
-		if k.Text != "" {
-			add(k.Text, k.File, k.Line)
-		}
-	}
-	return calls, sites
 }

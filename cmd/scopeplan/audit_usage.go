@@ -3,9 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,53 +27,30 @@ func (u *usageFlags) addFlags(cmd *cobra.Command) {
 
 func (u *usageFlags) given() bool { return len(u.files) > 0 }
 
-// parseTime reads a --since/--until value; a bare date's end of day is
-// its last instant when end is set.
-func parseTime(flag, s string, end bool) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
+// period reads --since and --until.
+func (u *usageFlags) period() (audit.UsageOptions, error) {
+	var opts audit.UsageOptions
+	var err error
+	if opts.Since, err = audit.ParseTime(u.since, false); err != nil {
+		return opts, usageErr("--since %w", err)
 	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
+	if opts.Until, err = audit.ParseTime(u.until, true); err != nil {
+		return opts, usageErr("--until %w", err)
 	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		if end {
-			t = t.Add(24*time.Hour - time.Nanosecond)
-		}
-		return t, nil
+	if !opts.Since.IsZero() && !opts.Until.IsZero() && opts.Until.Before(opts.Since) {
+		return opts, usageErr("--until is before --since")
 	}
-	var ms int64
-	if _, err := fmt.Sscanf(s, "%d", &ms); err == nil && fmt.Sprint(ms) == s {
-		return time.UnixMilli(ms), nil
-	}
-	return time.Time{}, usageErr("%s %q: want RFC 3339 (2025-01-31T12:00:00Z), a date (2025-01-31) or Unix milliseconds", flag, s)
+	return opts, nil
 }
 
 func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p scopeplan.Provenance, req audit.Request, calls []planner.Call, app planner.AppType) error {
-	var opts audit.UsageOptions
-	var err error
-	if opts.Since, err = parseTime("--since", o.usage.since, false); err != nil {
+	opts, err := o.usage.period()
+	if err != nil {
 		return err
 	}
-	if opts.Until, err = parseTime("--until", o.usage.until, true); err != nil {
-		return err
-	}
-	if !opts.Since.IsZero() && !opts.Until.IsZero() && opts.Until.Before(opts.Since) {
-		return usageErr("--until is before --since")
-	}
-	var all audit.Usage
-	for _, name := range o.usage.files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return inputErr(fmt.Errorf("read usage log: %w", err))
-		}
-		u, err := audit.ParseUsage(name, data)
-		if err != nil {
-			return inputErr(err)
-		}
-		all.Rows = append(all.Rows, u.Rows...)
-		all.Skipped += u.Skipped
+	all, err := audit.ReadUsage(o.usage.files...)
+	if err != nil {
+		return inputErr(err)
 	}
 	res, err := audit.RunUsage(c, req, all, calls, app, opts)
 	if err != nil {
@@ -92,7 +66,7 @@ func runUsageAudit(o *auditOptions, f report.Format, c *catalog.Catalog, p scope
 		fmt.Fprintf(o.f.io.errOut, "scopeplan: audit: no logged call in the period (%d outside it, %d not Zoom API calls)\n", res.Filtered, res.Skipped)
 	}
 	if res.Mismatch() {
-		return &exitError{code: exitPrivilege, err: errors.New(auditLine(r.AuditReport))}
+		return &exitError{code: exitPrivilege, err: errors.New(report.AuditLine(r.AuditReport))}
 	}
 	return nil
 }

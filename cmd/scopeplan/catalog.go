@@ -45,10 +45,7 @@ func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
 			if o.outFormat, err = format(o.format, report.StatsPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runStats(o)
+			return runOr(runF, runStats, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.StatsPrinters().Usage())
@@ -82,10 +79,7 @@ func newCmdDump(f *factory, runF func(*dumpOptions) error) *cobra.Command {
 			if o.outFormat, err = format(o.format, report.DumpPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runDump(o)
+			return runOr(runF, runDump, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "json", report.DumpPrinters().Usage())
@@ -132,10 +126,7 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 			if o.outFormat, err = format(o.format, report.DiffPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runDiff(o)
+			return runOr(runF, runDiff, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.DiffPrinters().Usage())

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/scopeplan/scopeplan/internal/report"
 )
 
 // runCLIIn is runCLI with the configuration looked for from dir and
@@ -54,7 +56,7 @@ func TestNonZeroExitSaysWhy(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := lr.Summary.BySeverity["error"]
-	want := "scopeplan: lint: " + plural(n, "finding") + " at or above error (--fail-on error)"
+	want := "scopeplan: lint: " + report.Plural(n, "finding") + " at or above error (--fail-on error)"
 	if line := oneErrLine(t, errOut); n == 0 || line != want {
 		t.Errorf("lint: stderr %q, want %q", line, want)
 	}

@@ -3,15 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/internal/report/site"
-	"github.com/scopeplan/scopeplan/lint"
 )
 
 type docsOptions struct {
@@ -61,10 +58,7 @@ Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 			if o.out == "" {
 				return usageErr("docs: --out DIR is required")
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runDocs(o)
+			return runOr(runF, runDocs, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "output `DIR` (required)")
@@ -85,7 +79,7 @@ func runDocs(o *docsOptions) error {
 	if err := o.ctx.Err(); err != nil {
 		return err
 	}
-	s, err := site.New(c, site.Options{Notes: lintNotes(c, findings)})
+	s, err := site.New(c, site.Options{Notes: site.LintNotes(c, findings)})
 	if err != nil {
 		return inputErr(fmt.Errorf("docs: %w", err))
 	}
@@ -96,7 +90,7 @@ func runDocs(o *docsOptions) error {
 	}
 	if f == report.FormatHTML {
 		path := filepath.Join(o.out, site.HTMLFile)
-		if err := writeHTMLFile(s, path); err != nil {
+		if err := s.WriteHTMLFile(path); err != nil {
 			return inputErr(fmt.Errorf("docs: %w", err))
 		}
 		fmt.Fprintf(o.f.io.out, "wrote %s\n", path)
@@ -111,64 +105,4 @@ func runDocs(o *docsOptions) error {
 	}
 	fmt.Fprintf(o.f.io.out, "wrote %d pages under %s\n", len(pages), o.out)
 	return nil
-}
-
-// writeHTMLFile writes the explorer through a temporary file renamed into
-// place, so a failed run never leaves half a page.
-func writeHTMLFile(s *site.Site, path string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create output dir: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".index-*.html")
-	if err != nil {
-		return fmt.Errorf("create temporary file: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := s.WriteHTML(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// lintNotes ties each lint finding to the endpoints it touches
-// (lint.Attribution) and the scope it names, for the explorer.
-func lintNotes(c *catalog.Catalog, findings []lint.Finding) []site.Note {
-	notes := make([]site.Note, len(findings))
-	// Findings are not comparable (their fixes are a slice): key them by
-	// what tells them apart.
-	type key struct {
-		rule, file, subject, message string
-		line, column                 int
-	}
-	keyOf := func(f lint.Finding) key { return key{f.Rule, f.File, f.Subject, f.Message, f.Line, f.Column} }
-	index := make(map[key]int, len(findings))
-	for i, f := range findings {
-		index[keyOf(f)] = i
-		notes[i] = site.Note{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
-			Suggestion: f.Suggestion, File: f.File, Line: f.Line}
-		if _, ok := c.Scope(f.Subject); ok {
-			notes[i].Scopes = []string{f.Subject}
-		}
-	}
-	a := lint.Attribute(c, findings)
-	for _, e := range c.Endpoints {
-		for _, f := range a.Endpoint(e) {
-			if i, ok := index[keyOf(f)]; ok {
-				notes[i].Endpoints = append(notes[i].Endpoints, e.ID)
-			}
-		}
-	}
-	return notes
 }

@@ -328,3 +328,35 @@ func TestVersionStamped(t *testing.T) {
 		t.Error("SARIF does not carry the stamped version")
 	}
 }
+
+// TestAuditScanKeepsEveryCall: call flags and a scan with a call found
+// twice are all audited. The places of the calls (for SARIF) once shared
+// the calls' array, and a repeated place overwrote a scanned call (here
+// GET /groups, whose scope then counted as unused).
+func TestAuditScanKeepsEveryCall(t *testing.T) {
+	dir := t.TempDir()
+	src := "const base = \"https://api.zoom.us/v2\";\n" +
+		"fetch(`${base}/users/me`, {method: \"GET\"});\n" +
+		"fetch(`${base}/users/me`, {method: \"GET\"});\n" +
+		"fetch(`${base}/groups`, {method: \"GET\"});\n"
+	if err := os.WriteFile(filepath.Join(dir, "app.js"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "", "--no-config", "audit", "--app", "admin", "--format", "json",
+		"--scopes", "user:read:user:admin,group:read:list_groups:admin",
+		"--call", "GET /users/{userId}", "--call", "PATCH /users/{userId}", "--call", "DELETE /users/{userId}",
+		"--call", "GET /users", "--call", "POST /users", "--scan", dir)
+	if code != exitPrivilege {
+		t.Fatalf("exit %d, want %d (under-privileged); stderr %s", code, exitPrivilege, errOut)
+	}
+	var r struct {
+		Verdict  string   `json:"verdict"`
+		ToRemove []string `json:"to_remove"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Verdict != "under-privileged" || len(r.ToRemove) != 0 {
+		t.Errorf("verdict %s, to remove %q: want under-privileged with nothing to remove (GET /groups is called)", r.Verdict, r.ToRemove)
+	}
+}

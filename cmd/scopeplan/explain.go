@@ -12,7 +12,6 @@ import (
 
 	"github.com/scopeplan/scopeplan/explain"
 	"github.com/scopeplan/scopeplan/internal/report"
-	"github.com/scopeplan/scopeplan/planner"
 	"github.com/scopeplan/scopeplan/scan"
 )
 
@@ -60,10 +59,7 @@ explain, 2 usage error.`,
 			if o.outFormat, err = format(o.format, report.ExplainPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runExplain(o)
+			return runOr(runF, runExplain, o)
 		},
 	}
 	o.in.addFlags(cmd)
@@ -113,32 +109,17 @@ func runExplain(o *explainOptions) error {
 		if err != nil {
 			return inputErr(fmt.Errorf("explain --scan: %w", err))
 		}
-		for _, sc := range res.Calls {
-			calls = append(calls, planner.Call{Spec: sc.Call, File: sc.File, Line: sc.Line})
-		}
 		// A call the scan could not pin to one method is one of its
 		// candidates: each narrows the explanation as well.
-		for _, sk := range res.Skipped {
-			for _, cand := range sk.Candidates {
-				calls = append(calls, planner.Call{Spec: cand, File: sk.File, Line: sk.Line})
-			}
-		}
+		_, found := res.PlannerCalls(true)
+		calls = append(calls, found...)
 		if len(res.Calls) == 0 && len(calls) == 0 {
 			fmt.Fprintf(o.f.io.errOut, "scopeplan: explain: --scan found no Zoom API calls in %d file(s)\n", res.Files)
 		}
 	}
 	// --event (and events: in call files) name the subscriptions an event
 	// error is about; the rest are the app's calls.
-	var events []string
-	var plain []planner.Call
-	for _, call := range calls {
-		if call.Event {
-			events = append(events, call.Spec)
-		} else {
-			plain = append(plain, call)
-		}
-	}
-	x, err := explain.Explain(c, ze, explain.Options{App: app, Calls: plain, Events: events})
+	x, err := explain.Explain(c, ze, explain.OptionsFor(app, calls))
 	if err != nil {
 		if errors.Is(err, explain.ErrNotZoom) {
 			return inputErr(err)

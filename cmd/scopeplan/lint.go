@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -51,10 +49,7 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 			if err := o.complete(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runLint(o)
+			return runOr(runF, runLint, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.LintPrinters().Usage())
@@ -108,25 +103,11 @@ func runLint(o *lintOptions) error {
 		if err != nil {
 			return usageErr("--disable: %w", err)
 		}
-		disabled := map[string]bool{}
-		for _, r := range off {
-			disabled[r.ID] = true
-		}
-		kept := rules[:0:0]
-		for _, r := range rules {
-			if !disabled[r.ID] {
-				kept = append(kept, r)
-			}
-		}
-		rules = kept
-	}
-	selected := map[string]bool{}
-	for _, r := range rules {
-		selected[r.ID] = true
+		rules = lint.Without(rules, off)
 	}
 	var base *lint.Baseline
 	if o.baseline != "" {
-		b, err := readBaseline(o.baseline)
+		b, err := lint.ReadBaselineFile(o.baseline)
 		if err != nil {
 			return inputErr(err)
 		}
@@ -144,16 +125,12 @@ func runLint(o *lintOptions) error {
 		if err != nil {
 			return err
 		}
-		for _, fd := range all {
-			if selected[fd.Rule] || fd.Rule == "INTERNAL_ERROR" {
-				findings = append(findings, fd)
-			}
-		}
+		findings = lint.OfRules(all, rules)
 	} else {
 		findings = lint.Run(c, rules)
 	}
 	if o.writeBaseline != "" {
-		if err := writeBaseline(o.writeBaseline, findings); err != nil {
+		if err := lint.WriteBaselineFile(o.writeBaseline, findings); err != nil {
 			return inputErr(err)
 		}
 		// Writing a baseline accepts every current finding: report them,
@@ -181,37 +158,8 @@ func runLint(o *lintOptions) error {
 	}
 	if failOn != "" {
 		if n := len(lint.Filter(findings, failOn)); n > 0 {
-			return &exitError{code: exitFindings, err: fmt.Errorf("lint: %s at or above %s (--fail-on %s)", plural(n, "finding"), failOn, failOn)}
+			return &exitError{code: exitFindings, err: fmt.Errorf("lint: %s at or above %s (--fail-on %s)", report.Plural(n, "finding"), failOn, failOn)}
 		}
-	}
-	return nil
-}
-
-func readBaseline(path string) (lint.Baseline, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return lint.Baseline{}, fmt.Errorf("baseline: %w", err)
-	}
-	defer fh.Close()
-	b, err := lint.ReadBaseline(fh)
-	if err != nil {
-		return lint.Baseline{}, fmt.Errorf("%s: %w", path, err)
-	}
-	return b, nil
-}
-
-func writeBaseline(path string, findings []lint.Finding) (err error) {
-	fh, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("write baseline: %w", err)
-	}
-	defer func() {
-		if cerr := fh.Close(); cerr != nil {
-			err = errors.Join(err, fmt.Errorf("write baseline: %w", cerr))
-		}
-	}()
-	if err := lint.WriteBaseline(fh, findings); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }

@@ -42,10 +42,7 @@ doc link as it appears on the granular scopes page, or an event name
 			if o.outFormat, err = format(o.format, report.LookupPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runLookup(o)
+			return runOr(runF, runLookup, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.LookupPrinters().Usage())

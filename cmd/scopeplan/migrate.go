@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -41,10 +40,7 @@ The app type defaults to the classic scopes' level.`,
 			if o.outFormat, err = format(o.format, report.MigratePrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runMigrate(o)
+			return runOr(runF, runMigrate, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
@@ -80,18 +76,8 @@ func runMigrate(o *migrateOptions) error {
 	if err != nil {
 		return inputErr(err)
 	}
-	if len(res.Unknown) > 0 {
-		var parts []string
-		for _, name := range o.classic {
-			if sug, ok := res.Unknown[name]; ok {
-				part := fmt.Sprintf("%q", name)
-				if len(sug) > 0 {
-					part += " (did you mean " + strings.Join(sug, ", ") + "?)"
-				}
-				parts = append(parts, part)
-			}
-		}
-		return inputErr(fmt.Errorf("unknown classic scope(s): %s", strings.Join(parts, "; ")))
+	if err := res.UnknownError(o.classic); err != nil {
+		return inputErr(err)
 	}
 	return report.MigratePrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewMigrateReport(res, report.NewMeta(p)))
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/internal/report"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/planner"
 )
 
@@ -90,10 +91,7 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
 			if o.outFormat, err = format(o.format, report.PlanPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runPlan(o)
+			return runOr(runF, runPlan, o)
 		},
 	}
 	o.in.addFlags(cmd)
@@ -118,7 +116,7 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: concerns(a)})
+	plan, err := planner.Make(c, calls, planner.Options{App: app, Concerns: a.Concerns(lint.SeverityWarning)})
 	if err != nil {
 		return inputErr(err)
 	}
@@ -128,7 +126,7 @@ func runPlan(o *planOptions) error {
 		return err
 	}
 	if len(plan.Unmapped) > 0 {
-		msg := unmappedLine(r.Unmapped)
+		msg := report.UnmappedLine(r.Unmapped)
 		if f == report.FormatManifest {
 			msg += "; the manifest's scopes do not cover them (its opening comment lists them)"
 		}

@@ -55,6 +55,15 @@ func format(s string, allowed ...report.Format) (report.Format, error) {
 	return f, nil
 }
 
+// runOr runs the command on its checked options: runF when a test gives
+// one (to see the flags parsed), else the command's run.
+func runOr[O any](runF, run func(*O) error, o *O) error {
+	if runF != nil {
+		return runF(o)
+	}
+	return run(o)
+}
+
 // newRootCmd builds the command tree on f, every command with its real
 // run function.
 func newRootCmd(f *factory) *cobra.Command {

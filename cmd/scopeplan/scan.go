@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -75,10 +74,7 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 			if o.outFormat, err = format(o.format, report.ScanPrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runScan(o)
+			return runOr(runF, runScan, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.ScanPrinters().Usage())
@@ -107,28 +103,13 @@ func runScan(o *scanOptions) error {
 	if err := report.ScanPrinters().Print(o.f.io.out, f, o.f.io.tty, report.NewScanReport(res, report.NewMeta(p))); err != nil {
 		return err
 	}
-	errOut := o.f.io.errOut
 	if f == report.FormatText {
-		for _, k := range res.Skipped {
-			if k.Text != "" {
-				continue // on standard output, as an unresolved call
-			}
-			at := k.File
-			if k.Line > 0 {
-				at = fmt.Sprintf("%s:%d", k.File, k.Line)
-			}
-			text := ""
-			if k.Text != "" {
-				text = " " + k.Text + ":"
-			}
-			fmt.Fprintf(errOut, "scopeplan: scan: skipped %s:%s %s\n", at, text, k.Reason)
-			if len(k.Candidates) > 0 {
-				fmt.Fprintf(errOut, "    candidates: %s\n", strings.Join(k.Candidates, " | "))
-			}
-		}
+		// Skipped URLs are on standard output, as unresolved calls; the
+		// other skipped places on standard error.
+		_ = report.WriteScanSkipped(o.f.io.errOut, res)
 	}
 	if len(res.Calls) == 0 {
-		fmt.Fprintf(errOut, "scopeplan: scan: no Zoom API calls found in %d file(s)\n", res.Files)
+		fmt.Fprintf(o.f.io.errOut, "scopeplan: scan: no Zoom API calls found in %d file(s)\n", res.Files)
 	}
 	return nil
 }

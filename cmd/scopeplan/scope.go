@@ -34,10 +34,7 @@ func newCmdScope(f *factory, runF func(*scopeOptions) error) *cobra.Command {
 			if o.outFormat, err = format(o.format, report.ScopePrinters().Formats()...); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runScope(o)
+			return runOr(runF, runScope, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", report.ScopePrinters().Usage())

@@ -95,10 +95,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 			if err := o.validate(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return runUpdate(o)
+			return runOr(runF, runUpdate, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.cacheDir, "cache-dir", "", "cache `DIR` (default $SCOPEPLAN_CACHE_DIR, else the configuration's cache_dir, else the user cache directory)")
@@ -137,18 +134,9 @@ func updateSources(o *updateOptions) ([]scopeupdate.Source, error) {
 	if len(o.products) > 0 || o.base != "" {
 		return nil, usageErr("update: --source replaces the default sources; --product and --base apply to the defaults only")
 	}
-	var sources []scopeupdate.Source
-	seen := map[string]bool{}
-	for _, spec := range o.sources {
-		s, err := scopeupdate.ParseSource(spec)
-		if err != nil {
-			return nil, usageErr("--source: %w", err)
-		}
-		if seen[s.Name] {
-			return nil, usageErr("--source: %s given twice", s.Name)
-		}
-		seen[s.Name] = true
-		sources = append(sources, s)
+	sources, err := scopeupdate.ParseSources(o.sources)
+	if err != nil {
+		return nil, usageErr("--source: %w", err)
 	}
 	return sources, nil
 }
@@ -189,7 +177,7 @@ func runUpdate(o *updateOptions) error {
 	}
 	u.AllowShrink = o.allowShrink
 	if o.progress || isTerminal(o.f.io.errOut) {
-		u.Progress = progressLine(o.f.io.errOut, len(sources))
+		u.Progress = report.UpdateProgress(o.f.io.errOut, len(sources))
 	}
 	res, err := u.Run(o.ctx)
 	if err != nil {
@@ -226,31 +214,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// progressLine returns the Progress callback: one line per file with its
-// position, name, status, size and, when it did not update, why.
-func progressLine(w io.Writer, total int) func(scopeupdate.SourceResult) {
-	n := 0
-	return func(s scopeupdate.SourceResult) {
-		n++
-		line := fmt.Sprintf("[%*d/%d] %-32s %-9s %9s", len(fmt.Sprint(total)), n, total, s.Source.Name, s.Status, humanSize(s.Bytes))
-		if s.Reason != "" && s.Status != scopeupdate.StatusUpdated {
-			line += "  " + s.Reason
-		}
-		fmt.Fprintln(w, line)
-	}
-}
-
-// humanSize writes a byte count for people; "-" for nothing downloaded.
-func humanSize(n int64) string {
-	switch {
-	case n <= 0:
-		return "-"
-	case n < 1<<10:
-		return fmt.Sprintf("%d B", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }

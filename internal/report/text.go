@@ -299,6 +299,7 @@ func writeAuditText(w *Writer, r AuditReport) error {
 			w.Printf("  %s: %d endpoint(s) (%s)\n", b.Scope, b.Total, strings.Join(parts, ", "))
 		}
 	}
+	writeAuditGrants(w, r.Grants)
 	return nil
 }
 

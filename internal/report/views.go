@@ -212,6 +212,9 @@ type AuditReport struct {
 	ToAdd       []string       `json:"to_add" yaml:"to_add"`
 	ToRemove    []string       `json:"to_remove" yaml:"to_remove"`
 	BlastRadius []audit.Radius `json:"blast_radius" yaml:"blast_radius"`
+	// Grants lists every endpoint each blast radius scope grants (text
+	// only; see ListGrants).
+	Grants []ScopeGrants `json:"-" yaml:"-"`
 }
 
 // StatsReport is the output of "catalog stats".
