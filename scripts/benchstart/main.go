@@ -9,15 +9,23 @@
 // (make bench does): go run ./scripts/benchstart [-n 50] [-base DIR],
 // where -base names another checkout whose scopeplan is measured beside
 // this one (before and after a change).
+//
+// It also measures the floor no code of scopeplan's can go below: a
+// hello-world that imports (blank) every third-party package scopeplan's
+// own packages import. Go runs every linked package's initialisers before
+// main, so that program's start is what the dependencies alone cost.
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -66,6 +74,10 @@ func bench(n int, baseDir string) error {
 	if err := build(tmp, hw, "hello.go"); err != nil {
 		return err
 	}
+	floor := filepath.Join(tmp, "floor")
+	if err := buildFloor(tmp, floor); err != nil {
+		return err
+	}
 	sp := filepath.Join(tmp, "scopeplan")
 	if err := build(".", sp, "./cmd/scopeplan"); err != nil {
 		return err
@@ -85,6 +97,7 @@ func bench(n int, baseDir string) error {
 	env := append(os.Environ(), "SCOPEPLAN_CONFIG=none", "SCOPEPLAN_CACHE_DIR="+filepath.Join(tmp, "cache"))
 	runs := []*run{
 		{name: "hello-world", args: []string{hw}},
+		{name: "floor: hello-world + the dependencies' init", args: []string{floor}},
 		{name: "scopeplan version", args: []string{sp, "version"}, target: 1.3},
 		{name: "scopeplan plan examples/meeting-bot.yaml", args: []string{sp, "plan", "examples/meeting-bot.yaml"}, target: 2.5},
 	}
@@ -162,3 +175,70 @@ func ratio(a, b []time.Duration) float64 {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond)) }
+
+// buildFloor builds the dependency floor: a hello-world importing every
+// third-party package that a package of this module linked into
+// cmd/scopeplan imports. The program is placed in the module with a build
+// overlay, so the working tree is never touched.
+func buildFloor(tmp, out string) error {
+	list := exec.Command("go", "list", "-deps", "-f", `{{if not .Standard}}{{.ImportPath}} {{.Module.Path}} {{join .Imports ","}}{{end}}`, "./cmd/scopeplan")
+	list.Stderr = os.Stderr
+	b, err := list.Output()
+	if err != nil {
+		return fmt.Errorf("go list: %w", err)
+	}
+	mod, err := exec.Command("go", "list", "-m").Output()
+	if err != nil {
+		return fmt.Errorf("go list -m: %w", err)
+	}
+	self := strings.TrimSpace(string(mod))
+	// own says, for each linked package, whether it is this module's.
+	own := map[string]bool{}
+	var lines [][]string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		lines = append(lines, f)
+		own[f[0]] = f[1] == self
+	}
+	deps := map[string]bool{}
+	for _, f := range lines {
+		if !own[f[0]] || len(f) < 3 {
+			continue
+		}
+		for _, imp := range strings.Split(f[2], ",") {
+			if _, linked := own[imp]; linked && !own[imp] {
+				deps[imp] = true
+			}
+		}
+	}
+	if len(deps) == 0 {
+		return fmt.Errorf("floor: found no third-party imports")
+	}
+	var src strings.Builder
+	src.WriteString("package main\n\nimport (\n\t\"fmt\"\n")
+	for _, d := range slices.Sorted(maps.Keys(deps)) {
+		fmt.Fprintf(&src, "\t_ %q\n", d)
+	}
+	src.WriteString(")\n\nfunc main() { fmt.Println(\"hello\") }\n")
+	file := filepath.Join(tmp, "floor.go")
+	if err := os.WriteFile(file, []byte(src.String()), 0o644); err != nil {
+		return err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	virtual := filepath.Join(wd, "internal", "benchstartfloor", "main.go")
+	overlay, err := json.Marshal(map[string]map[string]string{"Replace": {virtual: file}})
+	if err != nil {
+		return err
+	}
+	ov := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(ov, overlay, 0o644); err != nil {
+		return err
+	}
+	return build(".", out, "-overlay", ov, "./internal/benchstartfloor")
+}
