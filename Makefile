@@ -25,8 +25,11 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
+# Every Go benchmark, then process start against a Go hello-world, side
+# by side (scripts/benchstart: issue 14's targets, figures in the README).
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) run ./scripts/benchstart
 
 # Every fuzz target, FUZZTIME each (go test -fuzz takes one target at a time).
 fuzz:

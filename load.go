@@ -113,21 +113,22 @@ func LoadWithFindings(ctx context.Context, o Options) (*catalog.Catalog, Provena
 	full := !o.Core
 	cacheErr := ""
 	if o.UseCache || o.CacheDir != "" {
-		c, docs, fs, st, err := snapshot.FromCache(ctx, lo, o.CacheDir, full)
+		c, docs, stored, st, err := snapshot.FromCache(ctx, lo, o.CacheDir, full, lint.Precompute)
 		if err := ctx.Err(); err != nil {
 			return nil, Provenance{}, nil, err
 		}
 		switch st {
 		case snapshot.CacheUsed:
-			return c, provenance(OriginCache, docs), fs, nil
+			return c, provenance(OriginCache, docs), storedFindings(stored), nil
 		case snapshot.CacheBroken:
 			cacheErr = err.Error()
 		}
 	}
-	c, docs, fs, err := snapshot.Load(ctx, lo, full)
+	c, docs, stored, err := snapshot.Load(ctx, lo, full)
 	if err != nil {
 		return nil, Provenance{}, nil, err
 	}
+	fs := storedFindings(stored)
 	origin := OriginEmbedded
 	if len(o.Docs) > 0 {
 		origin = OriginDocs
@@ -135,4 +136,18 @@ func LoadWithFindings(ctx context.Context, o Options) (*catalog.Catalog, Provena
 	p := provenance(origin, docs)
 	p.CacheError = cacheErr
 	return c, p, fs, nil
+}
+
+// storedFindings decodes the lint findings a snapshot or compiled cache
+// stored for its catalog (lint.Precompute); nil when it stored none or
+// they are not this catalog's, and lint.Run computes them.
+func storedFindings(st snapshot.Stored) []lint.Finding {
+	if len(st.Findings) == 0 {
+		return nil
+	}
+	fs, err := lint.DecodeFindings(st.Findings, st.Digest)
+	if err != nil {
+		return nil
+	}
+	return fs
 }

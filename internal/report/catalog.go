@@ -58,6 +58,6 @@ func ScopePrinters() Printers[ScopeReport] {
 func DumpPrinters() Printers[DumpReport] {
 	return printers(
 		row(FormatJSON, jsonPrinter[DumpReport]()),
-		row(FormatYAML, yamlPrinter[DumpReport]()),
+		row(FormatYAML, dumpYAML),
 	)
 }

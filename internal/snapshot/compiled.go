@@ -18,7 +18,6 @@ import (
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -140,7 +139,7 @@ func DecodeCompiled(b []byte, key string, full bool) (*Snapshot, error) {
 		if s.Rest, err = decodeRest(rest); err != nil {
 			return nil, err
 		}
-		if len(s.Rest.ScopeSources) != len(c.Scopes) {
+		if len(s.Rest.ScopeSources) != len(c.Parts.Scopes) {
 			return nil, fmt.Errorf("decode compiled catalog: %w", errCorrupt)
 		}
 	}
@@ -149,12 +148,13 @@ func DecodeCompiled(b []byte, key string, full bool) (*Snapshot, error) {
 
 // Compile builds the catalog commands use with the cache whose manifest
 // is m and whose parsed documents are cached (the cached documents and
-// the embedded ones they do not replace, see loader.MergeCached), lints
-// it, and stores it as the cache's compiled catalog. It returns what it
-// built: the catalog, the documents it was built from and the lint
-// findings. An error after the catalog was built (the file could not be
-// written) comes with the built values.
-func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document) (*Compiled, error) {
+// the embedded ones they do not replace, see loader.MergeCached), computes
+// its findings with f (none when f is nil), and stores both as the
+// cache's compiled catalog. It returns what it built: the catalog, the
+// documents it was built from and the stored findings. An error after the
+// catalog was built (the file could not be written) comes with the built
+// values.
+func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document, f FindingsFunc) (*Compiled, error) {
 	embedded, err := loader.Embedded(context.Background())
 	if err != nil {
 		return nil, err
@@ -165,8 +165,8 @@ func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document) (*Comp
 		return nil, fmt.Errorf("compile cache %s: %w", c.Dir, err)
 	}
 	key := CacheKey(m)
-	s := Build(cat, key)
-	out := &Compiled{Catalog: cat, Documents: docs, Findings: s.Core.Findings}
+	s := Build(cat, key, f)
+	out := &Compiled{Catalog: cat, Documents: docs, Stored: s.Stored()}
 	b, err := EncodeCompiled(s, key)
 	if err != nil {
 		return out, fmt.Errorf("compile cache %s: %w", c.Dir, err)
@@ -181,7 +181,7 @@ func Compile(c *cache.Cache, m cache.Manifest, cached []*record.Document) (*Comp
 type Compiled struct {
 	Catalog   *catalog.Catalog
 	Documents []*record.Document
-	Findings  []lint.Finding
+	Stored    Stored
 }
 
 // CacheStatus says what FromCache found.
@@ -205,24 +205,26 @@ const (
 // cache holds documents confirmed current after the embedded data's date.
 // Without AddDocs it loads the compiled catalog when it is current and
 // intact (its rest only when full is set), else it rebuilds the catalog
-// from the cached documents and rewrites the compiled file; findings are
-// then the compiled lint findings. With AddDocs, it parses the cached
-// documents and builds with the added ones (findings nil). A cache that
+// from the cached documents and rewrites the compiled file (with the
+// findings f computes); Stored is then what the compiled file holds. With
+// AddDocs, it parses the cached documents and builds with the added ones
+// (Stored empty). A cache that
 // applies but cannot be read, parsed or built is CacheBroken, with the
 // reason ("cache at DIR is unreadable: ..."). It returns the identities
 // of the documents the catalog was built from. When ctx is done it stops
 // between documents with CacheBroken and an error that wraps ctx.Err().
-func FromCache(ctx context.Context, o loader.Options, dir string, full bool) (*catalog.Catalog, []loader.DocInfo, []lint.Finding, CacheStatus, error) {
+func FromCache(ctx context.Context, o loader.Options, dir string, full bool, f FindingsFunc) (*catalog.Catalog, []loader.DocInfo, Stored, CacheStatus, error) {
 	var p []loader.DocInfo
+	var none Stored
 	if len(o.Docs) > 0 {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	c, err := cache.Open(dir)
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
-	broken := func(err error) (*catalog.Catalog, []loader.DocInfo, []lint.Finding, CacheStatus, error) {
-		return nil, p, nil, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
+	broken := func(err error) (*catalog.Catalog, []loader.DocInfo, Stored, CacheStatus, error) {
+		return nil, p, none, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
 	}
 	m, err := c.Manifest()
 	if err != nil {
@@ -230,14 +232,14 @@ func FromCache(ctx context.Context, o loader.Options, dir string, full bool) (*c
 	}
 	since, err := loader.EmbeddedDate()
 	if err != nil || len(m.Entries) == 0 || !m.Captured().After(since) {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	key := CacheKey(m)
 	if len(o.AddDocs) == 0 {
 		if b, err := readCompiled(c, full); err == nil {
 			if s, err := DecodeCompiled(b, key, full); err == nil {
 				if cat, err := s.Catalog(); err == nil {
-					return cat, s.Core.Docs, s.Core.Findings, CacheUsed, nil
+					return cat, s.Core.Docs, s.Stored(), CacheUsed, nil
 				}
 			}
 		}
@@ -259,26 +261,26 @@ func FromCache(ctx context.Context, o loader.Options, dir string, full bool) (*c
 	if len(o.AddDocs) == 0 {
 		// A compiled file that cannot be written (a read-only cache) is
 		// no reason to give up the catalog just built.
-		built, err := Compile(c, m, cached)
+		built, err := Compile(c, m, cached, f)
 		if built == nil {
 			return broken(err)
 		}
-		return built.Catalog, loader.Infos(built.Documents), built.Findings, CacheUsed, nil
+		return built.Catalog, loader.Infos(built.Documents), built.Stored, CacheUsed, nil
 	}
 	embedded, err := loader.Embedded(ctx)
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	added, err := o.ReadSpecs(ctx, o.AddDocs)
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
 	docs := append(loader.MergeCached(embedded, cached), added...)
 	cat, err := catalog.Build(docs)
 	if err != nil {
-		return nil, p, nil, CacheNotUsed, nil
+		return nil, p, none, CacheNotUsed, nil
 	}
-	return cat, loader.Infos(docs), nil, CacheUsed, nil
+	return cat, loader.Infos(docs), none, CacheUsed, nil
 }
 
 // readCompiled reads the cache's compiled catalog: all of it when full is

@@ -12,6 +12,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
+	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -35,7 +36,7 @@ func newCache(t *testing.T) *cache.Cache {
 // load runs FromCache and checks that the catalog came from the cache.
 func load(t *testing.T, c *cache.Cache, full bool) *catalog.Catalog {
 	t.Helper()
-	cat, docs, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, c.Dir, full)
+	cat, docs, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, c.Dir, full, lint.Precompute)
 	if st != snapshot.CacheUsed || err != nil || len(docs) == 0 {
 		t.Fatalf("FromCache: status %d, %d documents, %v", st, len(docs), err)
 	}
@@ -143,30 +144,30 @@ func TestBrokenCacheReported(t *testing.T) {
 	if err := os.Remove(filepath.Join(c.Dir, m.Entries[0].File)); err != nil {
 		t.Fatal(err)
 	}
-	_, _, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, c.Dir, false)
+	_, _, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, c.Dir, false, lint.Precompute)
 	if st != snapshot.CacheBroken || err == nil || !strings.HasPrefix(err.Error(), "cache at "+c.Dir+" is unreadable: ") {
 		t.Errorf("status %d, err %v", st, err)
 	}
 	if err := os.WriteFile(filepath.Join(c.Dir, cache.ManifestName), []byte("{"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, c.Dir, false); st != snapshot.CacheBroken || err == nil {
+	if _, _, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, c.Dir, false, lint.Precompute); st != snapshot.CacheBroken || err == nil {
 		t.Errorf("corrupt manifest: status %d, err %v", st, err)
 	}
 	// No cache, or --docs: not used, nothing to report.
-	if _, _, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, t.TempDir(), false); st != snapshot.CacheNotUsed || err != nil {
+	if _, _, _, st, err := snapshot.FromCache(context.Background(), loader.Options{}, t.TempDir(), false, lint.Precompute); st != snapshot.CacheNotUsed || err != nil {
 		t.Errorf("empty cache: status %d, err %v", st, err)
 	}
-	if _, _, _, st, _ := snapshot.FromCache(context.Background(), loader.Options{Docs: []string{"x"}}, c.Dir, false); st != snapshot.CacheNotUsed {
+	if _, _, _, st, _ := snapshot.FromCache(context.Background(), loader.Options{Docs: []string{"x"}}, c.Dir, false, lint.Precompute); st != snapshot.CacheNotUsed {
 		t.Errorf("--docs: status %d", st)
 	}
 }
 
 func FuzzDecodeCompiled(f *testing.F) {
-	s := snapshot.Build(fresh(f), "d")
-	s.Core.Endpoints = s.Core.Endpoints[:3]
-	s.Core.Scopes = s.Core.Scopes[:3]
-	s.Core.Findings = s.Core.Findings[:3]
+	s := snapshot.Build(fresh(f), "d", nil)
+	s.Core.Parts.Endpoints = s.Core.Parts.Endpoints[:3]
+	s.Core.Parts.Scopes = s.Core.Parts.Scopes[:3]
+	s.Core.Findings = lint.EncodeFindings("d", []lint.Finding{{Rule: "R", File: "f", Line: 1}})
 	s.Rest = &snapshot.Rest{ScopeSources: make([][]record.Source, 3)}
 	b, err := snapshot.EncodeCompiled(s, "k")
 	if err != nil {

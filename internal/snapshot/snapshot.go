@@ -1,14 +1,18 @@
 // Package snapshot stores the catalog built from the embedded documents,
-// with its lint findings, in a form generated at build time
-// (go generate ./data), so a command starts without parsing 1 MB of
-// documents or running every lint rule. A test fails when the snapshot and
-// the documents disagree.
+// with what was computed from it ahead of time (its lint findings), in a
+// form generated at build time (go generate ./data), so a command starts
+// without parsing 1 MB of documents or running every lint rule. A test
+// fails when the snapshot and the documents disagree.
 //
-// A snapshot has two parts: the core (endpoints, scopes, findings, the
-// documents' identities) in a compact binary form that most commands
-// decode in a few milliseconds, and the rest (parsed documents, grants,
-// associations, where each scope is written) as gzip-compressed gob,
-// decoded only for a command that needs the full catalog.
+// A snapshot has two parts: the core (endpoints, scopes, the documents'
+// identities, the stored findings) in compact binary forms that most
+// commands decode in a few milliseconds, and the rest (parsed documents,
+// grants, associations, where each scope is written) as gzip-compressed
+// gob, decoded only for a command that needs the full catalog. Each type
+// is encoded by its own package (catalog.Parts.MarshalCore,
+// lint.EncodeFindings); this package frames the sections and does not
+// import lint: the caller passes the function that computes the findings
+// and decodes them when it needs them.
 package snapshot
 
 import (
@@ -19,11 +23,11 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/data"
 	"github.com/scopeplan/scopeplan/internal/loader"
-	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -36,22 +40,38 @@ type Rest struct {
 	ScopeSources [][]record.Source
 }
 
-// Snapshot is a built catalog and its findings.
+// Snapshot is a built catalog and what was computed from it.
 type Snapshot struct {
 	Core *Core
 	Rest *Rest
 }
 
+// FindingsFunc computes the findings a snapshot stores beside catalog c
+// built from the data whose digest is given, in the encoding of their own
+// package (lint.Precompute is one).
+type FindingsFunc func(c *catalog.Catalog, digest string) []byte
+
+// Stored is what a snapshot or compiled cache had computed ahead of time
+// for its catalog: the findings as FindingsFunc encoded them (empty when
+// none were stored), and the digest they must be decoded against.
+type Stored struct {
+	Digest   string
+	Findings []byte
+}
+
 // Build captures a catalog built from documents whose digest is given,
-// running every lint rule over it.
-func Build(c *catalog.Catalog, digest string) *Snapshot {
-	core := &Core{Digest: digest, Endpoints: c.Endpoints, Events: c.Events, Findings: lint.Run(c, lint.Rules())}
+// with the findings f computes (none when f is nil).
+func Build(c *catalog.Catalog, digest string, f FindingsFunc) *Snapshot {
+	core := &Core{Digest: digest, Parts: catalog.Parts{Endpoints: c.Endpoints, Events: c.Events}}
+	if f != nil {
+		core.Findings = f(c, digest)
+	}
 	core.Docs = loader.Infos(c.Documents)
 	rest := &Rest{Documents: c.Documents, Grants: c.Grants, Associations: c.Associations}
 	for _, s := range c.Scopes {
 		t := *s
 		t.Sources = nil
-		core.Scopes = append(core.Scopes, &t)
+		core.Parts.Scopes = append(core.Parts.Scopes, &t)
 		rest.ScopeSources = append(rest.ScopeSources, s.Sources)
 	}
 	return &Snapshot{Core: core, Rest: rest}
@@ -103,8 +123,8 @@ func Decode(b []byte) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(rest.ScopeSources) != len(core.Scopes) {
-		return nil, fmt.Errorf("decode snapshot: %d scope source lists for %d scopes: %w", len(rest.ScopeSources), len(core.Scopes), errCorrupt)
+	if len(rest.ScopeSources) != len(core.Parts.Scopes) {
+		return nil, fmt.Errorf("decode snapshot: %d scope source lists for %d scopes: %w", len(rest.ScopeSources), len(core.Parts.Scopes), errCorrupt)
 	}
 	return &Snapshot{Core: core, Rest: rest}, nil
 }
@@ -124,7 +144,7 @@ func decodeRest(b []byte) (*Rest, error) {
 // Catalog restores the snapshot's catalog; without the rest it has no
 // documents, grants, associations or scope sources.
 func (s *Snapshot) Catalog() (*catalog.Catalog, error) {
-	p := catalog.Parts{Endpoints: s.Core.Endpoints, Scopes: s.Core.Scopes, Events: s.Core.Events}
+	p := s.Core.Parts
 	if s.Rest != nil {
 		p.Documents, p.Grants, p.Associations = s.Rest.Documents, s.Rest.Grants, s.Rest.Associations
 		for i, sc := range p.Scopes {
@@ -153,34 +173,49 @@ func Embedded(full bool) (*Snapshot, error) {
 		if s.Rest, err = decodeRest(restBytes); err != nil {
 			return nil, err
 		}
-		if len(s.Rest.ScopeSources) != len(core.Scopes) {
+		if len(s.Rest.ScopeSources) != len(core.Parts.Scopes) {
 			return nil, fmt.Errorf("decode snapshot: %w", errCorrupt)
 		}
 	}
 	return s, nil
 }
 
+// Stored returns what the snapshot had computed ahead of time.
+func (s *Snapshot) Stored() Stored { return Stored{Digest: s.Core.Digest, Findings: s.Core.Findings} }
+
 // Load parses and builds the documents o selects (loader.Build), taking
 // the embedded set from the snapshot when it matches the embedded
-// documents. It returns the documents' identities and the catalog's lint
-// findings when they were computed ahead of time (else nil: the caller
-// runs lint if it needs them). Without full, a catalog from the snapshot
+// documents. It returns the documents' identities and what was computed
+// ahead of time for the catalog (else an empty Stored: the caller runs
+// lint if it needs findings). Without full, a catalog from the snapshot
 // has endpoints and scopes only: enough to resolve calls and plan, not to
 // dump, count associations or lint.
-func Load(ctx context.Context, o loader.Options, full bool) (*catalog.Catalog, []loader.DocInfo, []lint.Finding, error) {
+func Load(ctx context.Context, o loader.Options, full bool) (*catalog.Catalog, []loader.DocInfo, Stored, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, Stored{}, err
 	}
 	if len(o.Docs) == 0 && len(o.AddDocs) == 0 {
-		if s, err := Embedded(full); err == nil {
-			if c, err := s.Catalog(); err == nil {
-				return c, s.Core.Docs, s.Core.Findings, nil
-			}
+		if c, s, err := restoreEmbedded(full); err == nil {
+			return c, s.Core.Docs, s.Stored(), nil
 		}
 	}
 	c, docs, err := loader.Build(ctx, o)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, Stored{}, err
 	}
-	return c, loader.Infos(docs), nil, nil
+	return c, loader.Infos(docs), Stored{}, nil
+}
+
+// restoreEmbedded decodes the embedded snapshot and restores its catalog.
+func restoreEmbedded(full bool) (*catalog.Catalog, *Snapshot, error) {
+	// Nearly everything decoding and restoring allocate stays live (it is
+	// the catalog), so a collection meanwhile costs time (most of a short
+	// command's) and frees little.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	s, err := Embedded(full)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.Catalog()
+	return c, s, err
 }

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/scopeplan/scopeplan/catalog"
@@ -12,6 +16,7 @@ import (
 	"github.com/scopeplan/scopeplan/internal/loader"
 	"github.com/scopeplan/scopeplan/internal/snapshot"
 	"github.com/scopeplan/scopeplan/internal/testutil/catalogtest"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
 func fresh(t testing.TB) *catalog.Catalog {
@@ -39,7 +44,7 @@ func asJSON(t testing.TB, v any) string {
 // run go generate ./data.
 func TestSnapshotIsFresh(t *testing.T) {
 	var buf bytes.Buffer
-	if err := snapshot.Encode(&buf, snapshot.Build(fresh(t), data.Digest())); err != nil {
+	if err := snapshot.Encode(&buf, snapshot.Build(fresh(t), data.Digest(), lint.Precompute)); err != nil {
 		t.Fatal(err)
 	}
 	want, err := snapshot.Decode(buf.Bytes())
@@ -94,7 +99,7 @@ func TestSnapshotRestoresTheCatalog(t *testing.T) {
 }
 
 func TestCoreRoundTrip(t *testing.T) {
-	s := snapshot.Build(fresh(t), "digest")
+	s := snapshot.Build(fresh(t), "digest", lint.Precompute)
 	b := snapshot.EncodeCore(s.Core)
 	got, err := snapshot.DecodeCore(b)
 	if err != nil {
@@ -120,10 +125,10 @@ func TestDecodeRejectsGarbage(t *testing.T) {
 }
 
 func FuzzDecodeCore(f *testing.F) {
-	s := snapshot.Build(fresh(f), "d")
-	s.Core.Endpoints = s.Core.Endpoints[:3]
-	s.Core.Scopes = s.Core.Scopes[:3]
-	s.Core.Findings = s.Core.Findings[:3]
+	s := snapshot.Build(fresh(f), "d", nil)
+	s.Core.Parts.Endpoints = s.Core.Parts.Endpoints[:3]
+	s.Core.Parts.Scopes = s.Core.Parts.Scopes[:3]
+	s.Core.Findings = lint.EncodeFindings("d", []lint.Finding{{Rule: "R", File: "f", Line: 1}})
 	f.Add(snapshot.EncodeCore(s.Core))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, _ = snapshot.DecodeCore(b)
@@ -160,7 +165,7 @@ func BenchmarkLoadFull(b *testing.B) {
 func TestHubRoundTrip(t *testing.T) {
 	want := catalogtest.Hub(t)
 	var buf bytes.Buffer
-	if err := snapshot.Encode(&buf, snapshot.Build(want, "hub")); err != nil {
+	if err := snapshot.Encode(&buf, snapshot.Build(want, "hub", lint.Precompute)); err != nil {
 		t.Fatal(err)
 	}
 	s, err := snapshot.Decode(buf.Bytes())
@@ -178,8 +183,8 @@ func TestHubRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(core.Events) != len(want.Events) || asJSON(t, core.Events) != asJSON(t, want.Events) {
-		t.Errorf("core events: %d, want %d", len(core.Events), len(want.Events))
+	if len(core.Parts.Events) != len(want.Events) || asJSON(t, core.Parts.Events) != asJSON(t, want.Events) {
+		t.Errorf("core events: %d, want %d", len(core.Parts.Events), len(want.Events))
 	}
 	c, err := (&snapshot.Snapshot{Core: core}).Catalog()
 	if err != nil {
@@ -187,5 +192,49 @@ func TestHubRoundTrip(t *testing.T) {
 	}
 	if ev, ok := c.Event("recording.completed"); !ok || len(ev.Granular) == 0 {
 		t.Error("the core-only catalog does not find recording.completed")
+	}
+}
+
+// TestStoredFindingsAreLints: the findings the embedded snapshot stores
+// are every rule's findings on a fresh build, keyed by the data's digest.
+func TestStoredFindingsAreLints(t *testing.T) {
+	s, err := snapshot.Embedded(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.Stored()
+	got, err := lint.DecodeFindings(st.Findings, data.Digest())
+	if err != nil || st.Digest != data.Digest() {
+		t.Fatalf("stored findings: digest %s, %v", st.Digest, err)
+	}
+	if want := lint.Run(fresh(t), lint.Rules()); asJSON(t, got) != asJSON(t, want) {
+		t.Errorf("stored findings (%d) are not lint's (%d): run go generate ./data", len(got), len(want))
+	}
+}
+
+// TestImportsFlowDown: the snapshot frames what catalog and lint encode
+// but imports nothing above catalog (lint, planner, audit, scan, report).
+func TestImportsFlowDown(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			for _, above := range []string{"lint", "planner", "audit", "scan", "explain", "migrate", "internal/report"} {
+				if p == "github.com/scopeplan/scopeplan/"+above {
+					t.Errorf("%s imports %s, which is above the snapshot", name, p)
+				}
+			}
+		}
 	}
 }
