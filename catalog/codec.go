@@ -93,11 +93,7 @@ func UnmarshalCore(b []byte) (Parts, error) {
 		if n == 0 {
 			return []record.Source{}
 		}
-		if n > len(srcs) {
-			srcs = make([]record.Source, max(n, 1024))
-		}
-		out := srcs[:n:n]
-		srcs = srcs[n:]
+		out := binenc.Cut(&srcs, n)
 		for i := range out {
 			out[i] = record.Source{File: d.Str(), Line: d.Int(), Column: d.Int()}
 		}

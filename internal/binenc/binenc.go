@@ -96,6 +96,19 @@ type Decoder struct {
 // per list.
 const chunk = 1024
 
+// Cut returns the next n elements of *pool, capacity n so that appending
+// to it copies it rather than overwrite the next list, and keeps the rest
+// in *pool; when fewer than n are left it starts a new chunk first.
+// Decoders of other element types call it with a pool of their own.
+func Cut[T any](pool *[]T, n int) []T {
+	if n > len(*pool) {
+		*pool = make([]T, max(n, chunk))
+	}
+	out := (*pool)[:n:n]
+	*pool = (*pool)[n:]
+	return out
+}
+
 // NewDecoder checks the magic and reads the string table of b.
 func NewDecoder(b []byte, magic string) (*Decoder, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
@@ -191,11 +204,7 @@ func (d *Decoder) Strings() []string {
 	if n == 0 {
 		return []string{}
 	}
-	if n > len(d.strs) {
-		d.strs = make([]string, max(n, chunk))
-	}
-	out := d.strs[:n:n]
-	d.strs = d.strs[n:]
+	out := Cut(&d.strs, n)
 	for i := range out {
 		out[i] = d.Str()
 	}
@@ -209,11 +218,7 @@ func (d *Decoder) Ints() []int {
 	if n == 0 {
 		return nil
 	}
-	if n > len(d.ints) {
-		d.ints = make([]int, max(n, chunk))
-	}
-	out := d.ints[:n:n]
-	d.ints = d.ints[n:]
+	out := Cut(&d.ints, n)
 	for i := range out {
 		out[i] = d.Int()
 	}
