@@ -749,6 +749,16 @@ func (b *builder) attach(e *Endpoint, di, oi int, op *record.Operation, kind Joi
 	}
 }
 
+// sortedList sorts a scope list in place and returns it, empty rather
+// than nil so that it encodes as [] (endpoints and events alike).
+func sortedList(s []string) []string {
+	sort.Strings(s)
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
 // finish fills the per-endpoint and per-scope lists and sorts everything.
 func (b *builder) finish() {
 	c := b.c
@@ -761,14 +771,8 @@ func (b *builder) finish() {
 	for _, e := range c.Endpoints {
 		sort.Strings(e.Permissions)
 		sort.Strings(e.ClassicByName)
-		sort.Strings(e.Granular)
-		sort.Strings(e.Classic)
-		if e.Granular == nil {
-			e.Granular = []string{}
-		}
-		if e.Classic == nil {
-			e.Classic = []string{}
-		}
+		e.Granular = sortedList(e.Granular)
+		e.Classic = sortedList(e.Classic)
 	}
 	for _, s := range c.Scopes {
 		sort.Ints(s.Endpoints)

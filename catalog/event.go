@@ -97,14 +97,8 @@ func (b *builder) eventGrant(e *Event, s record.ScopeRef, kind ScopeKind) {
 // finishEvents sorts the events' and scopes' event lists.
 func (c *Catalog) finishEvents() {
 	for _, e := range c.Events {
-		sort.Strings(e.Granular)
-		sort.Strings(e.Classic)
-		if e.Granular == nil {
-			e.Granular = []string{}
-		}
-		if e.Classic == nil {
-			e.Classic = []string{}
-		}
+		e.Granular = sortedList(e.Granular)
+		e.Classic = sortedList(e.Classic)
 	}
 	for _, s := range c.Scopes {
 		sort.Ints(s.Events)
