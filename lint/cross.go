@@ -33,7 +33,7 @@ func crossRules() []Rule {
 				"while the Postman list says only `user:read`, `user:read:admin`. The finding is placed at the " +
 				"later statement. Its subject is the operation, and its suggestion is the earlier statement's list.",
 			Run: runScopeConflict},
-		{ID: RuleUndefinedScope, Severity: SeverityWarning, Category: CategoryCross, Default: true,
+		{ID: RuleUndefinedScope, Severity: SeverityWarning, Category: CategoryCross, Default: true, Fixes: true,
 			Title: "a scope used by an API reference but defined on no scope page",
 			Doc: "`phone:write:shared_settings` in a reference, where the page defines " +
 				"`phone:write:shared_setting` → `phone:write:shared_setting`. The rule checks only against page " +

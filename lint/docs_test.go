@@ -60,14 +60,6 @@ const docsHeader = "# `scopeplan lint` rules\n\n" +
 	"  annotations (`::error file=…,line=…,title=RULE::message`).\n\n" +
 	"Counts are for the embedded documents (captured %s).\n"
 
-// fixRules are the rules that attach fixes to their findings.
-func fixRules() map[string]bool {
-	return map[string]bool{
-		RuleMalformedScope: true, RuleUnknownAction: true, RuleUnknownLevel: true, RuleSuspiciousResource: true,
-		RulePairLevelMismatch: true, RuleUndefinedScope: true, RuleUndefinedEventScope: true, RuleRateLimitSpelling: true,
-	}
-}
-
 // sentence turns a rule's title into a table cell: capitalised, with a
 // full stop.
 func sentence(s string) string {
@@ -94,7 +86,6 @@ func categoryNames() string {
 func rulesDoc(counts map[string]int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, docsHeader, categoryNames(), data.Date)
-	fixes := fixRules()
 	for _, c := range Categories() {
 		fmt.Fprintf(&b, "\n## %s\n\nCategory `%s`.", c.Title, c.Name)
 		if c.Doc != "" {
@@ -109,7 +100,7 @@ func rulesDoc(counts map[string]int) string {
 		}
 		for _, r := range rules {
 			fix, title := "", sentence(r.Title)
-			if fixes[r.ID] {
+			if r.Fixes {
 				fix = "yes"
 			}
 			if r.Deprecated {
@@ -193,9 +184,10 @@ func TestRulesDoc(t *testing.T) {
 	}
 }
 
-// TestFixRulesDocumented: the Fix column matches what the rules do on the
-// embedded documents and the fixtures: a rule marked as fixing gives a
-// fix somewhere, and no other rule ever does.
+// TestFixRulesDocumented: a rule's Fixes field (the docs' Fix column)
+// matches what it does on the embedded documents and the fixtures: a
+// rule marked as fixing gives a fix somewhere, and no other rule ever
+// does.
 func TestFixRulesDocumented(t *testing.T) {
 	seen := map[string]bool{}
 	for _, f := range Run(catalogtest.Embedded(t), Rules()) {
@@ -214,14 +206,12 @@ func TestFixRulesDocumented(t *testing.T) {
 			}
 		}
 	}
-	for id := range fixRules() {
-		if !seen[id] {
-			t.Errorf("%s is documented as giving fixes but gives none on the embedded documents or its fixture", id)
+	for _, r := range Rules() {
+		if r.Fixes && !seen[r.ID] {
+			t.Errorf("%s is marked as giving fixes but gives none on the embedded documents or its fixture", r.ID)
 		}
-	}
-	for id := range seen {
-		if !fixRules()[id] {
-			t.Errorf("%s gives fixes but the Fix column does not say so", id)
+		if !r.Fixes && seen[r.ID] {
+			t.Errorf("%s gives fixes but its Fixes field does not say so", r.ID)
 		}
 	}
 }

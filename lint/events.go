@@ -20,7 +20,7 @@ const eventsDoc = "The embedded documents have no webhooks document, so both cou
 
 func eventRules() []Rule {
 	return []Rule{
-		{ID: RuleUndefinedEventScope, Severity: SeverityWarning, Category: CategoryEvents, Default: true,
+		{ID: RuleUndefinedEventScope, Severity: SeverityWarning, Category: CategoryEvents, Default: true, Fixes: true,
 			Title: "a scope that lets an app subscribe to an event but is defined on no scope page",
 			Doc: "`contact_center:read:recording:admin`, a granular scope of several Contact Center recording " +
 				"events, is on no granular scopes page. The pages lag the webhooks files, so many event scopes " +

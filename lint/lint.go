@@ -105,6 +105,9 @@ type Rule struct {
 	Default bool
 	// Severity is the severity of the rule's findings.
 	Severity Severity
+	// Fixes says the rule attaches fixes (edits applying its suggestion)
+	// to its findings where it can infer one.
+	Fixes bool
 	// Deprecated says the rule is kept only so that configurations and
 	// baselines naming it keep working: selecting it selects ReplacedBy.
 	Deprecated bool

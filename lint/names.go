@@ -36,14 +36,14 @@ rows or two different names are separate findings.`
 
 func nameRules() []Rule {
 	return []Rule{
-		{ID: RuleMalformedScope, Severity: SeverityError, Category: CategoryNames, Default: true,
+		{ID: RuleMalformedScope, Severity: SeverityError, Category: CategoryNames, Default: true, Fixes: true,
 			Title: "a scope name with the wrong number of segments, an empty segment, whitespace or a stray character",
 			Doc: "`contact_center:write:queue disposition:admin` → suggestion " +
 				"`contact_center:write:queue_disposition:admin`. The suggestion is the name with the whitespace, " +
 				"stray characters or empty segments repaired, or else the nearest defined name. The granular " +
 				"page's `scim2:admin` (2 segments) is reported at each of its 11 rows.",
 			Run: func(p *Pass) { runNameRule(p, RuleMalformedScope) }},
-		{ID: RuleUnknownAction, Severity: SeverityError, Category: CategoryNames, Default: true,
+		{ID: RuleUnknownAction, Severity: SeverityError, Category: CategoryNames, Default: true, Fixes: true,
 			Title: "a scope whose action is not one of read, write, update, delete (with the nearest action and the corrected name)",
 			Doc: "`contact_center:udpate:region:admin` → `update`. The suggestion is the corrected scope name " +
 				"when the documents contain it, else the nearest action; the fix replaces the name with the " +
@@ -51,13 +51,13 @@ func nameRules() []Rule {
 				"two edits, so there is no suggestion. On a classic list, a second segment is flagged only when " +
 				"it is a near-miss of an action. Classic names such as `imchat:bot` use product-specific words there.",
 			Run: func(p *Pass) { runNameRule(p, RuleUnknownAction) }},
-		{ID: RuleUnknownLevel, Severity: SeverityError, Category: CategoryNames, Default: true,
+		{ID: RuleUnknownLevel, Severity: SeverityError, Category: CategoryNames, Default: true, Fixes: true,
 			Title: "a four-segment granular scope whose last segment is not admin or master",
 			Doc: "`meeting:write:admin:sip_dialing` puts the level before the resource → suggestion " +
 				"`meeting:write:sip_dialing:admin` (which the granular page defines). A misspelled level such as " +
 				"`user:read:user:admn` → `user:read:user:admin`.",
 			Run: func(p *Pass) { runNameRule(p, RuleUnknownLevel) }},
-		{ID: RuleSuspiciousResource, Severity: SeverityWarning, Category: CategoryNames, Default: true,
+		{ID: RuleSuspiciousResource, Severity: SeverityWarning, Category: CategoryNames, Default: true, Fixes: true,
 			Title: "a resource segment within a small edit distance of a far more common resource of the same product",
 			Doc: "`zra:write:team_manages:admin` → `zra:write:team_managers:admin`. \"Far more common\" means at " +
 				"least twice as many occurrences one edit away, or five times as many two edits away. Plural pairs " +

@@ -33,7 +33,7 @@ func pairRules() []Rule {
 			Doc: "The Billing section's `/ma/` rows (for example `billing/ma/#operation/GetPlanUsage`) have no " +
 				"`/methods/` rows.",
 			Run: runOrphanMasterRow},
-		{ID: RulePairLevelMismatch, Severity: SeverityWarning, Category: CategoryPairs, Default: true,
+		{ID: RulePairLevelMismatch, Severity: SeverityWarning, Category: CategoryPairs, Default: true, Fixes: true,
 			Title: "a master-account row that carries an :admin scope, or a regular row that carries only :master scopes",
 			Doc: "`billing:read:plan_usage:admin` on a `/ma/` row → `billing:read:plan_usage:master`. " +
 				"`account:read:lock_settings:master` as the only scope of a `/methods/` row → " +

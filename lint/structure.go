@@ -62,7 +62,7 @@ func structureRules() []Rule {
 				"as lower-case letters and digits without a leading \"zoom\". The most used spelling is the " +
 				"suggestion. The finding is at the first scope of the section with the other spelling.",
 			Run: runGroupNameSpelling},
-		{ID: RuleRateLimitSpelling, Severity: SeverityInfo, Category: CategoryStructure, Default: true,
+		{ID: RuleRateLimitSpelling, Severity: SeverityInfo, Category: CategoryStructure, Default: true, Fixes: true,
 			Title: "a rate-limit label spelled differently from the rest of its document (\"MEDIUM\" vs \"Medium\")",
 			Doc: "In a document whose labels are mostly title case (`Medium`), `MEDIUM` → `Medium`. A rare label " +
 				"within two edits of a far more common one (`Meduim`) is also reported. Only label-like values are " +
