@@ -58,7 +58,7 @@ func (x *idIndex[T]) hash(key string) (int, uint8) {
 	return int(h) & (len(x.ids) - 1), uint8(h >> 56)
 }
 
-// get returns the endpoints of key in the order added, or nil.
+// get returns the positions of key's items in the order added, or nil.
 func (x *idIndex[T]) get(key string) []int {
 	if x.n == 0 {
 		return nil
@@ -101,14 +101,11 @@ func (x *idIndex[T]) insert(key string, id int) {
 	x.n++
 }
 
-// grow doubles the table (the zero idIndex gets its first). It re-files the items chain by chain, starting
+// grow doubles the table. It re-files the items chain by chain, starting
 // after an empty slot, so that the items of one key keep the order they
 // were added in.
 func (x *idIndex[T]) grow() {
 	old := x.ids
-	if len(old) == 0 { // the zero idIndex
-		x.seed = maphash.MakeSeed()
-	}
 	x.alloc(len(old)) // twice the slots: room for as many entries again
 	start := 0
 	for start < len(old) && old[start] != 0 {

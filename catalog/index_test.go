@@ -50,15 +50,6 @@ func TestIDIndex(t *testing.T) {
 	if !slices.Equal(keys, []string{"a", "b", "c"}) {
 		t.Errorf("keys = %v", keys)
 	}
-	// The zero index files too.
-	z := idIndex[*Endpoint]{list: &c.Endpoints, keyOf: linkKey}
-	if got := z.get("a"); got != nil {
-		t.Errorf("zero index: a = %v", got)
-	}
-	z.add(1)
-	if got := z.get("a"); !slices.Equal(got, []int{1}) {
-		t.Errorf("zero index after add: a = %v", got)
-	}
 	// Many keys, some named by several endpoints added in a shuffled
 	// order, through many growths.
 	want := map[string][]int{}
