@@ -134,16 +134,7 @@ func DecodeCompiled(b []byte, key string, full bool) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshot{Core: c}
-	if full {
-		if s.Rest, err = decodeRest(rest); err != nil {
-			return nil, err
-		}
-		if len(s.Rest.ScopeSources) != len(c.Parts.Scopes) {
-			return nil, fmt.Errorf("decode compiled catalog: %w", errCorrupt)
-		}
-	}
-	return s, nil
+	return withRest(c, rest, full)
 }
 
 // Compile builds the catalog commands use with the cache whose manifest

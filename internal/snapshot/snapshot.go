@@ -119,14 +119,25 @@ func Decode(b []byte) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	rest, err := decodeRest(restBytes)
+	return withRest(core, restBytes, true)
+}
+
+// withRest returns the snapshot of a decoded core, with its rest decoded
+// from b when full is set (checked to hold a source list per scope).
+func withRest(core *Core, b []byte, full bool) (*Snapshot, error) {
+	s := &Snapshot{Core: core}
+	if !full {
+		return s, nil
+	}
+	rest, err := decodeRest(b)
 	if err != nil {
 		return nil, err
 	}
 	if len(rest.ScopeSources) != len(core.Parts.Scopes) {
 		return nil, fmt.Errorf("decode snapshot: %d scope source lists for %d scopes: %w", len(rest.ScopeSources), len(core.Parts.Scopes), errCorrupt)
 	}
-	return &Snapshot{Core: core, Rest: rest}, nil
+	s.Rest = rest
+	return s, nil
 }
 
 func decodeRest(b []byte) (*Rest, error) {
@@ -168,16 +179,7 @@ func Embedded(full bool) (*Snapshot, error) {
 	if core.Digest != data.Digest() {
 		return nil, fmt.Errorf("snapshot is stale: run go generate ./data")
 	}
-	s := &Snapshot{Core: core}
-	if full {
-		if s.Rest, err = decodeRest(restBytes); err != nil {
-			return nil, err
-		}
-		if len(s.Rest.ScopeSources) != len(core.Parts.Scopes) {
-			return nil, fmt.Errorf("decode snapshot: %w", errCorrupt)
-		}
-	}
-	return s, nil
+	return withRest(core, restBytes, full)
 }
 
 // Stored returns what the snapshot had computed ahead of time.
