@@ -152,21 +152,19 @@ func reduce(data []byte, min int) *reduced {
 	}
 	var out []byte
 	copied := 0              // data[:copied] is in out (but for the cuts)
-	runStart := -1           // offset of the current run's first line
-	runLines := 0            // lines in it
-	var lines []int          // starts of the run's first four lines
+	runLines := 0            // lines in the current run
+	fourth := 0              // start of the run's fourth line, the first cut
 	flush := func(end int) { // the run ends where the line at end starts
 		if runLines >= min+4 {
-			start := lines[3]
 			// The last line of the run stays: find its start.
 			last := bytes.LastIndexByte(data[:end-1], '\n') + 1
-			if last > start {
-				out = append(out, data[copied:start]...)
-				r.cuts = append(r.cuts, cut{at: len(out), start: start, end: last})
+			if last > fourth {
+				out = append(out, data[copied:fourth]...)
+				r.cuts = append(r.cuts, cut{at: len(out), start: fourth, end: last})
 				copied = last
 			}
 		}
-		runStart, runLines, lines = -1, 0, lines[:0]
+		runLines = 0
 	}
 	off := 0
 	for off < len(data) {
@@ -176,19 +174,16 @@ func reduce(data []byte, min int) *reduced {
 		}
 		end += off + 1
 		if data[off] == '|' {
-			if runStart < 0 {
-				runStart = off
-			}
 			runLines++
-			if len(lines) < 4 {
-				lines = append(lines, off)
+			if runLines == 4 {
+				fourth = off
 			}
-		} else if runStart >= 0 {
+		} else if runLines > 0 {
 			flush(off)
 		}
 		off = end
 	}
-	if runStart >= 0 {
+	if runLines > 0 {
 		flush(off) // a run ending with the last terminated line
 	}
 	if len(r.cuts) == 0 {
