@@ -181,17 +181,12 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float6
 // cmd/scopeplan imports. The program is placed in the module with a build
 // overlay, so the working tree is never touched.
 func buildFloor(tmp, out string) error {
-	list := exec.Command("go", "list", "-deps", "-f", `{{if not .Standard}}{{.ImportPath}} {{.Module.Path}} {{join .Imports ","}}{{end}}`, "./cmd/scopeplan")
+	list := exec.Command("go", "list", "-deps", "-f", `{{if not .Standard}}{{.ImportPath}} {{.Module.Main}} {{join .Imports ","}}{{end}}`, "./cmd/scopeplan")
 	list.Stderr = os.Stderr
 	b, err := list.Output()
 	if err != nil {
 		return fmt.Errorf("go list: %w", err)
 	}
-	mod, err := exec.Command("go", "list", "-m").Output()
-	if err != nil {
-		return fmt.Errorf("go list -m: %w", err)
-	}
-	self := strings.TrimSpace(string(mod))
 	// own says, for each linked package, whether it is this module's.
 	own := map[string]bool{}
 	var lines [][]string
@@ -201,7 +196,7 @@ func buildFloor(tmp, out string) error {
 			continue
 		}
 		lines = append(lines, f)
-		own[f[0]] = f[1] == self
+		own[f[0]] = f[1] == "true"
 	}
 	deps := map[string]bool{}
 	for _, f := range lines {
