@@ -70,15 +70,24 @@ func ParseRequest(name string, data []byte) (Request, error) {
 	if len(trimmed) == 0 {
 		return Request{}, fmt.Errorf("%s: the file is empty", name)
 	}
-	if looksStructured(data) || parsesAsMapping(data) {
+	// The file is parsed once: the tree both decides whether it is a
+	// mapping and, when it is, gives the values and their positions.
+	var root yaml.Node
+	perr := yaml.Unmarshal(data, &root)
+	if looksStructured(data) || parsesAsMapping(&root, perr, data) {
 		// A manifest or scopes block: it must parse, never fall back to
 		// reading its lines as scope names.
 		if err := planner.CheckJSON(data); err != nil {
 			return Request{}, fmt.Errorf("%s: %w", name, err)
 		}
+		if perr != nil {
+			return Request{}, fmt.Errorf("%s: %s", name, oneLine(perr))
+		}
 		var probe any
-		if err := yaml.Unmarshal(data, &probe); err != nil {
-			return Request{}, fmt.Errorf("%s: %s", name, oneLine(err))
+		if len(root.Content) > 0 {
+			if err := root.Decode(&probe); err != nil {
+				return Request{}, fmt.Errorf("%s: %s", name, oneLine(err))
+			}
 		}
 		m, ok := probe.(map[string]any)
 		if !ok {
@@ -88,7 +97,7 @@ func ParseRequest(name string, data []byte) (Request, error) {
 		if err != nil {
 			return r, err
 		}
-		if err := locate(name, data, &r); err != nil {
+		if err := locate(name, root.Content[0], &r); err != nil {
 			return r, err
 		}
 		return r, nil
@@ -167,12 +176,12 @@ func oneLine(err error) string {
 	return strings.ReplaceAll(msg, "\n  ", "; ")
 }
 
-// parsesAsMapping reports whether data parses as a YAML (or JSON) mapping,
-// whatever its first line ("name: My App" then "scopes:"). A plain list of
-// scope names never does: "a:read:b" has no ": " and parses as a scalar.
-func parsesAsMapping(data []byte) bool {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+// parsesAsMapping reports whether data, parsed into root (or failing
+// with err), is a YAML (or JSON) mapping, whatever its first line ("name:
+// My App" then "scopes:"). A plain list of scope names never is:
+// "a:read:b" has no ": " and parses as a scalar.
+func parsesAsMapping(root *yaml.Node, err error, data []byte) bool {
+	if err != nil {
 		return looksLikeKeyValue(data)
 	}
 	return len(root.Content) > 0 && root.Content[0].Kind == yaml.MappingNode
@@ -213,15 +222,10 @@ func looksStructured(data []byte) bool {
 	return false
 }
 
-// locate walks the parsed document to record where each requested scope
-// is (JSON pointer and line), and reads the manifest's event
+// locate walks the parsed document doc to record where each requested
+// scope is (JSON pointer and line), and reads the manifest's event
 // subscriptions and in-client Zoom Apps APIs.
-func locate(name string, data []byte, r *Request) error {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil || len(root.Content) == 0 {
-		return nil // parsed once already; nothing to locate
-	}
-	doc := root.Content[0]
+func locate(name string, doc *yaml.Node, r *Request) error {
 	r.Where = map[string]Position{}
 	scopesAt, base := child(doc, "scopes"), "/scopes"
 	if oi := child(doc, "oauth_information"); oi != nil {

@@ -29,10 +29,11 @@ func eventScopes(c *catalog.Catalog, x *Explanation, o Options) {
 			x.Notes = append(x.Notes, fmt.Sprintf("no loaded document states a scope for %s; see the event's page", ev.Name))
 			continue
 		}
+		alts := slices.Concat(ev.Granular, ev.Classic)
 		apps := []planner.AppType{o.App}
 		if o.App == "" {
 			x.AppInferred = true
-			apps = appsOf(append(append([]string{}, ev.Granular...), ev.Classic...))
+			apps = appsOf(alts)
 		}
 		if len(apps) == 1 {
 			x.App = apps[0]
@@ -45,7 +46,7 @@ func eventScopes(c *catalog.Catalog, x *Explanation, o Options) {
 			}
 			x.Add = append(x.Add, a)
 		}
-		x.Notes = append(x.Notes, fmt.Sprintf("%s is allowed by any of: %s", ev.Name, strings.Join(append(append([]string{}, ev.Granular...), ev.Classic...), ", ")))
+		x.Notes = append(x.Notes, fmt.Sprintf("%s is allowed by any of: %s", ev.Name, strings.Join(alts, ", ")))
 	}
 }
 

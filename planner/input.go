@@ -140,30 +140,22 @@ func parseStructured(name string, data []byte) (CallFile, error) {
 				return cf, fmt.Errorf("%s:%d: app must be user, admin or master", name, v.Line)
 			}
 			cf.App = v.Value
-		case "calls":
+		case "calls", "events":
 			seenCalls = true
 			if v.Kind != yaml.SequenceNode {
-				return cf, fmt.Errorf("%s:%d: calls must be a list", name, v.Line)
+				return cf, fmt.Errorf("%s:%d: %s must be a list", name, v.Line, k.Value)
 			}
 			for _, item := range v.Content {
 				c, err := parseCallNode(name, item)
 				if err != nil {
 					return cf, err
 				}
-				cf.Calls = append(cf.Calls, c)
-			}
-		case "events":
-			seenCalls = true
-			if v.Kind != yaml.SequenceNode {
-				return cf, fmt.Errorf("%s:%d: events must be a list", name, v.Line)
-			}
-			for _, item := range v.Content {
-				c, err := parseCallNode(name, item)
-				if err != nil {
-					return cf, err
+				c.Event = k.Value == "events"
+				if c.Event {
+					events = append(events, c)
+				} else {
+					cf.Calls = append(cf.Calls, c)
 				}
-				c.Event = true
-				events = append(events, c)
 			}
 		default:
 			return cf, fmt.Errorf("%s:%d: unknown key %q (want app, calls, events)", name, k.Line, k.Value)

@@ -194,23 +194,11 @@ func (cf *callFinder) callAt(open, arg int, literal bool) callSite {
 	if unclosed {
 		return cs // evidence ignores it; counting its arguments would cost O(n)
 	}
-	depth := 0
 	if cs.close > open+1 {
 		cs.nargs = 1
 	}
-	for j := open + 1; j < cs.close; j++ {
-		t := cf.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isOpen(t.text):
-			depth++
-		case isClose(t.text):
-			depth--
-		case t.text == "," && depth == 0:
-			cs.nargs++
-		}
+	for j := cf.nextComma(open+1, cs.close, false); j < cs.close; j = cf.nextComma(j+1, cs.close, false) {
+		cs.nargs++
 	}
 	return cs
 }

@@ -254,36 +254,15 @@ func (ds *decls) indentEnd(k int, indent int32) int {
 // params reads a parameter list in tokens [a, b).
 func (ds *decls) params(a, b int) []param {
 	var out []param
-	depth := 0
-	start := a
-	flush := func(end int) {
-		if end <= start {
-			return
+	for j := a; j < b; {
+		c := ds.nextComma(j, b, ds.l.typeArgs)
+		if j < c {
+			if p, ok := ds.paramOf(j, c); ok {
+				out = append(out, p)
+			}
 		}
-		if p, ok := ds.paramOf(start, end); ok {
-			out = append(out, p)
-		}
+		j = c + 1
 	}
-	for j := a; j < b; j++ {
-		t := ds.toks[j]
-		if t.kind != tPunct {
-			continue
-		}
-		switch {
-		case isOpen(t.text):
-			depth++
-		case isClose(t.text):
-			depth--
-		case t.text == "<" && ds.l.typeArgs:
-			depth++
-		case t.text == ">" && depth > 0 && ds.l.typeArgs:
-			depth--
-		case t.text == "," && depth == 0:
-			flush(j)
-			start = j + 1
-		}
-	}
-	flush(b)
 	// Python's self and cls are not passed at call sites.
 	if len(out) > 0 && slices.Contains(ds.l.implicitParams, out[0].name) {
 		out = out[1:]

@@ -248,15 +248,13 @@ func (ts *tokens) continues(k int) bool {
 	return false
 }
 
-// splitArgs splits the argument list between brackets open and close
-// into token ranges.
-func (ts *tokens) splitArgs(open, close int) [][2]int {
-	var out [][2]int
-	if close <= open+1 {
-		return nil
-	}
-	start, depth := open+1, 0
-	for j := open + 1; j < close; j++ {
+// nextComma returns the index of the first comma in tokens [j, end) outside
+// the brackets opened there, or end. With angles, "<" ... ">" nests too
+// (type arguments in a parameter list). Walking from just after one such
+// comma to the next visits a bracketed list's top-level commas.
+func (ts *tokens) nextComma(j, end int, angles bool) int {
+	depth := 0
+	for ; j < end; j++ {
 		t := ts.toks[j]
 		if t.kind != tPunct {
 			continue
@@ -266,13 +264,25 @@ func (ts *tokens) splitArgs(open, close int) [][2]int {
 			depth++
 		case isClose(t.text):
 			depth--
+		case t.text == "<" && angles:
+			depth++
+		case t.text == ">" && depth > 0 && angles:
+			depth--
 		case t.text == "," && depth == 0:
-			out = append(out, [2]int{start, j})
-			start = j + 1
+			return j
 		}
 	}
-	if start < close {
-		out = append(out, [2]int{start, close})
+	return end
+}
+
+// splitArgs splits the argument list between brackets open and close
+// into token ranges.
+func (ts *tokens) splitArgs(open, close int) [][2]int {
+	var out [][2]int
+	for j := open + 1; j < close; {
+		c := ts.nextComma(j, close, false)
+		out = append(out, [2]int{j, c})
+		j = c + 1
 	}
 	return out
 }
