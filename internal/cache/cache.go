@@ -272,21 +272,12 @@ func Sum(b []byte) string {
 // same name, and returns the entry as recorded (File, SHA256 and Size
 // set). e.Name must be valid; the directory is created when missing.
 func (c *Cache) Store(e Entry, data []byte) (Entry, error) {
-	if !ValidName(e.Name) {
-		return Entry{}, fmt.Errorf("store %q: invalid cache entry name", e.Name)
-	}
-	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
-		return Entry{}, fmt.Errorf("store %s: %w", e.Name, err)
-	}
 	m, err := c.Manifest()
 	if err != nil {
 		return Entry{}, fmt.Errorf("store %s: %w", e.Name, err)
 	}
-	e.SHA256 = Sum(data)
-	e.Size = int64(len(data))
-	e.File = FileName(e.Name, e.Kind, data)
-	if err := writeAtomic(c.Dir, e.File, data); err != nil {
-		return Entry{}, fmt.Errorf("store %s: %w", e.Name, err)
+	if e, err = c.Put(e, data); err != nil {
+		return Entry{}, err
 	}
 	old, hadOld := m.Lookup(e.Name)
 	if err := c.commit(m.with(e)); err != nil {
