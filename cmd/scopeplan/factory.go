@@ -222,17 +222,12 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 	return n, nil
 }
 
-// loadPreferringCache is scopeplan.LoadWithFindings, preferring the
-// catalog of the documents `scopeplan update` cached when there are any
-// newer than the embedded data (the cache directory is
-// $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
-// be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
-	return loadPreferringCacheIn(context.Background(), o, "", full)
-}
-
-// loadPreferringCacheIn is loadPreferringCache under ctx with the cache
-// in cacheDir ("" for the default directory).
+// loadPreferringCacheIn is scopeplan.LoadWithFindings under ctx,
+// preferring the catalog of the documents `scopeplan update` cached when
+// there are any newer than the embedded data (the cache directory is
+// cacheDir, "" for $SCOPEPLAN_CACHE_DIR or the user cache directory). A
+// cache that cannot be read leaves the embedded data, with the reason in
+// CacheError.
 func loadPreferringCacheIn(ctx context.Context, o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
 	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
 	return scopeplan.LoadWithFindings(ctx, o)
