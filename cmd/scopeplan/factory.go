@@ -28,20 +28,26 @@ type streams struct {
 	// width is the terminal's width in columns (0 when unknown or not a
 	// terminal).
 	width int
+	// errTTY says whether standard error is a terminal (errOut is wrapped
+	// by then, so it cannot be asked).
+	errTTY bool
 }
 
 func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
-	tty := false
-	if fi, err := out.Stat(); err == nil {
-		tty = fi.Mode()&os.ModeCharDevice != 0
-	}
+	tty := isTerminal(out)
 	width := 0
 	if tty {
 		if w, _, err := term.GetSize(int(out.Fd())); err == nil {
 			width = w
 		}
 	}
-	return &streams{in: in, out: out, errOut: errOut, tty: tty, width: width}
+	return &streams{in: in, out: out, errOut: errOut, tty: tty, width: width, errTTY: isTerminal(errOut)}
+}
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // factory is the composition root every command is built from: the
