@@ -294,31 +294,6 @@ func (c *Cache) Store(e Entry, data []byte) (Entry, error) {
 	return e, nil
 }
 
-// Touch records that the server confirmed the named entry current at
-// checked (a 304 Not Modified), updating its validators when the server
-// sent new ones (empty values keep the old ones).
-func (c *Cache) Touch(name string, checked time.Time, etag, lastModified string) error {
-	m, err := c.Manifest()
-	if err != nil {
-		return fmt.Errorf("touch %s: %w", name, err)
-	}
-	e, ok := m.Lookup(name)
-	if !ok {
-		return fmt.Errorf("touch %s: no such cache entry", name)
-	}
-	e.Checked = checked
-	if etag != "" {
-		e.ETag = etag
-	}
-	if lastModified != "" {
-		e.LastModified = lastModified
-	}
-	if err := c.commit(m.with(e)); err != nil {
-		return fmt.Errorf("touch %s: %w", name, err)
-	}
-	return nil
-}
-
 // with returns a copy of m with e added or replacing the entry of its name.
 func (m Manifest) with(e Entry) Manifest {
 	out := Manifest{SchemaVersion: SchemaVersion}
