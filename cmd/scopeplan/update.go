@@ -113,11 +113,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 
 // productsHelp lists the product slugs for the help text.
 func productsHelp() string {
-	var slugs []string
-	for _, p := range scopeupdate.Products() {
-		slugs = append(slugs, p.Slug)
-	}
-	return strings.Join(slugs, ", ") + "."
+	return strings.Join(scopeupdate.ProductSlugs(), ", ") + "."
 }
 
 // updateSources returns the sources the flags select.
