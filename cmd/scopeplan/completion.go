@@ -103,11 +103,7 @@ func flagCompletion(g *factory, c *cobra.Command, f *pflag.Flag) cobra.Completio
 	case "scopes":
 		return listCompletion(func() []string { return g.scopeNames("") })
 	case "product":
-		var slugs []string
-		for _, p := range scopeupdate.Products() {
-			slugs = append(slugs, p.Slug)
-		}
-		return fixed(slugs...)
+		return fixed(scopeupdate.ProductSlugs()...)
 	case "event":
 		return func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return withPrefix(g.eventNames(), prefix), cobra.ShellCompDirectiveNoFileComp

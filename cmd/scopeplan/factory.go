@@ -28,20 +28,26 @@ type streams struct {
 	// width is the terminal's width in columns (0 when unknown or not a
 	// terminal).
 	width int
+	// errTTY says whether standard error is a terminal (errOut is wrapped
+	// by then, so it cannot be asked).
+	errTTY bool
 }
 
 func newStreams(in *os.File, out *os.File, errOut *os.File) *streams {
-	tty := false
-	if fi, err := out.Stat(); err == nil {
-		tty = fi.Mode()&os.ModeCharDevice != 0
-	}
+	tty := isTerminal(out)
 	width := 0
 	if tty {
 		if w, _, err := term.GetSize(int(out.Fd())); err == nil {
 			width = w
 		}
 	}
-	return &streams{in: in, out: out, errOut: errOut, tty: tty, width: width}
+	return &streams{in: in, out: out, errOut: errOut, tty: tty, width: width, errTTY: isTerminal(errOut)}
+}
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // factory is the composition root every command is built from: the
@@ -222,17 +228,12 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 	return n, nil
 }
 
-// loadPreferringCache is scopeplan.LoadWithFindings, preferring the
-// catalog of the documents `scopeplan update` cached when there are any
-// newer than the embedded data (the cache directory is
-// $SCOPEPLAN_CACHE_DIR or the user cache directory). A cache that cannot
-// be read leaves the embedded data, with the reason in CacheError.
-func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
-	return loadPreferringCacheIn(context.Background(), o, "", full)
-}
-
-// loadPreferringCacheIn is loadPreferringCache under ctx with the cache
-// in cacheDir ("" for the default directory).
+// loadPreferringCacheIn is scopeplan.LoadWithFindings under ctx,
+// preferring the catalog of the documents `scopeplan update` cached when
+// there are any newer than the embedded data (the cache directory is
+// cacheDir, "" for $SCOPEPLAN_CACHE_DIR or the user cache directory). A
+// cache that cannot be read leaves the embedded data, with the reason in
+// CacheError.
 func loadPreferringCacheIn(ctx context.Context, o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
 	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
 	return scopeplan.LoadWithFindings(ctx, o)

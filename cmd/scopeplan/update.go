@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -115,11 +113,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 
 // productsHelp lists the product slugs for the help text.
 func productsHelp() string {
-	var slugs []string
-	for _, p := range scopeupdate.Products() {
-		slugs = append(slugs, p.Slug)
-	}
-	return strings.Join(slugs, ", ") + "."
+	return strings.Join(scopeupdate.ProductSlugs(), ", ") + "."
 }
 
 // updateSources returns the sources the flags select.
@@ -176,7 +170,7 @@ func runUpdate(o *updateOptions) error {
 		u.LockTimeout = time.Nanosecond // do not wait
 	}
 	u.AllowShrink = o.allowShrink
-	if o.progress || isTerminal(o.f.io.errOut) {
+	if o.progress || o.f.io.errTTY {
 		u.Progress = report.UpdateProgress(o.f.io.errOut, len(sources))
 	}
 	res, err := u.Run(o.ctx)
@@ -204,14 +198,4 @@ func runUpdate(o *updateOptions) error {
 		return inputErr(err)
 	}
 	return nil
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

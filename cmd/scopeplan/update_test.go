@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -15,9 +16,11 @@ import (
 	"testing"
 
 	"github.com/scopeplan/scopeplan"
+	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/testutil"
 	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
+	"github.com/scopeplan/scopeplan/lint"
 )
 
 // TestMain points the default cache directory at an empty temporary one,
@@ -286,6 +289,12 @@ func TestUpdateHelpListsSources(t *testing.T) {
 	if seen == 0 {
 		t.Errorf("no example names a product:\n%s", examples)
 	}
+}
+
+// loadPreferringCache is loadPreferringCacheIn with the default cache
+// directory.
+func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
+	return loadPreferringCacheIn(context.Background(), o, "", full)
 }
 
 // TestLoadPreferringCache checks the catalog commands' loader: the

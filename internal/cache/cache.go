@@ -272,21 +272,12 @@ func Sum(b []byte) string {
 // same name, and returns the entry as recorded (File, SHA256 and Size
 // set). e.Name must be valid; the directory is created when missing.
 func (c *Cache) Store(e Entry, data []byte) (Entry, error) {
-	if !ValidName(e.Name) {
-		return Entry{}, fmt.Errorf("store %q: invalid cache entry name", e.Name)
-	}
-	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
-		return Entry{}, fmt.Errorf("store %s: %w", e.Name, err)
-	}
 	m, err := c.Manifest()
 	if err != nil {
 		return Entry{}, fmt.Errorf("store %s: %w", e.Name, err)
 	}
-	e.SHA256 = Sum(data)
-	e.Size = int64(len(data))
-	e.File = FileName(e.Name, e.Kind, data)
-	if err := writeAtomic(c.Dir, e.File, data); err != nil {
-		return Entry{}, fmt.Errorf("store %s: %w", e.Name, err)
+	if e, err = c.Put(e, data); err != nil {
+		return Entry{}, err
 	}
 	old, hadOld := m.Lookup(e.Name)
 	if err := c.commit(m.with(e)); err != nil {
@@ -301,31 +292,6 @@ func (c *Cache) Store(e Entry, data []byte) (Entry, error) {
 		_ = os.Remove(filepath.Join(c.Dir, old.File))
 	}
 	return e, nil
-}
-
-// Touch records that the server confirmed the named entry current at
-// checked (a 304 Not Modified), updating its validators when the server
-// sent new ones (empty values keep the old ones).
-func (c *Cache) Touch(name string, checked time.Time, etag, lastModified string) error {
-	m, err := c.Manifest()
-	if err != nil {
-		return fmt.Errorf("touch %s: %w", name, err)
-	}
-	e, ok := m.Lookup(name)
-	if !ok {
-		return fmt.Errorf("touch %s: no such cache entry", name)
-	}
-	e.Checked = checked
-	if etag != "" {
-		e.ETag = etag
-	}
-	if lastModified != "" {
-		e.LastModified = lastModified
-	}
-	if err := c.commit(m.with(e)); err != nil {
-		return fmt.Errorf("touch %s: %w", name, err)
-	}
-	return nil
 }
 
 // with returns a copy of m with e added or replacing the entry of its name.

@@ -34,7 +34,7 @@ func NewDiffReport(d catalog.Changes, old, new scopeplan.Provenance) DiffReport 
 	}
 	for _, c := range d.EventsChanged {
 		r.EventsChanged = append(r.EventsChanged, DiffEventChange{
-			Event: NewEventViews([]*catalog.Event{c.New})[0], GranularAdded: nonNilStrings(c.GranularAdded), GranularRemoved: nonNilStrings(c.GranularRemoved),
+			Event: NewEventView(c.New), GranularAdded: nonNilStrings(c.GranularAdded), GranularRemoved: nonNilStrings(c.GranularRemoved),
 			ClassicAdded: nonNilStrings(c.ClassicAdded), ClassicRemoved: nonNilStrings(c.ClassicRemoved),
 		})
 	}

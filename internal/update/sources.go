@@ -109,10 +109,7 @@ func SourcesFor(base string, slugs []string) ([]Source, error) {
 	}
 	base = strings.TrimRight(base, "/")
 	products := Products()
-	var known []string
-	for _, p := range products {
-		known = append(known, p.Slug)
-	}
+	known := ProductSlugs()
 	for _, s := range slugs {
 		if !slices.Contains(known, s) {
 			return nil, fmt.Errorf("unknown product %q (known: %s)", s, strings.Join(known, ", "))
@@ -133,6 +130,15 @@ func SourcesFor(base string, slugs []string) ([]Source, error) {
 		}
 	}
 	return out, nil
+}
+
+// ProductSlugs lists the slugs of Products, in their order.
+func ProductSlugs() []string {
+	var slugs []string
+	for _, p := range Products() {
+		slugs = append(slugs, p.Slug)
+	}
+	return slugs
 }
 
 // DefaultSources returns the documents `scopeplan update` downloads: the

@@ -352,7 +352,7 @@ func (u *Updater) Run(ctx context.Context) (*Result, error) {
 	// The key covers the documents, not when they were confirmed: a run
 	// that only re-confirmed them keeps the compiled catalog.
 	if !u.NoCompile && len(m1.Entries) > 0 && !compiledCurrent(u.Cache, m1) {
-		built, err := snapshot.Compile(u.Cache, m1, after.docs(), lint.Precompute)
+		built, err := snapshot.Compile(u.Cache, m1, res.New, lint.Precompute)
 		if err != nil {
 			res.CompileError = err.Error()
 		}

@@ -71,6 +71,15 @@ func (s *Site) data() jsData {
 		}
 		return out
 	}
+	// bestIdx is the index of an advice's best granular scope; -1 for none.
+	bestIdx := func(best string) int {
+		if best != "" {
+			if b := idx([]string{best}, catalog.KindGranular); len(b) == 1 {
+				return b[0]
+			}
+		}
+		return -1
+	}
 	for _, sc := range s.c.Scopes {
 		k := "g"
 		if sc.Kind == catalog.KindClassic {
@@ -95,16 +104,10 @@ func (s *Site) data() jsData {
 	for _, e := range s.c.Events {
 		je := jsEvent{ID: e.ID, Name: e.Name, Summary: e.Summary, Product: productIndex[s.eventProducts[s.eventProductOf[e.ID]].name],
 			Granular: idx(e.Granular, catalog.KindGranular), Classic: idx(e.Classic, catalog.KindClassic)}
-		for ai := range Apps() {
-			best := -1
-			if a := s.eventAdvice[e.ID][ai]; a.best != "" {
-				if b := idx([]string{a.best}, catalog.KindGranular); len(b) == 1 {
-					best = b[0]
-				}
-			}
-			je.Best = append(je.Best, best)
-			je.Higher = append(je.Higher, idx(s.eventAdvice[e.ID][ai].higher, catalog.KindGranular))
-			je.Why = append(je.Why, s.eventAdvice[e.ID][ai].reason)
+		for _, a := range s.eventAdvice[e.ID] {
+			je.Best = append(je.Best, bestIdx(a.best))
+			je.Higher = append(je.Higher, idx(a.higher, catalog.KindGranular))
+			je.Why = append(je.Why, a.reason)
 		}
 		for _, src := range e.Sources {
 			je.Sources = append(je.Sources, sourceText(src))
@@ -118,13 +121,8 @@ func (s *Site) data() jsData {
 			Link: safeURL(e.Link), Granular: idx(e.Granular, catalog.KindGranular), Classic: idx(e.Classic, catalog.KindClassic),
 			ClassicByName: idx(e.ClassicByName, catalog.KindClassic),
 		}
-		for ai := range Apps() {
-			a := s.advice[e.ID][ai]
-			best := -1
-			if b := idx([]string{a.best}, catalog.KindGranular); a.best != "" && len(b) == 1 {
-				best = b[0]
-			}
-			je.Best = append(je.Best, best)
+		for _, a := range s.advice[e.ID] {
+			je.Best = append(je.Best, bestIdx(a.best))
 			je.Higher = append(je.Higher, idx(a.higher, catalog.KindGranular))
 			je.Why = append(je.Why, a.reason)
 		}

@@ -40,7 +40,7 @@ func (s *Site) Markdown() []Page {
 		pages = append(pages, Page{Path: productPagePath(p), Content: escaped(r.productPage(p))})
 	}
 	for _, p := range s.eventProducts {
-		pages = append(pages, Page{Path: eventPagePath(p), Content: escaped(s.eventsPage(p))})
+		pages = append(pages, Page{Path: eventPagePath(p), Content: escaped(r.eventsPage(p))})
 	}
 	for i, sc := range s.c.Scopes {
 		pages = append(pages, Page{Path: s.scopePath[i], Content: escaped(r.scopePage(i, sc))})
@@ -197,19 +197,6 @@ func plainPath(link string) bool {
 // scopeLink links a scope's page from page from, as code in a table cell.
 func (s *Site) scopeLink(from string, sc *catalog.Scope) string {
 	return "[" + report.MarkdownCode(sc.Name) + "](" + relLink(from, s.scopePath[s.scopeIndex[sc]]) + ")"
-}
-
-// scopeLinks links the named scopes of a kind, comma separated.
-func (s *Site) scopeLinks(from string, names []string, kind catalog.ScopeKind) string {
-	parts := make([]string, 0, len(names))
-	for _, n := range names {
-		if sc, ok := s.scopeByName(n, kind); ok {
-			parts = append(parts, s.scopeLink(from, sc))
-		} else {
-			parts = append(parts, report.MarkdownCode(n))
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // endpointTitle is an endpoint's heading text.
@@ -377,8 +364,8 @@ func (r *renderer) adviceTable(from string, e *catalog.Endpoint) string {
 	return t
 }
 
-// scopeLinks is Site.scopeLinks with each link rendered once per folder
-// depth.
+// scopeLinks links the named scopes of a kind, comma separated, each
+// link rendered once per folder depth.
 func (r *renderer) scopeLinks(from string, names []string, kind catalog.ScopeKind) string {
 	if len(names) == 0 {
 		return ""
@@ -541,7 +528,8 @@ func sourceText(src record.Source) string {
 // privileged granular scope per app type (the planner's choice for a
 // subscription to that event alone), every granular and classic scope
 // that allows it, and where it is described.
-func (s *Site) eventsPage(p *eventProduct) []byte {
+func (r *renderer) eventsPage(p *eventProduct) []byte {
+	s := r.s
 	from := eventPagePath(p)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s events\n\n[Index](%s)\n\n", cell(p.name), relLink(from, IndexPath))
@@ -555,13 +543,13 @@ func (s *Site) eventsPage(p *eventProduct) []byte {
 		for ai, app := range Apps() {
 			a := s.eventAdvice[e.ID][ai]
 			if a.best != "" {
-				least = append(least, string(app)+": "+s.scopeLinks(from, []string{a.best}, catalog.KindGranular))
+				least = append(least, string(app)+": "+r.scopeLinks(from, []string{a.best}, catalog.KindGranular))
 			}
 		}
 		fmt.Fprintf(&b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s | %s |\n", eventAnchor(e), report.MarkdownCode(e.Name),
 			orDash(cell(e.Summary)), orDash(strings.Join(least, "; ")),
-			orDash(s.scopeLinks(from, e.Granular, catalog.KindGranular)),
-			orDash(s.scopeLinks(from, e.Classic, catalog.KindClassic)), orDash(sourceList(e.Sources)))
+			orDash(r.scopeLinks(from, e.Granular, catalog.KindGranular)),
+			orDash(r.scopeLinks(from, e.Classic, catalog.KindClassic)), orDash(sourceList(e.Sources)))
 	}
 	return []byte(b.String())
 }

@@ -262,14 +262,8 @@ func (s *Site) planEvents() error {
 			a := eventAdvice{higher: []string{}}
 			switch {
 			case len(p.Events) == 1 && len(p.Events[0].Granular) > 0:
-				ep := p.Events[0]
-				a.best = ep.Granular[0]
-				for _, sa := range ep.SetAside {
-					if app.Allows(catalog.LevelOf(sa.Scope)) {
-						a.higher = append(a.higher, sa.Scope)
-					}
-				}
-				s.sortByGrants(a.higher)
+				a.best = p.Events[0].Granular[0]
+				a.higher = s.higherAllowed(app, p.Events[0].SetAside)
 			case len(p.Unmapped) > 0:
 				a.reason = p.Unmapped[0].Reason
 			case len(p.Events) == 1 && len(p.Events[0].Notes) > 0:
@@ -315,14 +309,8 @@ func (s *Site) plan() error {
 			a := advice{higher: []string{}, classic: classic}
 			switch {
 			case len(p.Calls) == 1 && len(p.Calls[0].Granular) > 0:
-				cp := p.Calls[0]
-				a.best = cp.Granular[0]
-				for _, sa := range cp.SetAside {
-					if app.Allows(catalog.LevelOf(sa.Scope)) {
-						a.higher = append(a.higher, sa.Scope)
-					}
-				}
-				s.sortByGrants(a.higher)
+				a.best = p.Calls[0].Granular[0]
+				a.higher = s.higherAllowed(app, p.Calls[0].SetAside)
 			case len(p.Unmapped) > 0:
 				a.reason = p.Unmapped[0].Reason
 			default:
@@ -333,6 +321,19 @@ func (s *Site) plan() error {
 		}
 	}
 	return nil
+}
+
+// higherAllowed returns the scopes the planner set aside that app may
+// request, least privileged first.
+func (s *Site) higherAllowed(app planner.AppType, aside []planner.SetAside) []string {
+	higher := []string{}
+	for _, sa := range aside {
+		if app.Allows(catalog.LevelOf(sa.Scope)) {
+			higher = append(higher, sa.Scope)
+		}
+	}
+	s.sortByGrants(higher)
+	return higher
 }
 
 // sortByGrants orders granular scope names least privileged first: fewest
