@@ -82,7 +82,7 @@ against), 1 input error, 2 usage error.`,
 	o.in.addFlags(cmd)
 	cmd.Flags().StringVar(&o.requested, "requested", "", "requested scopes `FILE` (app manifest, scopes: block or plain list; - reads standard input)")
 	cmd.Flags().StringVar(&o.scopes, "scopes", "", "requested scopes, comma-separated")
-	cmd.Flags().StringVar(&o.format, "format", "text", report.AuditPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.AuditPrinters().Formats())
 	cmd.Flags().StringArrayVar(&o.scan, "scan", nil, "scan this source `PATH` (folder, file or HAR) for calls; repeatable")
 	cmd.Flags().BoolVar(&o.allowUnused, "allow-unused", false, "exit 0 despite requested scopes no call needs (over-privilege)")
 	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "exit 0 despite calls the request cannot be checked against (unmapped)")

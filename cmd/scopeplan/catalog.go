@@ -48,7 +48,7 @@ func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
 			return runOr(runF, runStats, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", report.StatsPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.StatsPrinters().Formats())
 	return cmd
 }
 
@@ -82,7 +82,7 @@ func newCmdDump(f *factory, runF func(*dumpOptions) error) *cobra.Command {
 			return runOr(runF, runDump, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "json", report.DumpPrinters().Usage())
+	formatFlag(cmd, &o.format, "json", report.DumpPrinters().Formats())
 	return cmd
 }
 
@@ -129,7 +129,7 @@ With --exit-code, diff exits 1 when anything changed (like git diff
 			return runOr(runF, runDiff, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", report.DiffPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.DiffPrinters().Formats())
 	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything changed")
 	return cmd
 }

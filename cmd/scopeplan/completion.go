@@ -10,13 +10,25 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/scopeplan/scopeplan/catalog"
+	"github.com/scopeplan/scopeplan/internal/report"
 	scopeupdate "github.com/scopeplan/scopeplan/internal/update"
 	"github.com/scopeplan/scopeplan/lint"
 )
 
-// formatUsage finds a --format flag's choices in its usage text
-// ("output format: text|json|yaml").
-var formatUsage = regexp.MustCompile(`format: ([a-z]+(?:\|[a-z]+)+)`)
+// formatsAnnotation is the --format flag's annotation listing its
+// formats (set by formatFlag, read by completion).
+const formatsAnnotation = "scopeplan_formats"
+
+// formatFlag adds --format, defaulting to def, with the formats a report's
+// printer table has: the usage text lists them and completion offers them.
+func formatFlag(cmd *cobra.Command, p *string, def string, formats []report.Format) {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = string(f)
+	}
+	cmd.Flags().StringVar(p, "format", def, "output format: "+strings.Join(names, "|"))
+	_ = cmd.Flags().SetAnnotation("format", formatsAnnotation, names) // the flag was just added
+}
 
 // registerCompletions walks the command tree: every --format, --app,
 // rule, severity, scope, event and product flag completes its values, and every
@@ -83,8 +95,8 @@ func flagCompletion(g *factory, c *cobra.Command, f *pflag.Flag) cobra.Completio
 	}
 	switch f.Name {
 	case "format":
-		if m := formatUsage.FindStringSubmatch(f.Usage); m != nil {
-			return fixed(strings.Split(m[1], "|")...)
+		if names := f.Annotations[formatsAnnotation]; len(names) > 0 {
+			return fixed(names...)
 		}
 	case "app":
 		return fixed("user", "admin", "master")
@@ -187,9 +199,6 @@ func subcommandArgs(cmd *cobra.Command, a []string) error {
 	return usageErr("%s", msg)
 }
 
-// unknownFlag finds the flag name of pflag's "unknown flag: --formt".
-var unknownFlag = regexp.MustCompile(`unknown flag: --([^\s=]+)`)
-
 // flagError makes a flag error a usage error, suggesting the nearest flag
 // of the command for a misspelt one.
 func flagError(cmd *cobra.Command, err error) error {
@@ -197,7 +206,9 @@ func flagError(cmd *cobra.Command, err error) error {
 	if where != "" {
 		where += ": "
 	}
-	m := unknownFlag.FindStringSubmatch(err.Error())
+	// pflag says "unknown flag: --formt"; the regexp is compiled here, on
+	// the error path, not at every start.
+	m := regexp.MustCompile(`unknown flag: --([^\s=]+)`).FindStringSubmatch(err.Error())
 	if m == nil {
 		return usageErr("%s%w", where, err)
 	}

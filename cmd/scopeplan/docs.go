@@ -62,7 +62,7 @@ Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "output `DIR` (required)")
-	cmd.Flags().StringVar(&o.format, "format", "markdown", "output format: markdown|html")
+	formatFlag(cmd, &o.format, "markdown", []report.Format{report.FormatMarkdown, report.FormatHTML})
 	return cmd
 }
 

@@ -65,7 +65,7 @@ explain, 2 usage error.`,
 	o.in.addFlags(cmd)
 	cmd.Flags().StringArrayVar(&o.callFiles, "calls", nil, "a call `FILE` of the app (as for plan) to narrow the candidates; repeatable")
 	cmd.Flags().StringArrayVar(&o.scanDirs, "scan", nil, "scan `DIR` (source code or HAR files) for the app's calls to narrow the candidates; repeatable")
-	cmd.Flags().StringVar(&o.format, "format", "text", report.ExplainPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.ExplainPrinters().Formats())
 	return cmd
 }
 

@@ -52,7 +52,7 @@ baseline, 0 otherwise; 1 for unreadable input, 2 for bad flags.`,
 			return runOr(runF, runLint, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", report.LintPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.LintPrinters().Formats())
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "", "exit 4 when findings at or above this severity remain: error|warning|info|never (default error)")
 	cmd.Flags().StringArrayVar(&o.rules, "rule", nil, "run only this rule `ID` or category (names, pairs, cross-document, structure, events; repeatable, or comma-separated)")
 	cmd.Flags().StringArrayVar(&o.disable, "disable", nil, "skip this rule `ID` or category (repeatable, or comma-separated)")

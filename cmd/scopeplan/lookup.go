@@ -45,7 +45,7 @@ doc link as it appears on the granular scopes page, or an event name
 			return runOr(runF, runLookup, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", report.LookupPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.LookupPrinters().Formats())
 	return cmd
 }
 

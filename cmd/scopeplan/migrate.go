@@ -46,7 +46,7 @@ The app type defaults to the classic scopes' level.`,
 	cmd.Flags().StringVar(&o.calls, "calls", "", "call `FILE` the app makes (as for plan)")
 	cmd.Flags().StringArrayVar(&o.events, "event", nil, "a subscribed event `NAME` (recording.completed), planned with --calls; repeatable")
 	cmd.Flags().StringVar(&o.app, "app", "", "app type: user|admin|master (default: from the classic scopes' level)")
-	cmd.Flags().StringVar(&o.format, "format", "text", report.MigratePrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.MigratePrinters().Formats())
 	return cmd
 }
 

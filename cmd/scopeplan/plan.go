@@ -95,7 +95,7 @@ Exit codes: 0 every call and event mapped, 3 some unmapped, 1 input error, 2 usa
 		},
 	}
 	o.in.addFlags(cmd)
-	cmd.Flags().StringVar(&o.format, "format", "text", report.PlanPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.PlanPrinters().Formats())
 	return cmd
 }
 

@@ -77,7 +77,7 @@ Exit codes: 0 (also when no call is found: a note on standard error),
 			return runOr(runF, runScan, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", report.ScanPrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.ScanPrinters().Formats())
 	cmd.Flags().BoolVar(&o.includeTests, "include-tests", false, "keep the calls found in test files (tests/, spec/, *_test.*, mocks) in the call file")
 	return cmd
 }

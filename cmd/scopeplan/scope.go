@@ -37,7 +37,7 @@ func newCmdScope(f *factory, runF func(*scopeOptions) error) *cobra.Command {
 			return runOr(runF, runScope, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", report.ScopePrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.ScopePrinters().Formats())
 	return cmd
 }
 

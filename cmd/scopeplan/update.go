@@ -104,7 +104,7 @@ stay), or the cache is locked past --lock-timeout; 2 usage error.`,
 	cmd.Flags().StringArrayVar(&o.redirects, "allow-redirect", nil, "another `HOST` a source may redirect to (redirects elsewhere than the source's own host are refused); repeatable")
 	cmd.Flags().DurationVar(&o.lockTimeout, "lock-timeout", scopeupdate.DefaultLockTimeout, "how long to wait for another update of the same cache")
 	cmd.Flags().IntVar(&o.retries, "retries", scopeupdate.DefaultRetries, "retries of a request after a timeout or 5xx")
-	cmd.Flags().StringVar(&o.format, "format", "text", report.UpdatePrinters().Usage())
+	formatFlag(cmd, &o.format, "text", report.UpdatePrinters().Formats())
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "report each file on standard error even when it is not a terminal")
 	cmd.Flags().BoolVar(&o.diff, "diff", false, "print the whole catalog diff, not only its totals")
 	cmd.Flags().BoolVar(&o.allowShrink, "allow-shrink", false, "accept downloads that shrink their document")

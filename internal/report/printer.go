@@ -97,27 +97,6 @@ func (p Printers[R]) Formats() []Format {
 	return out
 }
 
-// Names lists the table's format names in --help order (for shell
-// completion).
-func (p Printers[R]) Names() []string {
-	out := make([]string, len(p.rows))
-	for i, r := range p.rows {
-		out[i] = string(r.format)
-	}
-	return out
-}
-
-// Usage is the --format flag's usage text: "output format: text|json".
-func (p Printers[R]) Usage() string {
-	return "output format: " + strings.Join(p.Names(), "|")
-}
-
-// Parse checks a --format value against the table; an unknown format is
-// an *UnknownFormatError.
-func (p Printers[R]) Parse(s string) (Format, error) {
-	return ParseFormat(s, p.Formats()...)
-}
-
 // Printer returns the printer of a format; an unknown format is an
 // *UnknownFormatError.
 func (p Printers[R]) Printer(f Format) (Printer[R], error) {

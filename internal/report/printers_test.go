@@ -350,24 +350,21 @@ func TestPrintersUnknownFormat(t *testing.T) {
 }
 
 // TestPrintersFormats: a table's formats are its keys, in --help order
-// (the command's default first), and Usage and Parse follow them.
+// (the command's default first), and ParseFormat follows them.
 func TestPrintersFormats(t *testing.T) {
 	p := PlanPrinters()
-	if got := strings.Join(p.Names(), "|"); got != "text|json|yaml|markdown|manifest" {
+	if got := fmt.Sprint(p.Formats()); got != "[text json yaml markdown manifest]" {
 		t.Errorf("plan formats %s", got)
 	}
-	if got := p.Usage(); got != "output format: text|json|yaml|markdown|manifest" {
-		t.Errorf("plan usage %q", got)
-	}
-	if f, err := p.Parse("manifest"); err != nil || f != FormatManifest {
+	if f, err := ParseFormat("manifest", p.Formats()...); err != nil || f != FormatManifest {
 		t.Errorf("Parse(manifest) = %q, %v", f, err)
 	}
-	if _, err := LintPrinters().Parse("yaml"); err == nil {
+	if _, err := ParseFormat("yaml", LintPrinters().Formats()...); err == nil {
 		t.Error("lint accepts yaml, which it has no printer for")
 	}
 	// audit checks --format before it knows whether --usage makes it a
 	// usage audit: both tables have the same formats.
-	if a, u := strings.Join(AuditPrinters().Names(), "|"), strings.Join(UsageAuditPrinters().Names(), "|"); a != u {
+	if a, u := fmt.Sprint(AuditPrinters().Formats()), fmt.Sprint(UsageAuditPrinters().Formats()); a != u {
 		t.Errorf("audit formats %s, usage audit formats %s", a, u)
 	}
 	if got := DumpPrinters().Formats(); len(got) != 2 || got[0] != FormatJSON {
