@@ -24,13 +24,13 @@ type Catalog struct {
 	Endpoints []*Endpoint `json:"endpoints" yaml:"endpoints"`
 	// Scopes, sorted by kind then name.
 	Scopes []*Scope `json:"scopes" yaml:"scopes"`
-	// Grants are every scope -> endpoint edge with its source.
-	Grants []Grant `json:"grants" yaml:"grants"`
 	// Associations are the classic page's associated-API items.
 	Associations []Association `json:"associations" yaml:"associations"`
 	// Events are the event subscriptions, indexed by their ID.
 	Events []*Event `json:"events,omitempty" yaml:"events,omitempty"`
 
+	grants   []edge             // every scope -> endpoint edge (Grants)
+	vias     []record.Kind      // the document kinds edges name
 	byEvent  map[string]int     // event name -> event
 	granular idIndex[*Scope]    // name -> granular scope
 	classic  idIndex[*Scope]    // name -> classic scope
@@ -67,11 +67,11 @@ func Build(docs []*record.Document) (*Catalog, error) {
 	b := &builder{c: &Catalog{
 		Documents: docs,
 		Endpoints: make([]*Endpoint, 0, eps),
-		Grants:    make([]Grant, 0, refs),
+		grants:    make([]edge, 0, refs),
 		Scopes:    make([]*Scope, 0, rows+classic),
 		byEvent:   map[string]int{},
 	}, docProduct: map[int]string{}, docVariants: map[int][]record.Variant{}, byName: map[grantKey]bool{}, firm: map[grantKey]bool{}}
-	b.c.newIndexes(rows)
+	b.c.newIndexes(rows, eps-rows)
 	b.c.indexScopes(rows, classic) // rows usually share scopes: rarely more than one new a row
 	for i, d := range docs {
 		if d.Kind == record.KindGranularMD || d.Kind == record.KindGranularHTML {
@@ -128,8 +128,8 @@ type builder struct {
 	long map[seenKey]bool
 	// endpoints and scopes are slabs the builder takes new endpoints and
 	// scopes from: one allocation for many, each of its exact size.
-	endpoints []Endpoint
-	scopes    []Scope
+	endpoints slab[Endpoint]
+	scopes    slab[Scope]
 	// pathFromName marks endpoints whose path came from a name-only join.
 	pathFromName map[int]bool
 	// docProduct caches each reference document's product, docVariants
@@ -192,16 +192,9 @@ func pathKey(method, path string) string {
 	return strings.ToUpper(method) + " " + NormalizePath(path)
 }
 
-// slabSize is how many endpoints or scopes one slab holds.
-const slabSize = 256
-
 // newEndpoint adds an endpoint with the fields of v, taken from the slab.
 func (b *builder) newEndpoint(v Endpoint) *Endpoint {
-	if len(b.endpoints) == 0 {
-		b.endpoints = make([]Endpoint, slabSize)
-	}
-	e := &b.endpoints[0]
-	b.endpoints = b.endpoints[1:]
+	e := b.endpoints.next()
 	*e = v
 	e.ID = len(b.c.Endpoints)
 	b.c.Endpoints = append(b.c.Endpoints, e)
@@ -224,6 +217,7 @@ func (b *builder) index(e *Endpoint) {
 func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
 	s := b.scope(scope, kind)
 	s.Sources = append(s.Sources, src)
+	srcAt := len(s.Sources) - 1
 	e := b.c.Endpoints[ep]
 	list := &e.Granular
 	if kind == KindClassic {
@@ -252,7 +246,7 @@ func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source,
 		}
 	}
 	s.Endpoints = append(s.Endpoints, ep)
-	b.c.Grants = append(b.c.Grants, Grant{Scope: scope, Kind: kind, Endpoint: ep, Source: src, Via: via})
+	b.c.addGrant(s, ep, srcAt, via)
 }
 
 func (b *builder) scope(name string, kind ScopeKind) *Scope {
@@ -263,12 +257,8 @@ func (b *builder) scope(name string, kind ScopeKind) *Scope {
 	if s, ok := b.c.scopeIn(x, name); ok {
 		return s
 	}
-	if len(b.scopes) == 0 {
-		b.scopes = make([]Scope, slabSize)
-	}
-	s := &b.scopes[0]
-	b.scopes = b.scopes[1:]
-	*s = Scope{Name: name, Kind: kind, Parsed: ParseScopeName(name, kind)}
+	s := b.scopes.next()
+	*s = Scope{Name: name, Kind: kind}
 	b.c.Scopes = append(b.c.Scopes, s)
 	x.add(len(b.c.Scopes) - 1)
 	return s
@@ -279,13 +269,14 @@ func (b *builder) scope(name string, kind ScopeKind) *Scope {
 func dominantProducts(d *record.Document) map[string]string {
 	counts := map[string]map[string]int{}
 	for _, r := range d.GranularRows {
-		if r.LinkProduct == "" {
+		lp := r.LinkProduct()
+		if lp == "" {
 			continue
 		}
 		if counts[r.Product] == nil {
 			counts[r.Product] = map[string]int{}
 		}
-		counts[r.Product][r.LinkProduct]++
+		counts[r.Product][lp]++
 	}
 	out := map[string]string{}
 	for heading, m := range counts {
@@ -315,16 +306,17 @@ func (b *builder) addGranularPage(di int, d *record.Document) {
 			}
 		}
 		if e == nil {
-			product := r.LinkProduct
+			link := record.ParseLink(r.Link)
+			product := link.Product
 			if product == "" {
 				product = dominant[r.Product]
 			}
-			variant := r.Variant
+			variant := link.Variant
 			if variant == "" {
 				variant = record.VariantRegular
 			}
 			e = b.newEndpoint(Endpoint{
-				OperationID:  r.OperationID,
+				OperationID:  link.OperationID,
 				Name:         r.Name,
 				Product:      product,
 				ProductTitle: r.Product,

@@ -7,7 +7,7 @@ import (
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
-func src(line int) record.Source { return record.Source{File: "t", Line: line} }
+func src(line int) record.Source { return record.Source{File: "t", Line: int32(line)} }
 
 func refs(names ...string) []record.ScopeRef {
 	var out []record.ScopeRef
@@ -18,15 +18,14 @@ func refs(names ...string) []record.ScopeRef {
 }
 
 func row(product, name, segment, variant, id string, scopes ...string) record.GranularRow {
-	v := record.VariantRegular
 	dir := "methods"
 	if variant == "ma" {
-		v, dir = record.VariantMaster, "ma"
+		dir = "ma"
 	}
 	return record.GranularRow{
 		Product: product, Section: "S", Name: name,
-		Link:        "/docs/api/rest/reference/" + segment + "/" + dir + "/#operation/" + id,
-		LinkProduct: segment, Variant: v, OperationID: id, Scopes: refs(scopes...), Source: src(10),
+		Link:   "/docs/api/rest/reference/" + segment + "/" + dir + "/#operation/" + id,
+		Scopes: refs(scopes...), Source: src(10),
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 )
 
 // coreMagic starts an encoded core; it changes with the layout.
-const coreMagic = "SPCAT1\n"
+const coreMagic = "SPCAT2\n"
 
 // MarshalCore encodes what resolving calls and planning need (the
 // endpoints, the scopes without their sources, and the events) in a
@@ -21,8 +21,8 @@ func (p Parts) MarshalCore() []byte {
 		e.Uint(len(s))
 		for _, x := range s {
 			e.String(x.File)
-			e.Int(x.Line)
-			e.Int(x.Column)
+			e.Int(int(x.Line))
+			e.Int(int(x.Column))
 		}
 	}
 	e.Uint(len(p.Endpoints))
@@ -51,11 +51,9 @@ func (p Parts) MarshalCore() []byte {
 	}
 	e.Uint(len(p.Scopes))
 	for _, s := range p.Scopes {
-		n := s.Parsed
-		for _, x := range []string{s.Name, string(s.Kind), s.Group, s.Description, n.Raw, string(n.Kind), n.Product, n.Action, n.Resource, n.Suffix, string(n.Level), n.Reason} {
+		for _, x := range []string{s.Name, string(s.Kind), s.Group, s.Description} {
 			e.String(x)
 		}
-		e.Bool(n.Malformed)
 		e.Bool(s.Defined)
 		e.Ints(s.Endpoints)
 		e.Ints(s.Events)
@@ -95,7 +93,7 @@ func UnmarshalCore(b []byte) (Parts, error) {
 		}
 		out := binenc.Cut(&srcs, n)
 		for i := range out {
-			out[i] = record.Source{File: d.Str(), Line: d.Int(), Column: d.Int()}
+			out[i] = record.At(d.Str(), d.Int(), d.Int())
 		}
 		return out
 	}
@@ -133,10 +131,6 @@ func UnmarshalCore(b []byte) (Parts, error) {
 	for i := range p.Scopes {
 		s := &scopes[i]
 		s.Name, s.Kind, s.Group, s.Description = d.Str(), ScopeKind(d.Str()), d.Str(), d.Str()
-		n := &s.Parsed
-		n.Raw, n.Kind, n.Product, n.Action, n.Resource = d.Str(), ScopeKind(d.Str()), d.Str(), d.Str(), d.Str()
-		n.Suffix, n.Level, n.Reason = d.Str(), Level(d.Str()), d.Str()
-		n.Malformed = d.Bool()
 		s.Defined = d.Bool()
 		s.Endpoints = d.Ints()
 		if s.Endpoints == nil {

@@ -19,7 +19,7 @@ func TestEmbeddedFigures(t *testing.T) {
 	for _, d := range c.Documents {
 		for _, r := range d.GranularRows {
 			rows++
-			if r.OperationID != "" {
+			if r.OperationID() != "" {
 				linked++
 			}
 		}

@@ -10,8 +10,7 @@ import (
 func ExampleBuild() {
 	page := &record.Document{Path: "page.md", Kind: record.KindGranularMD, GranularRows: []record.GranularRow{{
 		Product: "Zoom User", Name: "Get user settings",
-		Link:        "/docs/api/rest/reference/user/methods/#operation/userSettings",
-		LinkProduct: "user", Variant: record.VariantRegular, OperationID: "userSettings",
+		Link:   "/docs/api/rest/reference/user/methods/#operation/userSettings",
 		Scopes: []record.ScopeRef{{Name: "user:read:settings"}, {Name: "user:read:settings:admin"}},
 	}}}
 	ref := &record.Document{Path: "users.txt", Kind: record.KindOpenAPIText, Title: "Users", Operations: []record.Operation{{

@@ -37,8 +37,8 @@ func TestGrantsOncePerPair(t *testing.T) {
 		if got := c.Endpoints[0].Granular; !slices.Equal(got, want) {
 			t.Errorf("%d scopes: endpoint's granular scopes = %v, want %v", n, got, want)
 		}
-		if len(c.Grants) != n {
-			t.Errorf("%d scopes: %d grants, want %d", n, len(c.Grants), n)
+		if len(c.Grants()) != n {
+			t.Errorf("%d scopes: %d grants, want %d", n, len(c.Grants()), n)
 		}
 		for _, s := range c.Scopes {
 			if !slices.Equal(s.Endpoints, []int{0}) || len(s.Sources) != 4 {

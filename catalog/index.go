@@ -146,13 +146,14 @@ func pathKeyOf(e *Endpoint) string {
 
 func scopeKey(s *Scope) string { return s.Name }
 
-// newIndexes makes the catalog's endpoint indexes, each sized for n
-// endpoints.
-func (c *Catalog) newIndexes(n int) {
+// newIndexes makes the catalog's endpoint indexes, sized for n endpoints,
+// the path index for paths (a granular page's rows have none; they take
+// theirs from API reference operations). A table outgrown doubles.
+func (c *Catalog) newIndexes(n, paths int) {
 	c.byOpID = newIDIndex(&c.Endpoints, n, opIDKey)
 	c.byLink = newIDIndex(&c.Endpoints, n, linkKey)
 	c.byName = newIDIndex(&c.Endpoints, n, nameKey)
-	c.byPath = newIDIndex(&c.Endpoints, n, pathKeyOf)
+	c.byPath = newIDIndex(&c.Endpoints, paths, pathKeyOf)
 }
 
 // indexScopes files every scope of c.Scopes under its name, granular

@@ -16,19 +16,20 @@ type Parts struct {
 	Events       []*Event
 }
 
-// Parts returns the catalog's contents for a snapshot.
+// Parts returns the catalog's contents for a snapshot (the grants as
+// Grants gives them).
 func (c *Catalog) Parts() Parts {
-	return Parts{Documents: c.Documents, Endpoints: c.Endpoints, Scopes: c.Scopes, Grants: c.Grants, Associations: c.Associations, Events: c.Events}
+	return Parts{Documents: c.Documents, Endpoints: c.Endpoints, Scopes: c.Scopes, Grants: c.Grants(), Associations: c.Associations, Events: c.Events}
 }
 
 // Restore rebuilds a catalog from the parts of one Build produced,
 // recomputing its indexes; it checks that endpoint IDs are positions.
 func Restore(p Parts) (*Catalog, error) {
 	c := &Catalog{
-		Documents: p.Documents, Endpoints: p.Endpoints, Scopes: p.Scopes, Grants: p.Grants, Associations: p.Associations, Events: p.Events,
+		Documents: p.Documents, Endpoints: p.Endpoints, Scopes: p.Scopes, Associations: p.Associations, Events: p.Events,
 		byEvent: make(map[string]int, len(p.Events)),
 	}
-	c.newIndexes(len(p.Endpoints))
+	c.newIndexes(len(p.Endpoints), len(p.Endpoints))
 	b := &builder{c: c}
 	for i, e := range p.Endpoints {
 		if e == nil || e.ID != i {
@@ -62,5 +63,8 @@ func Restore(p Parts) (*Catalog, error) {
 		}
 	}
 	c.indexScopes(len(p.Scopes)-classic, classic)
+	if err := c.restoreGrants(p.Grants); err != nil {
+		return nil, err
+	}
 	return c, nil
 }

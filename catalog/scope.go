@@ -1,12 +1,18 @@
 package catalog
 
-import "github.com/scopeplan/scopeplan/parser/record"
+import (
+	"encoding/json"
 
-// Scope is one granular or classic scope name, as written.
+	"github.com/scopeplan/scopeplan/parser/record"
+)
+
+// Scope is one granular or classic scope name, as written. Its parts
+// (Parsed) are computed from the name when asked for, not stored: a
+// catalog of a large table holds one Scope per row. JSON and YAML give
+// them under "parsed", after the kind.
 type Scope struct {
-	Name   string    `json:"name" yaml:"name"`
-	Kind   ScopeKind `json:"kind" yaml:"kind"`
-	Parsed ScopeName `json:"parsed" yaml:"parsed"`
+	Name string    `json:"name" yaml:"name"`
+	Kind ScopeKind `json:"kind" yaml:"kind"`
 	// Group and Description come from the classic scopes page.
 	Group       string `json:"group,omitempty" yaml:"group,omitempty"`
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`
@@ -23,17 +29,37 @@ type Scope struct {
 }
 
 // Level is the scope's privilege level.
-func (s *Scope) Level() Level { return s.Parsed.Level }
+func (s *Scope) Level() Level { return LevelOf(s.Name) }
 
-// Grant is one edge scope -> endpoint, with where it is stated.
-type Grant struct {
-	Scope    string        `json:"scope" yaml:"scope"`
-	Kind     ScopeKind     `json:"kind" yaml:"kind"`
-	Endpoint int           `json:"endpoint" yaml:"endpoint"`
-	Source   record.Source `json:"source" yaml:"source"`
-	// Via says which document kind stated it.
-	Via record.Kind `json:"via" yaml:"via"`
+// Parsed splits the scope's name into its parts: ParseScopeName(s.Name,
+// s.Kind).
+func (s *Scope) Parsed() ScopeName { return ParseScopeName(s.Name, s.Kind) }
+
+// scopeFields is a Scope as JSON and YAML give it, with its parts.
+type scopeFields struct {
+	Name        string          `json:"name" yaml:"name"`
+	Kind        ScopeKind       `json:"kind" yaml:"kind"`
+	Parsed      ScopeName       `json:"parsed" yaml:"parsed"`
+	Group       string          `json:"group,omitempty" yaml:"group,omitempty"`
+	Description string          `json:"description,omitempty" yaml:"description,omitempty"`
+	Defined     bool            `json:"defined" yaml:"defined"`
+	Endpoints   []int           `json:"endpoints" yaml:"endpoints"`
+	Events      []int           `json:"events,omitempty" yaml:"events,omitempty"`
+	Sources     []record.Source `json:"sources" yaml:"sources"`
 }
+
+func (s Scope) fields() scopeFields {
+	return scopeFields{
+		Name: s.Name, Kind: s.Kind, Parsed: s.Parsed(), Group: s.Group, Description: s.Description,
+		Defined: s.Defined, Endpoints: s.Endpoints, Events: s.Events, Sources: s.Sources,
+	}
+}
+
+// MarshalJSON writes the scope with its parts under "parsed".
+func (s Scope) MarshalJSON() ([]byte, error) { return json.Marshal(s.fields()) }
+
+// MarshalYAML gives the scope with its parts under "parsed".
+func (s Scope) MarshalYAML() (any, error) { return s.fields(), nil }
 
 // Association is one "Associated API" item of the classic page and the
 // endpoints its API name matched (none, one or several).

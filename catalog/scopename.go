@@ -85,6 +85,19 @@ func LooksGranular(name string) bool {
 	return false
 }
 
+// plainName reports whether name has only the characters a scope name
+// segment allows and colons.
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '-', c == '.', c == ':':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // badChar reports the first character that is not allowed in a scope name
 // segment (lower-case letters, digits, '_', '-', '.'), or -1.
 func badChar(seg string) rune {
@@ -101,61 +114,82 @@ func badChar(seg string) rune {
 // ParseScopeName splits a scope name of the given kind into its parts.
 func ParseScopeName(raw string, kind ScopeKind) ScopeName {
 	n := ScopeName{Raw: raw, Kind: kind, Level: LevelOf(raw)}
-	if strings.TrimSpace(raw) == "" {
+	// A name of allowed characters and colons only (nearly every name)
+	// has no space to trim and no stray character to look for.
+	plain := plainName(raw)
+	if raw == "" || !plain && strings.TrimSpace(raw) == "" {
 		n.Malformed, n.Reason = true, "empty scope name"
 		return n
 	}
-	if strings.ContainsAny(raw, " \t\r\n\u00a0") {
+	if !plain && strings.ContainsAny(raw, " \t\r\n\u00a0") {
 		n.Malformed, n.Reason = true, "whitespace inside scope name"
 	}
-	segs := strings.Split(raw, ":")
-	for _, s := range segs {
+	trim := strings.TrimSpace
+	if plain {
+		trim = func(s string) string { return s }
+	}
+	// The segments, without allocating: the first four, and how many.
+	var segs [4]string
+	nseg, checking := 0, true
+	for rest, more := raw, true; more; nseg++ {
+		var s string
+		s, rest, more = strings.Cut(rest, ":")
+		if nseg < len(segs) {
+			segs[nseg] = s
+		}
+		if !checking {
+			continue
+		}
 		if s == "" {
 			n.Malformed, n.Reason = true, "empty segment"
-			break
+			checking = false
+			continue
 		}
-		if r := badChar(strings.TrimSpace(s)); r >= 0 && !n.Malformed {
+		if plain || n.Malformed {
+			continue
+		}
+		if r := badChar(trim(s)); r >= 0 {
 			n.Malformed, n.Reason = true, "stray character "+quoteRune(r)
 		}
 	}
-	n.Product = strings.TrimSpace(segs[0])
+	n.Product = trim(segs[0])
 	switch kind {
 	case KindGranular:
-		if len(segs) < 3 || len(segs) > 4 {
+		if nseg < 3 || nseg > 4 {
 			n.Malformed = true
 			if n.Reason == "" {
 				n.Reason = "granular scope needs 3 or 4 segments (product:action:resource[:level])"
 			}
 		}
-		if len(segs) >= 2 {
-			n.Action = strings.TrimSpace(segs[1])
+		if nseg >= 2 {
+			n.Action = trim(segs[1])
 		}
-		if len(segs) >= 3 {
-			n.Resource = strings.TrimSpace(segs[2])
+		if nseg >= 3 {
+			n.Resource = trim(segs[2])
 		}
-		if len(segs) == 4 {
-			n.Suffix = strings.TrimSpace(segs[3])
+		if nseg == 4 {
+			n.Suffix = trim(segs[3])
 		}
 	default:
 		// product:resource:action:level ("app:deeplink:write:admin") is
 		// the one four-segment classic form.
-		if len(segs) == 4 && IsAction(strings.TrimSpace(segs[2])) && LevelOf(raw) != LevelUser {
-			n.Resource = strings.TrimSpace(segs[1])
-			n.Action = strings.TrimSpace(segs[2])
-			n.Suffix = strings.TrimSpace(segs[3])
+		if nseg == 4 && IsAction(trim(segs[2])) && LevelOf(raw) != LevelUser {
+			n.Resource = trim(segs[1])
+			n.Action = trim(segs[2])
+			n.Suffix = trim(segs[3])
 			return n
 		}
-		if len(segs) > 3 {
+		if nseg > 3 {
 			n.Malformed = true
 			if n.Reason == "" {
 				n.Reason = "classic scope has at most 3 segments"
 			}
 		}
-		if len(segs) >= 2 {
-			n.Action = strings.TrimSpace(segs[1])
+		if nseg >= 2 {
+			n.Action = trim(segs[1])
 		}
-		if len(segs) == 3 {
-			n.Suffix = strings.TrimSpace(segs[2])
+		if nseg == 3 {
+			n.Suffix = trim(segs[2])
 		}
 	}
 	return n

@@ -328,19 +328,21 @@ func runEndpointNotOnPage(p *Pass) {
 }
 
 func runOperationIDReused(p *Pass) {
-	for _, d := range granularPages(p.Catalog) {
+	for _, pr := range p.facts.pages() {
+		d := pr.doc
 		products := map[string]map[string]bool{}
-		for _, r := range d.GranularRows {
-			if r.OperationID == "" || r.LinkProduct == "" {
+		for _, l := range pr.links {
+			if l.OperationID == "" || l.Product == "" {
 				continue
 			}
-			if products[r.OperationID] == nil {
-				products[r.OperationID] = map[string]bool{}
+			if products[l.OperationID] == nil {
+				products[l.OperationID] = map[string]bool{}
 			}
-			products[r.OperationID][strings.ToLower(r.LinkProduct)] = true
+			products[l.OperationID][strings.ToLower(l.Product)] = true
 		}
-		for _, r := range d.GranularRows {
-			ps := products[r.OperationID]
+		for i, r := range d.GranularRows {
+			l := pr.links[i]
+			ps := products[l.OperationID]
 			if len(ps) < 2 {
 				continue
 			}
@@ -349,9 +351,9 @@ func runOperationIDReused(p *Pass) {
 				list = append(list, x)
 			}
 			sort.Strings(list)
-			p.Reportf(r.Source, r.OperationID, "",
+			p.Reportf(r.Source, l.OperationID, "",
 				"operationId %q is linked under %d products (%s); this row links it under %q",
-				r.OperationID, len(list), strings.Join(list, ", "), r.LinkProduct)
+				l.OperationID, len(list), strings.Join(list, ", "), l.Product)
 		}
 	}
 }

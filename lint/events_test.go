@@ -9,7 +9,9 @@ import (
 )
 
 // at is a source in the test file f.json.
-func at(line, col int) record.Source { return record.Source{File: "f.json", Line: line, Column: col} }
+func at(line, col int) record.Source {
+	return record.Source{File: "f.json", Line: int32(line), Column: int32(col)}
+}
 
 func refs(name string, srcs ...record.Source) []record.ScopeRef {
 	var out []record.ScopeRef
@@ -160,7 +162,7 @@ func TestUndefinedScopeStatedTwice(t *testing.T) {
 }
 
 func TestEventWithoutScopes(t *testing.T) {
-	src := func(f string, line int) record.Source { return record.Source{File: f, Line: line, Column: 7} }
+	src := func(f string, line int) record.Source { return record.Source{File: f, Line: int32(line), Column: 7} }
 	scoped := []record.ScopeList{{Origin: record.OriginText, Granular: refs("user:read:user:admin", src("a.json", 9))}}
 	tests := []struct {
 		name   string

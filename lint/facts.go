@@ -260,7 +260,7 @@ func (f *facts) definedIndex() *editdist.Index {
 	if f.definedIx == nil {
 		var vocab []string
 		for _, s := range f.c.Scopes {
-			if s.Defined && !s.Parsed.Malformed {
+			if s.Defined && !s.Parsed().Malformed {
 				vocab = append(vocab, s.Name)
 			}
 		}

@@ -85,7 +85,7 @@ func TestHub(t *testing.T) {
 		}
 		occs, _ := f.occs()
 		for _, o := range occs {
-			owner[key(o.Src.File, o.Src.Line, o.Src.Column, o.Name)] = o
+			owner[key(o.Src.File, int(o.Src.Line), int(o.Src.Column), o.Name)] = o
 		}
 		statements := map[string]int{}
 		seen := map[string]bool{}
@@ -108,7 +108,7 @@ func TestHub(t *testing.T) {
 			}
 			seen[k] = true
 			for _, a := range o.Also {
-				if !strings.Contains(fd.Message, "line "+strconv.Itoa(a.Src.Line)) || !before(record.Source{File: fd.File, Line: fd.Line, Column: fd.Column}, a.Src) {
+				if !strings.Contains(fd.Message, "line "+strconv.Itoa(int(a.Src.Line))) || !before(record.Source{File: fd.File, Line: int32(fd.Line), Column: int32(fd.Column)}, a.Src) {
 					t.Errorf("%s at %s:%d: message %q should name the later statement at line %d", fd.Rule, fd.File, fd.Line, fd.Message, a.Src.Line)
 				}
 			}

@@ -169,7 +169,7 @@ type Pass struct {
 // suggestion and a formatted message.
 func (p *Pass) Reportf(src record.Source, subject, suggestion, format string, args ...any) {
 	p.Report(Finding{
-		File: src.File, Line: src.Line, Column: src.Column,
+		File: src.File, Line: int(src.Line), Column: int(src.Column),
 		Subject: subject, Suggestion: suggestion,
 		Message: fmt.Sprintf(format, args...),
 	})
@@ -179,7 +179,7 @@ func (p *Pass) Reportf(src record.Source, subject, suggestion, format string, ar
 // its suggestion.
 func (p *Pass) reportFixed(src record.Source, subject, suggestion string, fixes []Fix, format string, args ...any) {
 	p.Report(Finding{
-		File: src.File, Line: src.Line, Column: src.Column,
+		File: src.File, Line: int(src.Line), Column: int(src.Column),
 		Subject: subject, Suggestion: suggestion, Fixes: fixes,
 		Message: fmt.Sprintf(format, args...),
 	})
@@ -199,7 +199,7 @@ func replaceAt(old, new string, srcs ...record.Source) []Fix {
 			continue
 		}
 		out = append(out, Fix{Message: fmt.Sprintf("Replace %q with %q", old, new),
-			File: s.File, Line: s.Line, Column: s.Column, Old: old, New: new})
+			File: s.File, Line: int(s.Line), Column: int(s.Column), Old: old, New: new})
 	}
 	return out
 }

@@ -368,8 +368,8 @@ func TestParseProblemRule(t *testing.T) {
 func TestNoPanics(t *testing.T) {
 	docs := []*record.Document{
 		{Path: "g.md", Kind: record.KindGranularMD, GranularRows: []record.GranularRow{
-			{}, {Variant: record.VariantMaster, Scopes: []record.ScopeRef{{Name: ""}, {Name: ":::"}, {Name: "a:b"}}},
-			{OperationID: "x", LinkProduct: "P", Link: "%zz", Scopes: []record.ScopeRef{{Name: "a:read:b:admin"}}},
+			{}, {Link: "/docs/api/rest/reference//ma/", Scopes: []record.ScopeRef{{Name: ""}, {Name: ":::"}, {Name: "a:b"}}},
+			{Link: "/docs/api/rest/reference/P/%zz#operation/x", Scopes: []record.ScopeRef{{Name: "a:read:b:admin"}}},
 		}},
 		{Path: "c.txt", Kind: record.KindClassic, ClassicScopes: []record.ClassicScope{{}, {Name: "x", APIs: []record.APIItem{{}}}}},
 		{Path: "p.txt", Kind: record.KindPostman, Operations: []record.Operation{{}, {Scopes: []record.ScopeList{{}, {Classic: []record.ScopeRef{{Name: " "}}}}}}},
@@ -460,7 +460,7 @@ func BenchmarkRun(b *testing.B) {
 // is on line 1, so a finding there touches only the operation at its
 // column (or named by its subject), never all of them.
 func TestAttributionOnSharedLines(t *testing.T) {
-	src := func(col int) record.Source { return record.Source{File: "min.json", Line: 1, Column: col} }
+	src := func(col int) record.Source { return record.Source{File: "min.json", Line: 1, Column: int32(col)} }
 	c := &catalog.Catalog{Endpoints: []*catalog.Endpoint{
 		{ID: 0, Method: "GET", Path: "/a", Sources: []record.Source{src(10)}},
 		{ID: 1, Method: "GET", Path: "/b", Sources: []record.Source{src(90)}},

@@ -50,6 +50,8 @@ func pairRules() []Rule {
 // pageRows are one granular page's rows indexed for pairing.
 type pageRows struct {
 	doc *record.Document
+	// links are what each row's link says, by row.
+	links []record.Link
 	// regular and master map (lower-case link product, operationId) to
 	// the index of the first row of that variant.
 	regular, master map[[2]string]int
@@ -58,17 +60,20 @@ type pageRows struct {
 }
 
 func indexRows(d *record.Document) *pageRows {
-	pr := &pageRows{doc: d, regular: map[[2]string]int{}, master: map[[2]string]int{}, sectionHasMaster: map[[2]string]bool{}}
+	pr := &pageRows{doc: d, links: make([]record.Link, len(d.GranularRows)),
+		regular: map[[2]string]int{}, master: map[[2]string]int{}, sectionHasMaster: map[[2]string]bool{}}
 	for i, r := range d.GranularRows {
-		if r.Variant == record.VariantMaster {
+		l := record.ParseLink(r.Link)
+		pr.links[i] = l
+		if l.Variant == record.VariantMaster {
 			pr.sectionHasMaster[[2]string{r.Product, r.Section}] = true
 		}
-		if r.OperationID == "" {
+		if l.OperationID == "" {
 			continue
 		}
-		k := pairKey(r)
+		k := pairKey(l)
 		m := pr.regular
-		if r.Variant == record.VariantMaster {
+		if l.Variant == record.VariantMaster {
 			m = pr.master
 		}
 		if _, ok := m[k]; !ok {
@@ -78,21 +83,21 @@ func indexRows(d *record.Document) *pageRows {
 	return pr
 }
 
-func pairKey(r record.GranularRow) [2]string {
-	return [2]string{strings.ToLower(r.LinkProduct), r.OperationID}
+func pairKey(l record.Link) [2]string {
+	return [2]string{strings.ToLower(l.Product), l.OperationID}
 }
 
 // counterpart returns the row of the other variant for row i, or -1.
 func (pr *pageRows) counterpart(i int) int {
-	r := pr.doc.GranularRows[i]
-	if r.OperationID == "" {
+	l := pr.links[i]
+	if l.OperationID == "" {
 		return -1
 	}
 	m := pr.master
-	if r.Variant == record.VariantMaster {
+	if l.Variant == record.VariantMaster {
 		m = pr.regular
 	}
-	if j, ok := m[pairKey(r)]; ok {
+	if j, ok := m[pairKey(l)]; ok {
 		return j
 	}
 	return -1
@@ -124,7 +129,7 @@ func forEachPage(p *Pass, fn func(pr *pageRows)) {
 func runMissingMasterRow(p *Pass) {
 	forEachPage(p, func(pr *pageRows) {
 		for i, r := range pr.doc.GranularRows {
-			if r.Variant == record.VariantMaster || r.OperationID == "" || !hasLevel(r, catalog.LevelAdmin) {
+			if l := pr.links[i]; l.Variant == record.VariantMaster || l.OperationID == "" || !hasLevel(r, catalog.LevelAdmin) {
 				continue
 			}
 			if !pr.sectionHasMaster[[2]string{r.Product, r.Section}] || pr.counterpart(i) >= 0 {
@@ -148,7 +153,7 @@ func runMissingMasterRow(p *Pass) {
 func runOrphanMasterRow(p *Pass) {
 	forEachPage(p, func(pr *pageRows) {
 		for i, r := range pr.doc.GranularRows {
-			if r.Variant != record.VariantMaster || pr.counterpart(i) >= 0 {
+			if pr.links[i].Variant != record.VariantMaster || pr.counterpart(i) >= 0 {
 				continue
 			}
 			sug := ""
@@ -157,15 +162,15 @@ func runOrphanMasterRow(p *Pass) {
 			}
 			p.Reportf(r.Source, rowSubject(r), sug,
 				"master-account row %q (operation %q) has no regular (/methods/) counterpart on the page",
-				r.Name, r.OperationID)
+				r.Name, pr.links[i].OperationID)
 		}
 	})
 }
 
 func runPairLevelMismatch(p *Pass) {
 	forEachPage(p, func(pr *pageRows) {
-		for _, r := range pr.doc.GranularRows {
-			switch r.Variant {
+		for i, r := range pr.doc.GranularRows {
+			switch pr.links[i].Variant {
 			case record.VariantMaster:
 				for _, s := range r.Scopes {
 					if catalog.LevelOf(s.Name) == catalog.LevelAdmin {
@@ -212,7 +217,7 @@ func swapLevel(name, level string) string {
 func runPairStemMismatch(p *Pass) {
 	forEachPage(p, func(pr *pageRows) {
 		for i, m := range pr.doc.GranularRows {
-			if m.Variant != record.VariantMaster {
+			if pr.links[i].Variant != record.VariantMaster {
 				continue
 			}
 			j := pr.counterpart(i)

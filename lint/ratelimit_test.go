@@ -45,7 +45,7 @@ func TestRateLimitIgnoresSentences(t *testing.T) {
 		d := &record.Document{Path: "p.txt", Kind: record.KindPostman}
 		for i, l := range labels {
 			d.Operations = append(d.Operations, record.Operation{Method: "GET", Path: "/x" + strings.Repeat("/y", i),
-				RateLimit: l, RateLimitSource: record.Source{File: "p.txt", Line: i + 1}})
+				RateLimit: l, RateLimitSource: record.Source{File: "p.txt", Line: int32(i + 1)}})
 		}
 		return d
 	}

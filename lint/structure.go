@@ -169,7 +169,7 @@ func runMalformedLink(p *Pass) {
 		for _, cs := range d.ClassicScopes {
 			for _, it := range cs.APIs {
 				if it.Link != "" {
-					itemLinks[it.Source.Line] = it.Link
+					itemLinks[int(it.Source.Line)] = it.Link
 				}
 			}
 		}
@@ -178,47 +178,50 @@ func runMalformedLink(p *Pass) {
 				continue
 			}
 			subject := pr.Subject
-			if l, ok := itemLinks[pr.Source.Line]; ok {
+			if l, ok := itemLinks[int(pr.Source.Line)]; ok {
 				subject = l
 			}
 			p.Reportf(pr.Source, subject, "", "%s", pr.Message)
 		}
 	}
-	for _, d := range granularPages(p.Catalog) {
+	for _, pr := range p.facts.pages() {
+		d := pr.doc
 		flagged := map[int]bool{}
 		for _, pr := range d.Problems {
 			if pr.Code == record.ProblemMalformedLink {
-				flagged[pr.Source.Line] = true
+				flagged[int(pr.Source.Line)] = true
 			}
 		}
 		for _, r := range d.GranularRows {
-			if r.Link == "" || flagged[r.Source.Line] {
+			if r.Link == "" || flagged[int(r.Source.Line)] {
 				continue
 			}
 			if why := linkShape(r.Link); why != "" {
-				flagged[r.Source.Line] = true
+				flagged[int(r.Source.Line)] = true
 				p.Reportf(r.Source, r.Link, "", "link of %q is malformed: %s", r.Name, why)
 			}
 		}
-		productDisagreements(p, d, flagged)
+		productDisagreements(p, pr, flagged)
 	}
 }
 
 // productDisagreements reports rows whose link product segment is not the
 // one most rows of their product heading use, and rows of a heading whose
 // product segment belongs to another, larger heading.
-func productDisagreements(p *Pass, d *record.Document, flagged map[int]bool) {
+func productDisagreements(p *Pass, pr *pageRows, flagged map[int]bool) {
+	d := pr.doc
 	counts := map[string]map[string]int{} // heading -> lower product -> rows
 	var headings []string
-	for _, r := range d.GranularRows {
-		if r.LinkProduct == "" {
+	for i, r := range d.GranularRows {
+		l := pr.links[i]
+		if l.Product == "" {
 			continue
 		}
 		if counts[r.Product] == nil {
 			counts[r.Product] = map[string]int{}
 			headings = append(headings, r.Product)
 		}
-		counts[r.Product][strings.ToLower(r.LinkProduct)]++
+		counts[r.Product][strings.ToLower(l.Product)]++
 	}
 	dominant := map[string]string{}
 	owner := map[string]string{} // lower product -> heading with most rows
@@ -235,19 +238,20 @@ func productDisagreements(p *Pass, d *record.Document, flagged map[int]bool) {
 		}
 		dominant[h] = best
 	}
-	for _, r := range d.GranularRows {
-		if r.LinkProduct == "" || flagged[r.Source.Line] {
+	for i, r := range d.GranularRows {
+		l := pr.links[i]
+		if l.Product == "" || flagged[int(r.Source.Line)] {
 			continue
 		}
-		lp := strings.ToLower(r.LinkProduct)
+		lp := strings.ToLower(l.Product)
 		switch dom := dominant[r.Product]; {
 		case lp != dom:
-			p.Reportf(r.Source, r.Link, strings.Replace(r.Link, "/"+r.LinkProduct+"/", "/"+dom+"/", 1),
-				"link of %q uses product segment %q, but most rows under %q use %q", r.Name, r.LinkProduct, r.Product, dom)
+			p.Reportf(r.Source, r.Link, strings.Replace(r.Link, "/"+l.Product+"/", "/"+dom+"/", 1),
+				"link of %q uses product segment %q, but most rows under %q use %q", r.Name, l.Product, r.Product, dom)
 		case owner[lp] != r.Product:
 			p.Reportf(r.Source, r.Link, "",
 				"link of %q under %q uses product segment %q, which belongs to %q (%d rows there, %d here)",
-				r.Name, r.Product, r.LinkProduct, owner[lp], ownerRows[lp], counts[r.Product][lp])
+				r.Name, r.Product, l.Product, owner[lp], ownerRows[lp], counts[r.Product][lp])
 		}
 	}
 }

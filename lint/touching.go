@@ -28,7 +28,7 @@ func Attribute(c *catalog.Catalog, findings []Finding) *Attribution {
 	owner := map[lineRef]int{} // endpoint ID, or -1-ID for an event
 	mark := func(id int, srcs []record.Source) {
 		for _, s := range srcs {
-			p := lineRef{s.File, s.Line}
+			p := lineRef{s.File, int(s.Line)}
 			if o, ok := owner[p]; ok && o != id {
 				a.shared[p] = true
 			}
@@ -80,13 +80,13 @@ func (a *Attribution) touching(sources []record.Source, subjects map[string]bool
 	}
 	lines := map[at]bool{}
 	for _, s := range sources {
-		if a.shared[lineRef{s.File, s.Line}] {
+		if a.shared[lineRef{s.File, int(s.Line)}] {
 			if s.Column > 0 {
-				lines[at{s.File, s.Line, s.Column}] = true
+				lines[at{s.File, int(s.Line), int(s.Column)}] = true
 			}
 			continue
 		}
-		lines[at{s.File, s.Line, 0}] = true
+		lines[at{s.File, int(s.Line), 0}] = true
 	}
 	for _, f := range a.findings {
 		key := at{f.File, f.Line, 0}

@@ -15,6 +15,6 @@ func ExampleParse() {
 		return
 	}
 	r := doc.GranularRows[0]
-	fmt.Println(doc.Kind, r.Product, r.OperationID, r.Variant, len(r.Scopes), r.Source.Line)
+	fmt.Println(doc.Kind, r.Product, r.OperationID(), r.Variant(), len(r.Scopes), r.Source.Line)
 	// Output: granular-md Zoom User user regular 2 7
 }

@@ -691,7 +691,7 @@ func hasFirm(e *catalog.Endpoint, alts []string, app AppType) bool {
 // scope page.
 func isSound(c *catalog.Catalog, name string, kind catalog.ScopeKind) bool {
 	sc, ok := scopeOf(c, name, kind)
-	return ok && sc.Defined && !sc.Parsed.Malformed
+	return ok && sc.Defined && !sc.Parsed().Malformed
 }
 
 // hasSound reports whether any alternative of an allowed level is sound.

@@ -91,7 +91,7 @@ func runDump(o *dumpOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.DumpPrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.DumpReport{Meta: report.NewMeta(p), Catalog: c})
+	return report.DumpPrinters().Print(o.f.io.out, o.outFormat, o.f.io.tty, report.NewDumpReport(report.NewMeta(p), c))
 }
 
 type diffOptions struct {

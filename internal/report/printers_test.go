@@ -143,7 +143,7 @@ func printCases(t *testing.T) []printCase {
 	}
 	cases = append(cases, caseOf("scope", ScopePrinters(), NewScopeReport(fx.c, s, fx.p, nil)))
 
-	cases = append(cases, caseOf("dump", DumpPrinters(), DumpReport{Meta: m, Catalog: fx.c}))
+	cases = append(cases, caseOf("dump", DumpPrinters(), NewDumpReport(m, fx.c)))
 
 	old, oldDocs := buildCatalog(t, "../docs-old/granular-scopes.md", "classic-scopes.txt", "users.yaml")
 	diff := NewDiffReport(catalog.Diff(old, fx.c), scopeplan.ProvenanceOf(scopeplan.OriginDocs, oldDocs), fx.p)

@@ -43,7 +43,7 @@ func orNone(s []string) string {
 func sourcesText(src []record.Source) string {
 	var parts []string
 	for _, s := range src {
-		parts = append(parts, s.File+":"+strconv.Itoa(s.Line))
+		parts = append(parts, s.File+":"+strconv.Itoa(int(s.Line)))
 	}
 	return strings.Join(parts, ", ")
 }

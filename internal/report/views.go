@@ -255,8 +255,17 @@ type ScopeReport struct {
 
 // DumpReport is the output of "catalog dump": the whole catalog.
 type DumpReport struct {
-	Meta             `yaml:",inline"`
-	*catalog.Catalog `yaml:",inline"`
+	Meta         `yaml:",inline"`
+	Endpoints    []*catalog.Endpoint   `json:"endpoints" yaml:"endpoints"`
+	Scopes       []*catalog.Scope      `json:"scopes" yaml:"scopes"`
+	Grants       []catalog.Grant       `json:"grants" yaml:"grants"`
+	Associations []catalog.Association `json:"associations" yaml:"associations"`
+	Events       []*catalog.Event      `json:"events,omitempty" yaml:"events,omitempty"`
+}
+
+// NewDumpReport is the dump of c.
+func NewDumpReport(m Meta, c *catalog.Catalog) DumpReport {
+	return DumpReport{Meta: m, Endpoints: c.Endpoints, Scopes: c.Scopes, Grants: c.Grants(), Associations: c.Associations, Events: c.Events}
 }
 
 // DiffScope is a scope added or removed.

@@ -110,12 +110,21 @@ func special(t reflect.Type) bool {
 	return t.Implements(yamlMarshaler) || t.Implements(textMarshaler) || t == yamlNode || t.PkgPath() == "time"
 }
 
-// deref follows pointers and interfaces; ok is false at a nil or at a
-// special type.
+// deref follows pointers, interfaces and yaml.Marshalers (to the value
+// MarshalYAML gives, which yaml.v3 encodes in their place); ok is false at
+// a nil or at another special type.
 func (y *yamlWriter) deref(v reflect.Value) (reflect.Value, bool) {
 	for {
-		if !v.IsValid() || special(v.Type()) {
+		if !v.IsValid() {
 			return v, false
+		}
+		if special(v.Type()) {
+			m, ok := marshaled(v)
+			if !ok {
+				return v, false
+			}
+			v = m
+			continue
 		}
 		if v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface {
 			return v, true
@@ -125,6 +134,25 @@ func (y *yamlWriter) deref(v reflect.Value) (reflect.Value, bool) {
 		}
 		v = v.Elem()
 	}
+}
+
+// marshaled returns what a yaml.Marshaler (that is not also a node or a
+// time, which yaml.v3 takes first) gives for v, when it gives a value
+// without error; ok is false otherwise, and v is then left to yaml.v3.
+func marshaled(v reflect.Value) (reflect.Value, bool) {
+	t := v.Type()
+	if !t.Implements(yamlMarshaler) || t == yamlNode || t.PkgPath() == "time" ||
+		(v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
+		return v, false
+	}
+	if t.Kind() == reflect.Pointer && (t.Elem() == yamlNode || t.Elem().PkgPath() == "time") {
+		return v, false
+	}
+	out, err := v.Interface().(yaml.Marshaler).MarshalYAML()
+	if err != nil || out == nil {
+		return v, false
+	}
+	return reflect.ValueOf(out), true
 }
 
 // structType returns how the encoder writes struct type t (cached).

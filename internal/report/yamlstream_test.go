@@ -135,7 +135,7 @@ func embeddedDump(t testing.TB) DumpReport {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return DumpReport{Meta: NewMeta(p), Catalog: c}
+	return NewDumpReport(NewMeta(p), c)
 }
 
 // TestWriteDumpYAMLIsEncoders checks the streamed dump against yaml.v3 on
@@ -144,14 +144,12 @@ func embeddedDump(t testing.TB) DumpReport {
 // written).
 func TestWriteDumpYAMLIsEncoders(t *testing.T) {
 	r := embeddedDump(t)
-	part := *r.Catalog
 	const n = 150
-	part.Endpoints = part.Endpoints[:min(n, len(part.Endpoints))]
-	part.Scopes = part.Scopes[:min(n, len(part.Scopes))]
-	part.Grants = part.Grants[:min(n, len(part.Grants))]
-	part.Associations = part.Associations[:min(n, len(part.Associations))]
-	part.Events = part.Events[:min(n, len(part.Events))]
-	r.Catalog = &part
+	r.Endpoints = r.Endpoints[:min(n, len(r.Endpoints))]
+	r.Scopes = r.Scopes[:min(n, len(r.Scopes))]
+	r.Grants = r.Grants[:min(n, len(r.Grants))]
+	r.Associations = r.Associations[:min(n, len(r.Associations))]
+	r.Events = r.Events[:min(n, len(r.Events))]
 	out := streamed(t, r)
 	var dump bytes.Buffer
 	if err := DumpPrinters().Print(&dump, FormatYAML, false, r); err != nil {

@@ -67,7 +67,7 @@ func Build(c *catalog.Catalog, digest string, f FindingsFunc) *Snapshot {
 		core.Findings = f(c, digest)
 	}
 	core.Docs = loader.Infos(c.Documents)
-	rest := &Rest{Documents: c.Documents, Grants: c.Grants, Associations: c.Associations}
+	rest := &Rest{Documents: c.Documents, Grants: c.Grants(), Associations: c.Associations}
 	for _, s := range c.Scopes {
 		t := *s
 		t.Sources = nil

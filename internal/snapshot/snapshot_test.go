@@ -91,7 +91,7 @@ func TestSnapshotRestoresTheCatalog(t *testing.T) {
 			if s.Kind == catalog.KindClassic {
 				r, ok = got.ClassicScope(s.Name)
 			}
-			if !ok || !reflect.DeepEqual(r.Endpoints, s.Endpoints) || r.Parsed != s.Parsed {
+			if !ok || !reflect.DeepEqual(r.Endpoints, s.Endpoints) || r.Parsed() != s.Parsed() {
 				t.Fatalf("full=%v: scope %s differs", full, s.Name)
 			}
 		}

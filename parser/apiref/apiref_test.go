@@ -169,7 +169,7 @@ func problems(doc *record.Document, code string) []int {
 	var lines []int
 	for _, p := range doc.Problems {
 		if p.Code == code {
-			lines = append(lines, p.Source.Line)
+			lines = append(lines, int(p.Source.Line))
 		}
 	}
 	return lines
@@ -330,7 +330,7 @@ func checkInvariants(t testing.TB, doc *record.Document, data []byte) {
 	t.Helper()
 	lines := bytes.Count(data, []byte("\n")) + 1
 	inRange := func(what string, s record.Source) {
-		if s.Line < 1 || s.Line > lines {
+		if s.Line < 1 || int(s.Line) > lines {
 			t.Fatalf("%s: line %d outside 1..%d", what, s.Line, lines)
 		}
 	}

@@ -37,7 +37,7 @@ func newText(file string, data []byte) *text {
 // src is the position of line index i (0-based) with an optional 1-based
 // column.
 func (t *text) src(i, col int) record.Source {
-	return record.Source{File: t.file, Line: i + 1, Column: col}
+	return record.At(t.file, i+1, col)
 }
 
 // nextNonBlank returns the index of the first non-blank line at or after i,

@@ -39,7 +39,7 @@ func TestAppendScopes(t *testing.T) {
 		t.Fatalf("got %+v open=%v", refs, open)
 	}
 	for i, w := range want {
-		if refs[i].Name != w.name || refs[i].Source.Column != w.col || refs[i].Source.Line != 1 {
+		if refs[i].Name != w.name || int(refs[i].Source.Column) != w.col || refs[i].Source.Line != 1 {
 			t.Errorf("ref %d = %+v, want %q at column %d", i, refs[i], w.name, w.col)
 		}
 	}

@@ -318,7 +318,7 @@ func (p *parser) problem(code, subject string, l *line, format string, args ...a
 	})
 }
 
-func (p *parser) src(l *line) record.Source { return record.Source{File: p.path, Line: l.num} }
+func (p *parser) src(l *line) record.Source { return record.At(p.path, l.num, 0) }
 
 // curScope returns the open scope; callers check p.cur >= 0 first.
 func (p *parser) curScope() *record.ClassicScope { return &p.doc.ClassicScopes[p.cur] }
@@ -328,7 +328,7 @@ func (p *parser) closeScope() {
 	if p.cur >= 0 {
 		s := p.curScope()
 		s.Description = strings.Join(p.desc, " ")
-		l := line{num: s.Source.Line}
+		l := line{num: int(s.Source.Line)}
 		if s.Description == "" {
 			p.problem(record.ProblemMissingField, s.Name, &l, "scope %q has no description line", s.Name)
 		}

@@ -264,17 +264,17 @@ func FuzzParse(f *testing.F) {
 			if s.Name == "" || !isToken(s.Name) {
 				t.Fatalf("scope name %q is not a token", s.Name)
 			}
-			if s.Source.Line < 1 || s.Source.Line > nlines {
+			if s.Source.Line < 1 || int(s.Source.Line) > nlines {
 				t.Fatalf("scope %q: line %d out of 1..%d", s.Name, s.Source.Line, nlines)
 			}
 			for _, a := range s.APIs {
-				if a.Source.Line <= s.Source.Line || a.Source.Line > nlines {
+				if a.Source.Line <= s.Source.Line || int(a.Source.Line) > nlines {
 					t.Fatalf("item %q: line %d out of %d..%d", a.Name, a.Source.Line, s.Source.Line, nlines)
 				}
 			}
 		}
 		for _, p := range doc.Problems {
-			if p.Code == "" || p.Message == "" || p.Source.Line < 1 || p.Source.Line > nlines {
+			if p.Code == "" || p.Message == "" || p.Source.Line < 1 || int(p.Source.Line) > nlines {
 				t.Fatalf("bad problem %+v", p)
 			}
 		}

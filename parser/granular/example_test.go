@@ -18,7 +18,7 @@ func ExampleParseMarkdown() {
 		return
 	}
 	for _, r := range doc.GranularRows {
-		fmt.Printf("%s / %s: %q variant=%q op=%q line %d\n", r.Product, r.Section, r.Name, r.Variant, r.OperationID, r.Source.Line)
+		fmt.Printf("%s / %s: %q variant=%q op=%q line %d\n", r.Product, r.Section, r.Name, r.Variant(), r.OperationID(), r.Source.Line)
 		for _, s := range r.Scopes {
 			fmt.Printf("  %s at %d:%d\n", s.Name, s.Source.Line, s.Source.Column)
 		}

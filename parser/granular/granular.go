@@ -29,18 +29,6 @@ import (
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
-// refPrefix is the path every well-formed API link starts with.
-const refPrefix = "/docs/api/rest/reference/"
-
-// siteURL is the host a fully qualified link may name.
-const siteURL = "https://developers.zoom.us"
-
-// opAnchor starts the fragment of a link to an operation.
-const opAnchor = "operation/"
-
-// expectedShape is shown in MALFORMED_LINK messages.
-const expectedShape = "/docs/api/rest/reference/<product>/(methods|ma)/#operation/<id>"
-
 // sniffLimit bounds how many bytes a sniffer looks at.
 const sniffLimit = 256 << 10
 
@@ -177,120 +165,10 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// linkParts is what could be read from an API link.
-type linkParts struct {
-	product string
-	variant record.Variant
-	opID    string
-	// problem is empty for a well-formed link, else why it is malformed.
-	problem string
-}
-
-// parseLink reads an API link of the shape
-// /docs/api/rest/reference/<product>/(methods|ma)/#operation/<id>, optionally
-// prefixed by https://developers.zoom.us. The trailing slash before the
-// anchor may be omitted. A link of another shape yields whatever parts could
-// be read and a problem describing the first deviation.
-func parseLink(href string) linkParts {
-	var lp linkParts
-	var problems []string
-	addProblem := func(format string, args ...any) {
-		problems = append(problems, fmt.Sprintf(format, args...))
-	}
-
-	rest := href
-	frag, hasFrag := "", false
-	if i := strings.IndexByte(rest, '#'); i >= 0 {
-		frag, hasFrag = rest[i+1:], true
-		rest = rest[:i]
-	}
-
-	// Scheme and host.
-	switch {
-	case strings.HasPrefix(rest, "/") && !strings.HasPrefix(rest, "//"):
-	case len(rest) >= len(siteURL) && strings.EqualFold(rest[:len(siteURL)], siteURL) &&
-		(len(rest) == len(siteURL) || rest[len(siteURL)] == '/'):
-		rest = rest[len(siteURL):]
-	default:
-		addProblem("not a link to %s", siteURL)
-		if i := strings.Index(rest, "//"); i >= 0 {
-			rest = rest[i+2:]
-			if j := strings.IndexByte(rest, '/'); j >= 0 {
-				rest = rest[j:]
-			} else {
-				rest = ""
-			}
-		}
-	}
-	if i := strings.IndexByte(rest, '?'); i >= 0 {
-		addProblem("link has a query %q", rest[i:])
-		rest = rest[:i]
-	}
-
-	// Path.
-	path := strings.TrimSuffix(rest, "/")
-	var segs []string
-	if p, ok := strings.CutPrefix(path, refPrefix); ok && p != "" {
-		segs = strings.Split(p, "/")
-	} else {
-		addProblem("path %q is not under %s", rest, refPrefix)
-	}
-	if len(segs) > 0 && validProduct(segs[0]) {
-		lp.product = segs[0]
-	}
-	if i := strings.LastIndexByte(path, '/'); i >= 0 {
-		switch path[i+1:] {
-		case "methods":
-			lp.variant = record.VariantRegular
-		case "ma":
-			lp.variant = record.VariantMaster
-		}
-	}
-	if segs != nil {
-		switch {
-		case len(segs) != 2:
-			addProblem("expected <product>/(methods|ma) after %s, got %q", refPrefix, strings.Join(segs, "/"))
-		case lp.product == "":
-			addProblem("product segment %q is not a name", segs[0])
-		case lp.variant == "":
-			addProblem("variant segment %q is neither methods nor ma", segs[1])
-		}
-	}
-
-	// Anchor.
-	switch id, ok := strings.CutPrefix(frag, opAnchor); {
-	case !hasFrag:
-		addProblem("no #%s anchor", opAnchor)
-	case !ok:
-		addProblem("anchor %q is not #%s<id>", "#"+frag, opAnchor)
-	case id == "":
-		addProblem("empty operation id")
-	default:
-		lp.opID = id
-	}
-	if len(problems) > 0 {
-		lp.problem = problems[0]
-	}
-	return lp
-}
-
-// validProduct reports whether s can be the product segment of a link.
-func validProduct(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !(r == '-' || r == '_' || r == '.' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
-			return false
-		}
-	}
-	return true
-}
-
 // looksLikeOpLink tells a link to an API operation, used to recognise scope
 // tables.
 func looksLikeOpLink(href string) bool {
-	return strings.Contains(href, "#"+opAnchor) || strings.Contains(href, refPrefix)
+	return strings.Contains(href, "#"+record.OpAnchor) || strings.Contains(href, record.RefPrefix)
 }
 
 // looksLikeScope tells a code span that may be a scope, used to recognise
@@ -348,11 +226,9 @@ func (b *builder) addRow(product, section string, r rowData) {
 		b.problem(record.ProblemRowWithoutLink, r.name,
 			fmt.Sprintf("API name %q links nowhere", r.name), r.src)
 	} else {
-		lp := parseLink(r.href)
-		row.LinkProduct, row.Variant, row.OperationID = lp.product, lp.variant, lp.opID
-		if lp.problem != "" {
+		if p := record.ParseLink(r.href).Problem; p != "" {
 			b.problem(record.ProblemMalformedLink, r.href,
-				fmt.Sprintf("link of %q does not have the shape %s: %s", r.name, expectedShape, lp.problem), r.src)
+				fmt.Sprintf("link of %q does not have the shape %s: %s", r.name, record.LinkShape, p), r.src)
 		}
 	}
 	if len(row.Scopes) == 0 {

@@ -107,7 +107,7 @@ func TestFixtureDetails(t *testing.T) {
 	}
 	rows := map[string]record.GranularRow{}
 	for _, r := range doc.GranularRows {
-		rows[r.Name+"|"+string(r.Variant)] = r
+		rows[r.Name+"|"+string(r.Variant())] = r
 	}
 	check := func(key string, f func(r record.GranularRow) bool) {
 		t.Helper()
@@ -121,27 +121,27 @@ func TestFixtureDetails(t *testing.T) {
 		}
 	}
 	check("Get a meeting|master", func(r record.GranularRow) bool {
-		return r.Product == "Zoom Meeting" && r.Section == "Meetings" && r.LinkProduct == "zoom-api" &&
-			r.OperationID == "meeting" && len(r.Scopes) == 1 && r.Scopes[0].Name == "meeting:read:meeting:master"
+		return r.Product == "Zoom Meeting" && r.Section == "Meetings" && r.LinkProduct() == "zoom-api" &&
+			r.OperationID() == "meeting" && len(r.Scopes) == 1 && r.Scopes[0].Name == "meeting:read:meeting:master"
 	})
 	check("Get indicators settings [Deprecated]|regular", func(r record.GranularRow) bool {
-		return r.OperationID == "accountSettingsIndicators" && r.LinkProduct == "zoom-api"
+		return r.OperationID() == "accountSettingsIndicators" && r.LinkProduct() == "zoom-api"
 	})
 	check("List meeting summaries|", func(r record.GranularRow) bool {
 		return r.Link == "" && len(r.Scopes) == 1
 	})
 	check("Get an API Connector's private key|regular", func(r record.GranularRow) bool {
-		return r.OperationID == "GetanAPIConnector'sprivatekey" && r.LinkProduct == "Crc"
+		return r.OperationID() == "GetanAPIConnector'sprivatekey" && r.LinkProduct() == "Crc"
 	})
 	check("Set Free/Busy|regular", func(r record.GranularRow) bool {
-		return r.OperationID == "SetCalendarFree/BusyEvent."
+		return r.OperationID() == "SetCalendarFree/BusyEvent."
 	})
 	check("Assign queue dispositions|regular", func(r record.GranularRow) bool {
 		return len(r.Scopes) == 2 && r.Scopes[0].Name == "contact_center:write:queue disposition:admin" &&
 			r.Scopes[1].Name == "plain:read:text:admin"
 	})
 	check("Update channel|regular", func(r record.GranularRow) bool {
-		return r.LinkProduct == "" && r.OperationID == "UpdateVideoChannel" && len(r.Scopes) == 1 &&
+		return r.LinkProduct() == "" && r.OperationID() == "UpdateVideoChannel" && len(r.Scopes) == 1 &&
 			r.Scopes[0].Name == "video_mgmt:update:channel video_mgmt:update:channel:admin"
 	})
 	codes := map[string][]string{}
@@ -163,36 +163,6 @@ func TestFixtureDetails(t *testing.T) {
 	lines := strings.Split(string(data), "\n")
 	if s := r.Scopes[1]; !strings.HasPrefix(string([]rune(lines[s.Source.Line-1])[s.Source.Column-1:]), s.Name+"`") {
 		t.Errorf("scope %q at %d:%d", s.Name, s.Source.Line, s.Source.Column)
-	}
-}
-
-func TestParseLink(t *testing.T) {
-	for _, tc := range []struct {
-		href, product, id string
-		variant           record.Variant
-		ok                bool
-	}{
-		{"/docs/api/rest/reference/crc/methods/#operation/getX", "crc", "getX", record.VariantRegular, true},
-		{"/docs/api/rest/reference/crc/ma/#operation/getX", "crc", "getX", record.VariantMaster, true},
-		{"/docs/api/rest/reference/crc/ma#operation/getX", "crc", "getX", record.VariantMaster, true},
-		{"https://developers.zoom.us/docs/api/rest/reference/Docs/methods/#operation/a'b/c.d-e", "Docs", "a'b/c.d-e", record.VariantRegular, true},
-		{"https://example.com/docs/api/rest/reference/crc/methods/#operation/x", "crc", "x", record.VariantRegular, false},
-		{"/docs/api/rest/reference/https:/developers.zoom.us/docs/api/methods/#operation/x", "", "x", record.VariantRegular, false},
-		{"/docs/api/rest/reference/crc/v2/#operation/x", "crc", "x", "", false},
-		{"/docs/api/rest/reference/crc/methods/", "crc", "", record.VariantRegular, false},
-		{"/docs/api/rest/reference/crc/methods/#tag/x", "crc", "", record.VariantRegular, false},
-		{"/docs/api/rest/reference/crc/methods/#operation/", "crc", "", record.VariantRegular, false},
-		{"/docs/api/rest/reference/crc/methods/?a=b#operation/x", "crc", "x", record.VariantRegular, false},
-		{"/docs/integrations/oauth-error-messages/", "", "", "", false},
-		{"//developers.zoom.us/docs/api/rest/reference/crc/methods/#operation/x", "crc", "x", record.VariantRegular, false},
-		{"#", "", "", "", false},
-		{"https://developers.zoom.us", "", "", "", false},
-	} {
-		lp := parseLink(tc.href)
-		if lp.product != tc.product || lp.opID != tc.id || lp.variant != tc.variant || (lp.problem == "") != tc.ok {
-			t.Errorf("parseLink(%q) = %+v, want product %q id %q variant %q ok %v",
-				tc.href, lp, tc.product, tc.id, tc.variant, tc.ok)
-		}
 	}
 }
 

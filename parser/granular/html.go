@@ -26,14 +26,14 @@ const chromeSelector = "nav, script, style, footer, template, noscript, aside"
 // a <code> cell. JSON, YAML, Markdown and plain-text documents do not start
 // with "<" and are rejected at once; the scan stops at the first match.
 func SniffHTML(data []byte) bool {
-	if firstNonSpace(data) != '<' || !bytes.Contains(data, []byte(refPrefix)) ||
+	if firstNonSpace(data) != '<' || !bytes.Contains(data, []byte(record.RefPrefix)) ||
 		indexFold(data, "<table") < 0 {
 		return false
 	}
 	const window = 2048
 	rest, base := data, 0
 	for tries := 0; tries < 200; tries++ {
-		i := bytes.Index(rest, []byte("#"+opAnchor))
+		i := bytes.Index(rest, []byte("#"+record.OpAnchor))
 		if i < 0 {
 			return false
 		}
@@ -179,7 +179,7 @@ func (p *htmlParser) table(t *html.Node) {
 	var data []rowData
 	scopeTable := false
 	for i, cells := range body {
-		src := record.Source{File: p.path, Line: p.lines[bodyRows[i]]}
+		src := record.At(p.path, p.lines[bodyRows[i]], 0)
 		r := rowData{src: src}
 		if a := firstHref(cells[0]); a != nil {
 			r.name, r.href = collapseSpace(textContent(a)), attr(a, "href")

@@ -45,7 +45,7 @@ func SniffMarkdown(data []byte) bool {
 			continue
 		}
 		rest := line[link:]
-		op := bytes.Index(rest, []byte("#"+opAnchor))
+		op := bytes.Index(rest, []byte("#"+record.OpAnchor))
 		if op < 0 || !bytes.Contains(rest[:op], []byte("/docs/")) {
 			continue
 		}
@@ -250,7 +250,7 @@ func (p *mdParser) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 // source returns the Source of byte offset off in p.src.
 func (p *mdParser) source(off int) record.Source {
 	line, col := p.li.pos(p.orig(off))
-	return record.Source{File: p.path, Line: line, Column: col}
+	return record.At(p.path, line, col)
 }
 
 // table reads one GFM table; a table that is not a scope table is ignored.

@@ -78,7 +78,7 @@ func TestSeedFigures(t *testing.T) {
 	scopes := map[string]bool{}
 	products := map[string]bool{}
 	for _, r := range doc.GranularRows {
-		if r.OperationID != "" {
+		if r.OperationID() != "" {
 			withOp++
 		} else {
 			withoutOp++
@@ -118,7 +118,7 @@ func TestSeedFigures(t *testing.T) {
 		}
 		for _, s := range r.Scopes {
 			l := []rune(lines[s.Source.Line-1])
-			if col := s.Source.Column - 1; col+len([]rune(s.Name)) > len(l) || string(l[col:col+len([]rune(s.Name))]) != s.Name {
+			if col := int(s.Source.Column) - 1; col+len([]rune(s.Name)) > len(l) || string(l[col:col+len([]rune(s.Name))]) != s.Name {
 				t.Fatalf("scope %q: not at line %d column %d", s.Name, s.Source.Line, s.Source.Column)
 			}
 		}

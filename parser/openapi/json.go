@@ -57,7 +57,7 @@ func parseJSON(path string, data []byte) (*result, error) {
 // src is the source of the byte at offset off.
 func (r *jsonReader) src(off int) record.Source {
 	line, col := r.lc.at(off)
-	return record.Source{File: r.path, Line: line, Column: col}
+	return record.At(r.path, line, col)
 }
 
 // root walks the top-level object.

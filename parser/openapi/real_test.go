@@ -105,7 +105,7 @@ func checkPositions(t *testing.T, doc *record.Document, data []byte) {
 	for _, o := range doc.Operations {
 		for _, l := range o.Scopes {
 			for _, r := range slices.Concat(l.Classic, l.Granular) {
-				off := runeOff[min(lineStart[r.Source.Line-1]+r.Source.Column-1, len(runeOff)-1)]
+				off := runeOff[min(lineStart[r.Source.Line-1]+int(r.Source.Column)-1, len(runeOff)-1)]
 				if !strings.HasPrefix(string(data[off:min(off+len(r.Name), len(data))]), r.Name) {
 					bad++
 					if bad < 5 {

@@ -55,7 +55,7 @@ func resolve(n *yaml.Node) *yaml.Node {
 
 // src is the source of a node.
 func (r *yamlReader) src(n *yaml.Node) record.Source {
-	return record.Source{File: r.path, Line: n.Line, Column: n.Column}
+	return record.At(r.path, n.Line, n.Column)
 }
 
 // members calls fn for each key and value of a mapping node.
@@ -218,7 +218,7 @@ func (r *yamlReader) textPos(n *yaml.Node) func(off int) record.Source {
 		off = min(off, len(n.Value))
 		line += strings.Count(n.Value[counted:off], "\n")
 		counted = off
-		return record.Source{File: r.path, Line: line}
+		return record.At(r.path, line, 0)
 	}
 }
 

@@ -6,6 +6,11 @@
 // where it came from.
 package record
 
+import (
+	"encoding/json"
+	"math"
+)
+
 // Kind names a document kind. The values are the names users give on the
 // command line (KIND=FILE) and the names printed in reports.
 type Kind string
@@ -33,11 +38,29 @@ const (
 )
 
 // Source is a position in a document. Line and Column are 1-based; zero
-// means unknown.
+// means unknown. They are 32-bit (a large page holds several Sources a
+// row); At builds a Source from int positions.
 type Source struct {
 	File   string `json:"file" yaml:"file"`
-	Line   int    `json:"line" yaml:"line"`
-	Column int    `json:"column,omitempty" yaml:"column,omitempty"`
+	Line   int32  `json:"line" yaml:"line"`
+	Column int32  `json:"column,omitempty" yaml:"column,omitempty"`
+}
+
+// At is the position line:column of file (column 0: unknown). A position
+// beyond what 32 bits hold, in a document over 2 GiB, is kept as the
+// largest one (math.MaxInt32), never wrapped.
+func At(file string, line, column int) Source {
+	return Source{File: file, Line: pos32(line), Column: pos32(column)}
+}
+
+func pos32(n int) int32 {
+	switch {
+	case n > math.MaxInt32:
+		return math.MaxInt32
+	case n < 0:
+		return 0
+	}
+	return int32(n)
 }
 
 // ScopeRef is one scope name as written in a document, with its position.
@@ -75,22 +98,58 @@ func (d *Document) Records() int {
 	return len(d.GranularRows) + len(d.ClassicScopes) + len(d.Operations) + len(d.Events)
 }
 
-// GranularRow is one API row of the granular scopes page.
+// GranularRow is one API row of the granular scopes page. What its link
+// says (LinkProduct, Variant, OperationID) is read from Link when asked
+// for, not stored: a large page holds one GranularRow a row. JSON and YAML
+// give those parts too, as link_product, variant and operation_id.
 type GranularRow struct {
 	Product string `json:"product" yaml:"product"` // the "## Product" heading text
 	Section string `json:"section" yaml:"section"` // the "### Section" heading text
 	Name    string `json:"name" yaml:"name"`       // the link text (API name)
 	// Link is the href exactly as written; empty when the row links nowhere.
-	Link string `json:"link,omitempty" yaml:"link,omitempty"`
-	// LinkProduct is the product segment of the link
-	// (/docs/api/rest/reference/<LinkProduct>/methods/#operation/<id>).
-	LinkProduct string  `json:"link_product,omitempty" yaml:"link_product,omitempty"`
-	Variant     Variant `json:"variant,omitempty" yaml:"variant,omitempty"`
-	// OperationID is the #operation/ anchor, verbatim.
+	Link   string     `json:"link,omitempty" yaml:"link,omitempty"`
+	Scopes []ScopeRef `json:"scopes" yaml:"scopes"`
+	Source Source     `json:"source" yaml:"source"`
+}
+
+// LinkProduct is the product segment of the link
+// (/docs/api/rest/reference/<LinkProduct>/methods/#operation/<id>), or
+// empty.
+func (r GranularRow) LinkProduct() string { return ParseLink(r.Link).Product }
+
+// Variant is the link's variant (methods or ma), or empty.
+func (r GranularRow) Variant() Variant { return ParseLink(r.Link).Variant }
+
+// OperationID is the link's #operation/ anchor, verbatim, or empty.
+func (r GranularRow) OperationID() string { return ParseLink(r.Link).OperationID }
+
+// granularRowFields is a GranularRow as JSON and YAML give it.
+type granularRowFields struct {
+	Product     string     `json:"product" yaml:"product"`
+	Section     string     `json:"section" yaml:"section"`
+	Name        string     `json:"name" yaml:"name"`
+	Link        string     `json:"link,omitempty" yaml:"link,omitempty"`
+	LinkProduct string     `json:"link_product,omitempty" yaml:"link_product,omitempty"`
+	Variant     Variant    `json:"variant,omitempty" yaml:"variant,omitempty"`
 	OperationID string     `json:"operation_id,omitempty" yaml:"operation_id,omitempty"`
 	Scopes      []ScopeRef `json:"scopes" yaml:"scopes"`
 	Source      Source     `json:"source" yaml:"source"`
 }
+
+func (r GranularRow) fields() granularRowFields {
+	l := ParseLink(r.Link)
+	return granularRowFields{
+		Product: r.Product, Section: r.Section, Name: r.Name, Link: r.Link,
+		LinkProduct: l.Product, Variant: l.Variant, OperationID: l.OperationID,
+		Scopes: r.Scopes, Source: r.Source,
+	}
+}
+
+// MarshalJSON writes the row with what its link says.
+func (r GranularRow) MarshalJSON() ([]byte, error) { return json.Marshal(r.fields()) }
+
+// MarshalYAML gives the row with what its link says.
+func (r GranularRow) MarshalYAML() (any, error) { return r.fields(), nil }
 
 // ClassicScope is one scope of the classic scopes page.
 type ClassicScope struct {

@@ -46,11 +46,11 @@ func evilCatalog(t testing.TB) *catalog.Catalog {
 	src := record.Source{File: "evil.md", Line: 1}
 	ref := func(n string) record.ScopeRef { return record.ScopeRef{Name: n, Source: src} }
 	granular := &record.Document{Path: "evil/" + evil + ".md", Kind: record.KindGranularMD, SHA256: evil, GranularRows: []record.GranularRow{
-		{Product: evilProduct, Section: evilSection, Name: evilName, Link: "/docs/api/rest/reference/user/methods/#operation/" + evil,
-			LinkProduct: "user", OperationID: "op|" + evil, Scopes: []record.ScopeRef{ref(evilScope), ref("user:read:user:admin")}, Source: src},
-		{Product: evilProduct, Section: evilSection, Name: "javascript link", Link: "javascript:alert(1)", LinkProduct: "user",
+		{Product: evilProduct, Section: evilSection, Name: evilName, Link: "/docs/api/rest/reference/user/methods/#operation/op|" + evil,
+			Scopes: []record.ScopeRef{ref(evilScope), ref("user:read:user:admin")}, Source: src},
+		{Product: evilProduct, Section: evilSection, Name: "javascript link", Link: "javascript:alert(1)",
 			Scopes: []record.ScopeRef{ref(evilTraversal), ref("user:read:user:admin")}, Source: src},
-		{Product: evilProduct, Section: evilMarkdown, Name: evilMarkdown, LinkProduct: "user", Scopes: []record.ScopeRef{ref(evilBacktick), ref(evil)}, Source: src},
+		{Product: evilProduct, Section: evilMarkdown, Name: evilMarkdown, Scopes: []record.ScopeRef{ref(evilBacktick), ref(evil)}, Source: src},
 		{Product: evil, Name: evil, Link: "/docs/api/rest/reference/" + evilTraversal, Scopes: []record.ScopeRef{ref(evilClassic)}, Source: src},
 	}}
 	classic := &record.Document{Path: "evil-classic.txt", Kind: record.KindClassic, ClassicScopes: []record.ClassicScope{

@@ -410,8 +410,8 @@ func (r *renderer) scopePage(i int, sc *catalog.Scope) []byte {
 		yes = "yes"
 	}
 	fmt.Fprintf(&b, "| Listed on a scopes page | %s |\n", yes)
-	if sc.Parsed.Malformed {
-		fmt.Fprintf(&b, "| Malformed | %s |\n", cell(sc.Parsed.Reason))
+	if n := sc.Parsed(); n.Malformed {
+		fmt.Fprintf(&b, "| Malformed | %s |\n", cell(n.Reason))
 	}
 	if sc.Group != "" {
 		fmt.Fprintf(&b, "| Group | %s |\n", cell(sc.Group))
@@ -519,7 +519,7 @@ func sourceList(srcs []record.Source) string {
 // sourceText is "file:line", or the file alone when the line is unknown.
 func sourceText(src record.Source) string {
 	if src.Line > 0 {
-		return src.File + ":" + strconv.Itoa(src.Line)
+		return src.File + ":" + strconv.Itoa(int(src.Line))
 	}
 	return src.File
 }

@@ -202,7 +202,7 @@ func Restore(data []byte) (*catalog.Catalog, error) {
 		if js.Kind == "c" {
 			kind = catalog.KindClassic
 		}
-		p.Scopes = append(p.Scopes, &catalog.Scope{Name: js.Name, Kind: kind, Parsed: catalog.ParseScopeName(js.Name, kind),
+		p.Scopes = append(p.Scopes, &catalog.Scope{Name: js.Name, Kind: kind,
 			Defined: js.Defined, Endpoints: nonNilInts(js.Endpoints), Events: js.Events})
 	}
 	c, err := catalog.Restore(p)
