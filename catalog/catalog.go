@@ -246,7 +246,7 @@ func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source,
 		}
 	}
 	s.Endpoints = append(s.Endpoints, ep)
-	b.c.addGrant(s, ep, srcAt, via)
+	b.c.addGrant(s, ep, srcAt, via) // Build reads far fewer than maxVias kinds
 }
 
 func (b *builder) scope(name string, kind ScopeKind) *Scope {

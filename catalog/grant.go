@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/scopeplan/scopeplan/parser/record"
 )
@@ -39,24 +40,23 @@ func (c *Catalog) Grants() []Grant {
 	return out
 }
 
-// NumGrants is len(c.Grants()), without building the list.
-func (c *Catalog) NumGrants() int { return len(c.grants) }
+// maxVias is how many document kinds edges can name (edge.via is a byte).
+// Build states grants from the few kinds it reads; Restore refuses more.
+const maxVias = 256
 
 // addGrant records that s grants endpoint ep, stated at s.Sources[src] by
-// a document of kind via.
-func (c *Catalog) addGrant(s *Scope, ep, src int, via record.Kind) {
-	v := -1
-	for i, k := range c.vias {
-		if k == via {
-			v = i
-			break
-		}
-	}
+// a document of kind via; false when via would be kind maxVias+1.
+func (c *Catalog) addGrant(s *Scope, ep, src int, via record.Kind) bool {
+	v := slices.Index(c.vias, via)
 	if v < 0 {
+		if len(c.vias) == maxVias {
+			return false
+		}
 		v = len(c.vias)
 		c.vias = append(c.vias, via)
 	}
 	c.grants = append(c.grants, edge{scope: s, endpoint: int32(ep), source: int32(src), via: uint8(v)})
+	return true
 }
 
 // restoreGrants files grants (as Grants gave them) as edges, once the
@@ -89,7 +89,9 @@ func (c *Catalog) restoreGrants(grants []Grant) error {
 			return fmt.Errorf("restore catalog: grant %s -> endpoint %d: source %s:%d is not among the scope's sources", g.Scope, g.Endpoint, g.Source.File, g.Source.Line)
 		}
 		next[s] = i + 1
-		c.addGrant(s, g.Endpoint, i, g.Via)
+		if !c.addGrant(s, g.Endpoint, i, g.Via) {
+			return fmt.Errorf("restore catalog: grants name more than %d document kinds", maxVias)
+		}
 	}
 	return nil
 }

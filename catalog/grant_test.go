@@ -47,3 +47,40 @@ func TestGrantsOncePerPair(t *testing.T) {
 		}
 	}
 }
+
+// TestGrantsRestore: the grants a catalog gives survive Parts and Restore
+// unchanged (source, kind and stating document), and Restore refuses a
+// grant whose scope is unknown or whose source is not among the scope's.
+func TestGrantsRestore(t *testing.T) {
+	page := &record.Document{Path: "p.md", Kind: record.KindGranularMD, GranularRows: []record.GranularRow{
+		row("Phone", "Get a", "phone", "", "getA", "phone:read:a", "phone:read:a:admin"),
+		row("Phone", "Get b", "phone", "", "getB", "phone:read:a"),
+	}}
+	c, err := Build([]*record.Document{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := c.Grants()
+	if len(want) != 3 || want[0].Via != record.KindGranularMD || want[0].Source.File != "t" {
+		t.Fatalf("grants = %+v, want three stated by the page", want)
+	}
+	r, err := Restore(c.Parts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Grants(); !slices.Equal(got, want) {
+		t.Errorf("restored grants = %+v, want %+v", got, want)
+	}
+	for name, bad := range map[string]func(g []Grant){
+		"unknown scope":  func(g []Grant) { g[0].Scope = "phone:read:nothing" },
+		"foreign source": func(g []Grant) { g[1].Source.Line = 999 },
+		"endpoint":       func(g []Grant) { g[2].Endpoint = 7 },
+	} {
+		p := c.Parts()
+		p.Grants = slices.Clone(p.Grants)
+		bad(p.Grants)
+		if _, err := Restore(p); err == nil {
+			t.Errorf("%s: Restore accepted %+v", name, p.Grants)
+		}
+	}
+}

@@ -332,6 +332,11 @@ func (y *yamlWriter) mapping(fields []yamlField, n int) {
 
 // field writes one key and its value at column n.
 func (y *yamlWriter) field(f yamlField, n int) {
+	if nilPointer(f.value) {
+		y.indent(n)
+		y.buf = append(append(y.buf, f.name...), ": null\n"...)
+		return
+	}
 	v, ok := y.deref(f.value)
 	if !ok {
 		y.encoded(map[string]any{f.name: f.value.Interface()}, n)
@@ -368,6 +373,15 @@ func (y *yamlWriter) field(f yamlField, n int) {
 	y.encoded(map[string]any{f.name: f.value.Interface()}, n)
 }
 
+// nilPointer reports a nil pointer or interface, which the encoder
+// writes as null. They are written here: handed to yaml.v3 inside a map
+// or a slice, a nil pointer to a type with a value-receiver MarshalYAML
+// is called (and panics), as the encoder looks at the interface holding
+// it, not at the pointer.
+func nilPointer(v reflect.Value) bool {
+	return (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil()
+}
+
 // sequence writes the items of slice v as a block sequence whose dashes
 // stand at column n.
 func (y *yamlWriter) sequence(v reflect.Value, n int) {
@@ -381,6 +395,11 @@ func (y *yamlWriter) sequence(v reflect.Value, n int) {
 
 // item writes one sequence item whose dash stands at column n.
 func (y *yamlWriter) item(item reflect.Value, n int) {
+	if nilPointer(item) {
+		y.buf = appendSpaces(y.buf, n)
+		y.buf = append(y.buf, "- null\n"...)
+		return
+	}
 	v, ok := y.deref(item)
 	if ok {
 		if s, ok := scalar(v); ok {

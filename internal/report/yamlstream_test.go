@@ -103,6 +103,46 @@ func TestWriteYAMLStreamMatchesEncoder(t *testing.T) {
 	}
 }
 
+// yamlMarshals gives another value in its place, as catalog.Scope does.
+type yamlMarshals struct{ name string }
+
+func (m yamlMarshals) MarshalYAML() (any, error) {
+	return yamlInner{Name: m.name, Tags: []string{"derived"}, Count: len(m.name)}, nil
+}
+
+// yamlFails and yamlNil leave the value to yaml.v3.
+type yamlFails struct{}
+
+func (yamlFails) MarshalYAML() (any, error) { return nil, errors.New("no") }
+
+type yamlNil struct{}
+
+func (yamlNil) MarshalYAML() (any, error) { return nil, nil }
+
+// TestWriteYAMLStreamFollowsMarshalers: a yaml.Marshaler is written as
+// the value it gives, as yaml.v3 writes it, at the top, in a field, in a
+// list and behind a pointer; a nil result or a nil pointer is yaml.v3's.
+func TestWriteYAMLStreamFollowsMarshalers(t *testing.T) {
+	var nilPtr *yamlMarshals
+	for _, s := range tricky[:20] {
+		streamed(t, yamlMarshals{name: s})
+		streamed(t, struct {
+			M  yamlMarshals    `yaml:"m"`
+			L  []yamlMarshals  `yaml:"l"`
+			P  *yamlMarshals   `yaml:"p"`
+			NP *yamlMarshals   `yaml:"np"`
+			N  yamlNil         `yaml:"n"`
+			A  []*yamlMarshals `yaml:"a"`
+		}{yamlMarshals{s}, []yamlMarshals{{s}, {"b"}}, &yamlMarshals{s}, nilPtr, yamlNil{}, []*yamlMarshals{nil, {s}}})
+	}
+	var b bytes.Buffer
+	if err := writeYAMLStream(&b, struct {
+		F yamlFails `yaml:"f"`
+	}{}); err == nil {
+		t.Errorf("a failing MarshalYAML wrote %q without an error", b.String())
+	}
+}
+
 func TestWriteYAMLStreamLeavesOtherShapes(t *testing.T) {
 	for _, v := range []any{nil, "text", []string{"a"}, map[string]int{"a": 1}, (*yamlInner)(nil), struct {
 		F []string `yaml:"f,flow"`
