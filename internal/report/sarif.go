@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
@@ -141,6 +142,10 @@ func artifactURI(file, root string) string {
 	return (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath()
 }
 
+// sarifColumnKind is the unit of every column scopeplan writes: Unicode
+// code points, as record.Source counts them.
+const sarifColumnKind = "unicodeCodePoints"
+
 // writeSARIF writes a SARIF 2.1.0 log with one run of the given rules and
 // results. Every result with a file has a 1-based region (line 1 when the
 // result names no line), as GitHub code scanning requires.
@@ -150,6 +155,9 @@ func writeSARIF(w io.Writer, tool SARIFTool, rules []SARIFRule, results []SARIFR
 		return fmt.Errorf("write SARIF: %w", err)
 	}
 	run := sarif.NewRunWithInformationURI(sarifTool, sarifInfoURI)
+	// Columns count characters (the parsers' unit), not SARIF's default
+	// UTF-16 code units.
+	run.WithColumnKind(sarifColumnKind)
 	version := tool.Version
 	if version == "" {
 		version = "dev"
@@ -240,7 +248,7 @@ func lintFixes(fixes []lint.Fix) []SARIFFix {
 	}
 	f := SARIFFix{Description: fixes[0].Message}
 	for _, x := range fixes {
-		f.Edits = append(f.Edits, SARIFEdit{File: x.File, Line: x.Line, Column: x.Column, EndColumn: x.Column + len(x.Old), Text: x.New})
+		f.Edits = append(f.Edits, SARIFEdit{File: x.File, Line: x.Line, Column: x.Column, EndColumn: x.Column + utf8.RuneCountInString(x.Old), Text: x.New})
 	}
 	return []SARIFFix{f}
 }
