@@ -8,31 +8,23 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/scopeplan/scopeplan/internal/readlimit"
 )
 
-// MaxRequestedSize bounds the requested scopes ReadRequested reads from
-// standard input.
+// MaxRequestedSize bounds a requested-scopes input ReadRequested reads,
+// from a file or from standard input.
 const MaxRequestedSize = 16 << 20
 
 // ReadRequested reads a requested-scopes file for ParseRequest: the file
-// name, or stdin for "-". It returns the data and the name to report it
-// by ("<stdin>" for standard input).
+// name, or stdin for "-", at most MaxRequestedSize bytes. It returns the
+// data and the name to report it by ("<stdin>" for standard input).
 func ReadRequested(name string, stdin io.Reader) ([]byte, string, error) {
-	if name != "-" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil, "", fmt.Errorf("read requested scopes: %w", err)
-		}
-		return data, name, nil
-	}
-	data, err := io.ReadAll(io.LimitReader(stdin, MaxRequestedSize+1))
+	data, as, err := readlimit.File(name, stdin, MaxRequestedSize)
 	if err != nil {
-		return nil, "", fmt.Errorf("read requested scopes from standard input: %w", err)
+		return nil, "", fmt.Errorf("read requested scopes: %w", err)
 	}
-	if len(data) > MaxRequestedSize {
-		return nil, "", fmt.Errorf("requested scopes on standard input: more than %d bytes", MaxRequestedSize)
-	}
-	return data, "<stdin>", nil
+	return data, as, nil
 }
 
 // ReadUsage reads and parses usage logs (see ParseUsage) from the named

@@ -35,9 +35,18 @@ func TestReadRequested(t *testing.T) {
 	if !errors.Is(err, os.ErrNotExist) || !strings.HasPrefix(err.Error(), "read requested scopes: ") {
 		t.Errorf("missing file: %v", err)
 	}
-	big := strings.NewReader(strings.Repeat("a", audit.MaxRequestedSize+1))
-	if _, _, err = audit.ReadRequested("-", big); err == nil || !strings.Contains(err.Error(), "more than") {
+	// One byte over the limit is refused, on standard input and in a
+	// file alike, naming the input and the limit.
+	over := strings.Repeat("a", audit.MaxRequestedSize+1)
+	if _, _, err = audit.ReadRequested("-", strings.NewReader(over)); err == nil || !strings.Contains(err.Error(), "<stdin> is larger than the limit") {
 		t.Errorf("oversized standard input: %v", err)
+	}
+	bigFile := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(bigFile, []byte(over), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err = audit.ReadRequested(bigFile, nil); err == nil || !strings.Contains(err.Error(), bigFile+" is larger than the limit") {
+		t.Errorf("oversized file: %v", err)
 	}
 }
 

@@ -23,6 +23,10 @@ func scopeListRe() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)does\s+not\s+contain\s+(?:required\s+)?scopes?\s*:?\s*\[?([^\]"}]*)`)
 }
 
+// MaxMessageSize bounds the error text a caller should read for Parse (a
+// response body, a log excerpt) from a file or standard input.
+const MaxMessageSize = 16 << 20
+
 // Parse reads what Zoom answered: a JSON error body (code and message,
 // alone or inside other text such as a log line or an HTTP dump), or the
 // bare message. ok is false when the text holds no Zoom error.

@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/scopeplan/scopeplan/internal/readlimit"
 	"gopkg.in/yaml.v3"
 )
 
@@ -300,6 +300,10 @@ func (e *ArgError) Unwrap() error { return e.Err }
 
 func argErr(format string, a ...any) error { return &ArgError{Err: fmt.Errorf(format, a...)} }
 
+// MaxCallFileSize bounds a call file Input.Read reads, from a file or
+// from standard input.
+const MaxCallFileSize = 16 << 20
+
 // Read collects the calls (the files' in order, then Calls, then Events)
 // and the app type: App, else the one the files give (they must agree),
 // else DefaultApp; "" when none and RequireApp is unset.
@@ -309,22 +313,16 @@ func (in Input) Read() ([]Call, AppType, error) {
 	fileApp, fileAppFrom := "", ""
 	stdinUsed := false
 	for _, f := range in.Files {
-		var data []byte
-		var err error
-		name := f
-		if f == "-" {
+		if f == readlimit.Stdin {
 			if stdinUsed {
 				return nil, "", argErr("standard input (-) given twice")
 			}
 			stdinUsed = true
-			name = "<stdin>"
 			if in.Stdin == nil {
 				return nil, "", argErr("standard input (-) given but none is available")
 			}
-			data, err = io.ReadAll(in.Stdin)
-		} else {
-			data, err = os.ReadFile(f)
 		}
+		data, name, err := readlimit.File(f, in.Stdin, MaxCallFileSize)
 		if err != nil {
 			return nil, "", fmt.Errorf("read call file: %w", err)
 		}

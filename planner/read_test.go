@@ -64,6 +64,8 @@ func TestInputReadErrors(t *testing.T) {
 	user := writeFile(t, "u.yaml", "app: user\ncalls: [GET /users]\n")
 	bogus := writeFile(t, "b.yaml", "app: root\ncalls: [GET /users]\n")
 	empty := writeFile(t, "e.txt", "")
+	over := "GET /users\n" + strings.Repeat("#", MaxCallFileSize)
+	big := writeFile(t, "big.txt", over)
 	lb := InputLabels{Calls: "--call", Events: "--event", App: "--app", DefaultApp: "configuration app"}
 	tests := []struct {
 		name string
@@ -82,6 +84,8 @@ func TestInputReadErrors(t *testing.T) {
 		{"apps disagree", Input{Files: []string{admin, user}}, false, admin + " says app: admin but " + user + " says app: user"},
 		{"missing file", Input{Files: []string{filepath.Join(t.TempDir(), "nope")}}, false, "read call file: "},
 		{"empty file", Input{Files: []string{empty}}, false, empty + ": no calls: the file is empty"},
+		{"file over the limit", Input{Files: []string{big}}, false, "read call file: " + big + " is larger than the limit"},
+		{"stdin over the limit", Input{Files: []string{"-"}, Stdin: strings.NewReader(over)}, false, "read call file: <stdin> is larger than the limit"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/scopeplan/scopeplan/explain"
+	"github.com/scopeplan/scopeplan/internal/readlimit"
 	"github.com/scopeplan/scopeplan/internal/report"
 	"github.com/scopeplan/scopeplan/scan"
 )
@@ -73,7 +73,7 @@ func runExplain(o *explainOptions) error {
 	f, a := o.outFormat, o.args
 	var text string
 	if len(a) == 0 || len(a) == 1 && a[0] == "-" {
-		data, err := io.ReadAll(o.f.io.in)
+		data, err := readlimit.Reader(o.f.io.in, readlimit.StdinName, explain.MaxMessageSize)
 		if err != nil {
 			return inputErr(fmt.Errorf("read standard input: %w", err))
 		}

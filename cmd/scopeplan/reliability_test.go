@@ -33,6 +33,30 @@ func TestMaxDocSize(t *testing.T) {
 	}
 }
 
+// TestSmallInputsBounded: call files, requested-scope files and the error
+// text explain reads are refused, in one line with exit 1, past their
+// limit, whether given by name or on standard input.
+func TestSmallInputsBounded(t *testing.T) {
+	over := "GET /users\n" + strings.Repeat("#", 16<<20)
+	big := writeFile(t, "big.txt", over)
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+		want        string
+	}{
+		{"call file", "", []string{"plan", big, "--app", "admin"}, big + " is larger than the limit"},
+		{"calls on stdin", over, []string{"plan", "-", "--app", "admin"}, "<stdin> is larger than the limit"},
+		{"requested file", "", []string{"audit", "--requested", big, "--call", "GET /users"}, big + " is larger than the limit"},
+		{"requested on stdin", over, []string{"audit", "--requested", "-", "--call", "GET /users"}, "<stdin> is larger than the limit"},
+		{"explain on stdin", over, []string{"explain"}, "<stdin> is larger than the limit"},
+	} {
+		_, stderr, code := runCLI(t, tc.stdin, tc.args...)
+		if code != exitInput || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d and one line saying %q", tc.name, code, stderr, exitInput, tc.want)
+		}
+	}
+}
+
 // TestControlCharactersEscaped: control and bidi-override characters from
 // a document's text and its file name reach no text output raw (tables,
 // messages, errors, GitHub annotations, Markdown, suggestions on stderr);
