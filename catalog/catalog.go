@@ -216,7 +216,7 @@ func (b *builder) index(e *Endpoint) {
 // pair seen before (and b.long, once the list is long).
 func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source, via record.Kind) {
 	s := b.scope(scope, kind)
-	s.Sources = append(s.Sources, src)
+	s.Sources = appendDoubling(s.Sources, src)
 	srcAt := len(s.Sources) - 1
 	e := b.c.Endpoints[ep]
 	list := &e.Granular
@@ -245,8 +245,19 @@ func (b *builder) grant(scope string, kind ScopeKind, ep int, src record.Source,
 			b.long[seenKey{s, ep}] = true
 		}
 	}
-	s.Endpoints = append(s.Endpoints, ep)
+	s.Endpoints = appendDoubling(s.Endpoints, ep)
 	b.c.addGrant(s, ep, srcAt, via) // Build reads far fewer than maxVias kinds
+}
+
+// appendDoubling is append, but a full slice doubles: a scope that many
+// rows share (thousands of sources and endpoints) leaves about its size
+// in old arrays behind, where append's growth of a quarter leaves four
+// times that.
+func appendDoubling[T any](s []T, v T) []T {
+	if len(s) == cap(s) && len(s) >= 256 {
+		s = slices.Grow(s, len(s))
+	}
+	return append(s, v)
 }
 
 func (b *builder) scope(name string, kind ScopeKind) *Scope {

@@ -21,12 +21,17 @@ import (
 const envPeakChild = "SCOPEPLAN_PEAK_MEMORY_DOC"
 
 // granularTable writes a granular Markdown page of n rows (one product,
-// one section, one table) and returns its path and size.
-func granularTable(tb testing.TB, n int) (string, int64) {
+// one section, one table), each row with a scope of its own or, when
+// shared, all with the same one, and returns its path and size.
+func granularTable(tb testing.TB, n int, shared bool) (string, int64) {
 	var b bytes.Buffer
 	b.WriteString("# Granular OAuth Scopes\n\n## Zoom Phone\n\n### Things\n\n| API Endpoint | Granular Scopes |\n|---|---|\n")
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "| [Get thing %d](/docs/api/rest/reference/phone/methods/#operation/getThing%d) | `phone:read:thing%d:admin` |\n", i, i, i)
+		scope := fmt.Sprintf("phone:read:thing%d:admin", i)
+		if shared {
+			scope = "phone:read:thing:admin"
+		}
+		fmt.Fprintf(&b, "| [Get thing %d](/docs/api/rest/reference/phone/methods/#operation/getThing%d) | `%s` |\n", i, i, scope)
 	}
 	p := filepath.Join(tb.TempDir(), "granular.md")
 	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
@@ -74,7 +79,8 @@ func TestPeakMemoryChild(t *testing.T) {
 const peakHeapLine = "peak heap in use: "
 
 // BenchmarkPeakMemory measures the peak resident memory of `catalog stats`
-// on granular tables of 1e3 to 1e5 rows, each in a fresh process (the
+// on granular tables of 1e3 to 1e5 rows, a scope each (and 1e5 rows
+// sharing one scope, whose lists grow long), each in a fresh process (the
 // test binary re-run as TestPeakMemoryChild), and reports it with the
 // input's size and their ratio (peak/input), and the peak of the heap in
 // use sampled every 2 ms over the input's size (heap/input: the part that
@@ -82,9 +88,16 @@ const peakHeapLine = "peak heap in use: "
 //
 //	go test -run '^$' -bench PeakMemory -benchtime 1x ./cmd/scopeplan/
 func BenchmarkPeakMemory(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 100_000} {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			doc, size := granularTable(b, n)
+	for _, tc := range []struct {
+		n      int
+		shared bool
+	}{{1_000, false}, {10_000, false}, {100_000, false}, {100_000, true}} {
+		name := fmt.Sprintf("rows=%d", tc.n)
+		if tc.shared {
+			name += "/one-scope"
+		}
+		b.Run(name, func(b *testing.B) {
+			doc, size := granularTable(b, tc.n, tc.shared)
 			var peak, heap int64
 			for b.Loop() {
 				cmd := exec.Command(os.Args[0], "-test.run=^TestPeakMemoryChild$", "-test.count=1", "-test.v")

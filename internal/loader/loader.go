@@ -8,7 +8,6 @@ package loader
 import (
 	"context"
 	"fmt"
-	"runtime"
 
 	"github.com/scopeplan/scopeplan/catalog"
 	"github.com/scopeplan/scopeplan/data"
@@ -114,13 +113,6 @@ func Build(ctx context.Context, o Options) (*catalog.Catalog, []*record.Document
 	if err != nil {
 		return nil, nil, err
 	}
-	// Parsing leaves garbage several times the documents' size (goldmark's
-	// trees, read buffers); the catalog then grows the heap to about three
-	// times the parsed records. Collecting between the two keeps that
-	// garbage out of the catalog's peak: without it, a collection that
-	// happened to start late in parsing let the heap of a 1e5-row page
-	// reach 90 MB before the catalog was built (BenchmarkPeakMemory).
-	runtime.GC()
 	c, err := catalog.Build(docs)
 	if err != nil {
 		return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -331,5 +332,42 @@ func TestHTMLHeadingInsideHeader(t *testing.T) {
 	}
 	if len(doc.GranularRows) != 1 || doc.GranularRows[0].Product != "Zoom Phone" || doc.GranularRows[0].Section != "Alerts" {
 		t.Fatalf("rows = %+v", doc.GranularRows)
+	}
+}
+
+// TestOtherTablesLeaveNothing: rows of a table that is not a scope table
+// (read into the document as they come, then taken back) leave no row and
+// no problem, before, between and after scope tables, long or short.
+func TestOtherTablesLeaveNothing(t *testing.T) {
+	other := func(n int) string {
+		var b strings.Builder
+		b.WriteString("| Name | Notes |\n|---|---|\n")
+		for i := range n {
+			fmt.Fprintf(&b, "| thing %d | plain text, no link |\n", i)
+		}
+		return b.String() + "\n"
+	}
+	scopes := func(from, n int) string {
+		var b strings.Builder
+		b.WriteString("| API Endpoint | Granular Scopes |\n|---|---|\n")
+		for i := from; i < from+n; i++ {
+			fmt.Fprintf(&b, "| [Get thing %d](/docs/api/rest/reference/phone/methods/#operation/getThing%d) | `phone:read:thing%d` |\n", i, i, i)
+		}
+		return b.String() + "\n"
+	}
+	for _, n := range []int{1, 3000} {
+		page := "## Zoom Phone\n\n### Things\n\n" + other(n) + scopes(0, n) + other(n) + scopes(n, 2) + other(n)
+		doc, err := ParseMarkdown("p.md", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.GranularRows) != n+2 || len(doc.Problems) != 0 {
+			t.Errorf("%d-row tables: %d rows and %d problems (%+v), want %d rows and none", n, len(doc.GranularRows), len(doc.Problems), doc.Problems[:min(3, len(doc.Problems))], n+2)
+		}
+		for i, r := range doc.GranularRows {
+			if want := fmt.Sprintf("Get thing %d", i); r.Name != want {
+				t.Fatalf("%d-row tables: row %d is %q, want %q", n, i, r.Name, want)
+			}
+		}
 	}
 }

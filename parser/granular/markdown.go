@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -287,27 +288,47 @@ func (p *mdParser) table(t *extast.Table) {
 	}
 	var tr mdRows
 	tr.col = col
+	// Rows go straight into the document, which has room for every row,
+	// the cut ones too (a line each): a long table's rows are neither
+	// copied from array to array nor held twice. A table that turns out
+	// not to be a scope table is taken back out, with its problems.
+	n := len(rows)
+	for i := range rows {
+		if at[i] >= 0 {
+			c := p.red.cuts[at[i]]
+			n += bytes.Count(p.red.data[c.start:c.end], []byte{'\n'})
+		}
+	}
+	doc := p.b.doc
+	rowsAt, problemsAt, capAt := len(doc.GranularRows), len(doc.Problems), cap(doc.GranularRows)
+	p.b.grow(n)
 	for i, row := range rows {
 		if at[i] >= 0 {
 			p.cutRows(p.red.cuts[at[i]], len(t.Alignments), &tr)
 		}
 		p.row(row, &tr)
 	}
-	if !tr.scopeTable {
+	if tr.scopeTable {
+		p.tables++
 		return
 	}
-	p.tables++
-	p.b.grow(len(tr.data))
-	for i, r := range tr.data {
-		p.b.addRow(p.product, p.section, r)
-		tr.data[i] = rowData{}
+	clear(doc.GranularRows[rowsAt:])
+	doc.GranularRows = doc.GranularRows[:rowsAt]
+	clear(doc.Problems[problemsAt:])
+	doc.Problems = doc.Problems[:problemsAt]
+	if cap(doc.GranularRows) > capAt {
+		// The room made for this table's rows goes too.
+		if rowsAt == 0 {
+			doc.GranularRows = nil
+		} else {
+			doc.GranularRows = slices.Clone(doc.GranularRows)
+		}
 	}
 }
 
 // mdRows gathers a table's rows.
 type mdRows struct {
 	col        int // the scopes column
-	data       []rowData
 	scopeTable bool
 	cells      []ast.Node
 	frags      []frag
@@ -353,7 +374,7 @@ func (p *mdParser) row(row ast.Node, tr *mdRows) {
 	if r.name == "" && r.href == "" && len(r.scopes) == 0 {
 		return // a blank row
 	}
-	tr.data = append(tr.data, r)
+	p.b.addRow(p.product, p.section, r)
 }
 
 // cutRows parses the rows of a cut a batch at a time, each batch as a
