@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -160,4 +161,29 @@ func TestReasonPhraseEscaped(t *testing.T) {
 	if !strings.Contains(stdout+stderr, `Down\x1b]0;pwned\x07`) {
 		t.Errorf("the reason phrase is not shown escaped:\n%s\n%s", stdout, stderr)
 	}
+}
+
+// TestCollectOftenWhileParsing: loading documents runs the collector at
+// parseGCPercent and puts the setting back after; a GOGC the user set is
+// left alone.
+func TestCollectOftenWhileParsing(t *testing.T) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		t.Skip("GOGC is set in this environment")
+	}
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := collectOftenWhileParsing()
+	if got := debug.SetGCPercent(parseGCPercent); got != parseGCPercent {
+		t.Errorf("while parsing: GOGC %d, want %d", got, parseGCPercent)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("after: GOGC %d, want 100 back", got)
+	}
+	t.Setenv("GOGC", "100")
+	restore = collectOftenWhileParsing()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set: GOGC %d, want it left at 100", got)
+	}
+	restore()
 }
