@@ -127,7 +127,7 @@ type builder struct {
 	// long holds the grants of endpoints with long scope lists.
 	long map[seenKey]bool
 	// endpoints and scopes are slabs the builder takes new endpoints and
-	// scopes from: one allocation for many, each of its exact size.
+	// scopes from: one allocation for many, a whole number of pages each.
 	endpoints slab[Endpoint]
 	scopes    slab[Scope]
 	// pathFromName marks endpoints whose path came from a name-only join.
