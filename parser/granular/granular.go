@@ -199,13 +199,38 @@ func (b *builder) problem(code, subject, msg string, src record.Source) {
 	b.doc.Problems = append(b.doc.Problems, record.Problem{Code: code, Subject: subject, Message: msg, Source: src})
 }
 
-// grow makes room for n more rows: exactly n for the first table (most
-// often the only long one), at least a quarter more for a later one, so
-// that a long table does not leave the arrays of a doubling behind.
-func (b *builder) grow(n int) {
-	rows := b.doc.GranularRows
-	if cap(rows)-len(rows) < n {
-		b.doc.GranularRows = slices.Grow(rows, max(n, len(rows)/4))
+// tableMark is where a table's rows and problems start in the document,
+// and the room the rows had before it.
+type tableMark struct{ rows, problems, room int }
+
+// startTable makes room for the n rows of a table about to be read
+// straight into the document (exactly n for the first table, most often
+// the only long one; at least a quarter more for a later one), so that a
+// long table's rows are neither copied from array to array nor held
+// twice. It returns where the table starts, for dropTable.
+func (b *builder) startTable(n int) tableMark {
+	d := b.doc
+	m := tableMark{rows: len(d.GranularRows), problems: len(d.Problems), room: cap(d.GranularRows)}
+	if cap(d.GranularRows)-len(d.GranularRows) < n {
+		d.GranularRows = slices.Grow(d.GranularRows, max(n, len(d.GranularRows)/4))
+	}
+	return m
+}
+
+// dropTable takes a table that turned out not to be a scope table back
+// out of the document: its rows, their problems and the room made for it.
+func (b *builder) dropTable(m tableMark) {
+	d := b.doc
+	clear(d.GranularRows[m.rows:])
+	d.GranularRows = d.GranularRows[:m.rows]
+	clear(d.Problems[m.problems:])
+	d.Problems = d.Problems[:m.problems]
+	switch {
+	case cap(d.GranularRows) <= m.room:
+	case m.rows == 0:
+		d.GranularRows = nil
+	default:
+		d.GranularRows = slices.Clone(d.GranularRows)
 	}
 }
 

@@ -337,36 +337,76 @@ func TestHTMLHeadingInsideHeader(t *testing.T) {
 
 // TestOtherTablesLeaveNothing: rows of a table that is not a scope table
 // (read into the document as they come, then taken back) leave no row and
-// no problem, before, between and after scope tables, long or short.
+// no problem, before, between and after scope tables, long or short, in
+// Markdown and in HTML.
 func TestOtherTablesLeaveNothing(t *testing.T) {
-	other := func(n int) string {
+	type row struct{ name, link, scope string }
+	table := func(html bool, rows []row) string {
 		var b strings.Builder
-		b.WriteString("| Name | Notes |\n|---|---|\n")
+		if html {
+			b.WriteString("<table><tr><th>API Endpoint</th><th>Granular Scopes</th></tr>\n")
+		} else {
+			b.WriteString("| API Endpoint | Granular Scopes |\n|---|---|\n")
+		}
+		for _, r := range rows {
+			name, scope := r.name, r.scope
+			switch {
+			case html && r.link != "":
+				name = fmt.Sprintf(`<a href="%s">%s</a>`, r.link, r.name)
+			case r.link != "":
+				name = fmt.Sprintf("[%s](%s)", r.name, r.link)
+			}
+			switch {
+			case html && scope != "":
+				scope = "<code>" + scope + "</code>"
+			case scope != "":
+				scope = "`" + scope + "`"
+			default:
+				scope = "plain text, no scope"
+			}
+			if html {
+				fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td></tr>\n", name, scope)
+			} else {
+				fmt.Fprintf(&b, "| %s | %s |\n", name, scope)
+			}
+		}
+		if html {
+			return b.String() + "</table>\n"
+		}
+		return b.String() + "\n"
+	}
+	other := func(html bool, n int) string {
+		var rows []row
 		for i := range n {
-			fmt.Fprintf(&b, "| thing %d | plain text, no link |\n", i)
+			rows = append(rows, row{name: fmt.Sprintf("thing %d", i)})
 		}
-		return b.String() + "\n"
+		return table(html, rows)
 	}
-	scopes := func(from, n int) string {
-		var b strings.Builder
-		b.WriteString("| API Endpoint | Granular Scopes |\n|---|---|\n")
+	scopes := func(html bool, from, n int) string {
+		var rows []row
 		for i := from; i < from+n; i++ {
-			fmt.Fprintf(&b, "| [Get thing %d](/docs/api/rest/reference/phone/methods/#operation/getThing%d) | `phone:read:thing%d` |\n", i, i, i)
+			rows = append(rows, row{fmt.Sprintf("Get thing %d", i), fmt.Sprintf("/docs/api/rest/reference/phone/methods/#operation/getThing%d", i), fmt.Sprintf("phone:read:thing%d", i)})
 		}
-		return b.String() + "\n"
+		return table(html, rows)
 	}
-	for _, n := range []int{1, 3000} {
-		page := "## Zoom Phone\n\n### Things\n\n" + other(n) + scopes(0, n) + other(n) + scopes(n, 2) + other(n)
-		doc, err := ParseMarkdown("p.md", []byte(page))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(doc.GranularRows) != n+2 || len(doc.Problems) != 0 {
-			t.Errorf("%d-row tables: %d rows and %d problems (%+v), want %d rows and none", n, len(doc.GranularRows), len(doc.Problems), doc.Problems[:min(3, len(doc.Problems))], n+2)
-		}
-		for i, r := range doc.GranularRows {
-			if want := fmt.Sprintf("Get thing %d", i); r.Name != want {
-				t.Fatalf("%d-row tables: row %d is %q, want %q", n, i, r.Name, want)
+	for _, html := range []bool{false, true} {
+		for _, n := range []int{1, 3000} {
+			head, parse := "## Zoom Phone\n\n### Things\n\n", ParseMarkdown
+			if html {
+				head, parse = "<html><body><h2>Zoom Phone</h2><h3>Things</h3>\n", ParseHTML
+			}
+			page := head + other(html, n) + scopes(html, 0, n) + other(html, n) + scopes(html, n, 2) + other(html, n)
+			doc, err := parse("p", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.GranularRows) != n+2 || len(doc.Problems) != 0 {
+				t.Errorf("html %v, %d-row tables: %d rows and %d problems (%+v), want %d rows and none", html, n, len(doc.GranularRows), len(doc.Problems), doc.Problems[:min(3, len(doc.Problems))], n+2)
+			}
+			for i, r := range doc.GranularRows {
+				if want := fmt.Sprintf("Get thing %d", i); r.Name != want {
+					t.Fatalf("html %v, %d-row tables: row %d is %q, want %q", html, n, i, r.Name, want)
+				}
 			}
 		}
 	}

@@ -176,7 +176,7 @@ func (p *htmlParser) table(t *html.Node) {
 		bodyRows = append(bodyRows, tr)
 	}
 	col := scopeColumn(header)
-	var data []rowData
+	mark := p.b.startTable(len(body))
 	scopeTable := false
 	for i, cells := range body {
 		src := record.At(p.path, p.lines[bodyRows[i]], 0)
@@ -200,15 +200,13 @@ func (p *htmlParser) table(t *html.Node) {
 		if r.name == "" && r.href == "" && len(r.scopes) == 0 {
 			continue
 		}
-		data = append(data, r)
+		p.b.addRow(p.product, p.section, r)
 	}
 	if !scopeTable {
+		p.b.dropTable(mark)
 		return
 	}
 	p.tables++
-	for _, r := range data {
-		p.b.addRow(p.product, p.section, r)
-	}
 }
 
 // tableRows returns the rows of table t: tr children of t and of its

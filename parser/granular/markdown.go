@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -288,10 +287,7 @@ func (p *mdParser) table(t *extast.Table) {
 	}
 	var tr mdRows
 	tr.col = col
-	// Rows go straight into the document, which has room for every row,
-	// the cut ones too (a line each): a long table's rows are neither
-	// copied from array to array nor held twice. A table that turns out
-	// not to be a scope table is taken back out, with its problems.
+	// Room for every row, the cut ones too (a line each).
 	n := len(rows)
 	for i := range rows {
 		if at[i] >= 0 {
@@ -299,31 +295,18 @@ func (p *mdParser) table(t *extast.Table) {
 			n += bytes.Count(p.red.data[c.start:c.end], []byte{'\n'})
 		}
 	}
-	doc := p.b.doc
-	rowsAt, problemsAt, capAt := len(doc.GranularRows), len(doc.Problems), cap(doc.GranularRows)
-	p.b.grow(n)
+	mark := p.b.startTable(n)
 	for i, row := range rows {
 		if at[i] >= 0 {
 			p.cutRows(p.red.cuts[at[i]], len(t.Alignments), &tr)
 		}
 		p.row(row, &tr)
 	}
-	if tr.scopeTable {
-		p.tables++
+	if !tr.scopeTable {
+		p.b.dropTable(mark)
 		return
 	}
-	clear(doc.GranularRows[rowsAt:])
-	doc.GranularRows = doc.GranularRows[:rowsAt]
-	clear(doc.Problems[problemsAt:])
-	doc.Problems = doc.Problems[:problemsAt]
-	if cap(doc.GranularRows) > capAt {
-		// The room made for this table's rows goes too.
-		if rowsAt == 0 {
-			doc.GranularRows = nil
-		} else {
-			doc.GranularRows = slices.Clone(doc.GranularRows)
-		}
-	}
+	p.tables++
 }
 
 // mdRows gathers a table's rows.
