@@ -136,16 +136,12 @@ func (y *yamlWriter) deref(v reflect.Value) (reflect.Value, bool) {
 	}
 }
 
-// marshaled returns what a yaml.Marshaler (that is not also a node or a
-// time, which yaml.v3 takes first) gives for v, when it gives a value
-// without error; ok is false otherwise, and v is then left to yaml.v3.
+// marshaled returns what a yaml.Marshaler gives for v (yaml.v3 asks a
+// value that is also a TextMarshaler this first; nodes and times are not
+// Marshalers), when it gives a value without error; ok is false
+// otherwise, and v is then left to yaml.v3.
 func marshaled(v reflect.Value) (reflect.Value, bool) {
-	t := v.Type()
-	if !t.Implements(yamlMarshaler) || t == yamlNode || t.PkgPath() == "time" ||
-		(v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
-		return v, false
-	}
-	if t.Kind() == reflect.Pointer && (t.Elem() == yamlNode || t.Elem().PkgPath() == "time") {
+	if nilPointer(v) || !v.Type().Implements(yamlMarshaler) {
 		return v, false
 	}
 	out, err := v.Interface().(yaml.Marshaler).MarshalYAML()
