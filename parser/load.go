@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scopeplan/scopeplan/internal/readlimit"
 	"github.com/scopeplan/scopeplan/parser/record"
 )
 
@@ -114,47 +114,16 @@ func loadFile(path string, kind record.Kind, o LoadOptions) (*record.Document, e
 	return Parse(path, data, kind)
 }
 
-// readAll is io.ReadAll into a buffer of size bytes to start with: a file
-// of known size is read into one array of its size, not a doubled one.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, size)
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-	}
-}
-
-// readLimited reads a file of at most limit bytes. It reads at most one
-// byte past the limit, so a huge or endless file (a device, a pipe) is
-// refused without being read whole.
+// readLimited reads a document of at most limit bytes, refusing a huge or
+// endless file (a device, a pipe) without reading it whole.
 func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	data, err := readlimit.Path(path, limit)
+	var tl *readlimit.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		return nil, tooLarge(path, tl.Size, limit)
+	case err != nil:
 		return nil, fmt.Errorf("read document: %w", err)
-	}
-	defer f.Close()
-	size := int64(512)
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		if info.Size() > limit {
-			return nil, tooLarge(path, info.Size(), limit)
-		}
-		size = info.Size() + 1 // one byte more, to see the end without growing
-	}
-	data, err := readAll(io.LimitReader(f, limit+1), size)
-	if err != nil {
-		return nil, fmt.Errorf("read document %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(path, -1, limit)
 	}
 	return data, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/scopeplan/scopeplan/internal/cache"
 	"github.com/scopeplan/scopeplan/internal/editdist"
+	"github.com/scopeplan/scopeplan/internal/readlimit"
 	"github.com/scopeplan/scopeplan/lint"
 	"github.com/scopeplan/scopeplan/parser"
 	"github.com/scopeplan/scopeplan/planner"
@@ -99,14 +99,9 @@ func findConfig(flag string, noConfig bool, dir string) (string, error) {
 // readConfig reads and checks a configuration file; paths in it become
 // relative to the current folder.
 func readConfig(path string) (*fileConfig, error) {
-	fh, err := os.Open(path)
+	data, err := readlimit.Path(path, maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
-	}
-	defer fh.Close()
-	data, err := readLimited(fh, maxConfigSize)
-	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
 	cfg, err := parseConfig(path, data)
 	if err != nil {
@@ -127,18 +122,6 @@ func readConfig(path string) (*fileConfig, error) {
 		cfg.CacheDir = relPath(base, cfg.CacheDir)
 	}
 	return cfg, nil
-}
-
-// readLimited reads at most limit bytes, failing beyond.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("more than the %d bytes a configuration may have", limit)
-	}
-	return data, nil
 }
 
 // parseConfig parses .scopeplan.yaml's text; name prefixes every error,

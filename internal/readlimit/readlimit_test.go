@@ -23,18 +23,19 @@ func TestFile(t *testing.T) {
 	for _, tc := range []struct {
 		name, stdin, want, as string
 		tooLarge              bool
+		size                  int64 // the TooLargeError's Size
 	}{
 		{name: at, want: "12345", as: at},
-		{name: over, as: over, tooLarge: true},
+		{name: over, as: over, tooLarge: true, size: 6}, // refused from its size, unread
 		{name: Stdin, stdin: "abcde", want: "abcde", as: StdinName},
-		{name: Stdin, stdin: "abcdef", as: StdinName, tooLarge: true},
+		{name: Stdin, stdin: "abcdef", as: StdinName, tooLarge: true, size: -1},
 		{name: Stdin, stdin: "", want: "", as: StdinName},
 	} {
 		data, as, err := File(tc.name, strings.NewReader(tc.stdin), 5)
 		var tl *TooLargeError
 		switch {
 		case tc.tooLarge:
-			if !errors.As(err, &tl) || tl.Name != tc.as || tl.Limit != 5 || !strings.Contains(err.Error(), tc.as) {
+			if !errors.As(err, &tl) || tl.Name != tc.as || tl.Limit != 5 || tl.Size != tc.size || !strings.Contains(err.Error(), tc.as) {
 				t.Errorf("%s: err %v, want a TooLargeError naming it", tc.name, err)
 			}
 		case err != nil || string(data) != tc.want || as != tc.as:
