@@ -434,7 +434,6 @@ func location(f lint.Finding) string {
 // textLists writes lists as indented lines under a "Title:" line.
 func textLists() lists {
 	return lists{
-		heading:    func(*Writer, string) {},
 		section:    func(w *Writer, title string) { w.Printf("\n%s:\n", title) },
 		item:       func(w *Writer, s string) { w.Printf("  %s\n", s) },
 		text:       func(s string) string { return s },
