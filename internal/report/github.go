@@ -7,15 +7,20 @@ import (
 	"github.com/scopeplan/scopeplan/lint"
 )
 
+// githubData and githubProperty escape a workflow command's data and
+// its property values (which also escape ':' and ','); built once.
+var (
+	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
 // githubEscape escapes a workflow command's data; property values also
 // escape ':' and ','.
 func githubEscape(s string, property bool) string {
-	r := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	s = r.Replace(s)
 	if property {
-		s = strings.NewReplacer(":", "%3A", ",", "%2C").Replace(s)
+		return githubProperty.Replace(s)
 	}
-	return s
+	return githubData.Replace(s)
 }
 
 func lintGitHub(w *Writer, r LintReport) error {

@@ -183,7 +183,6 @@ func writeAuditMarkdown(w *Writer, r AuditReport) error {
 func markdownLists() lists {
 	return lists{
 		title:      "## ",
-		heading:    func(w *Writer, title string) { w.Printf("## %s\n\n", title) },
 		section:    func(w *Writer, title string) { w.Printf("\n### %s\n\n", title) },
 		item:       func(w *Writer, s string) { w.Printf("- %s\n", s) },
 		text:       MarkdownCell,

@@ -91,8 +91,6 @@ func eventPrefix(kind string) string {
 type lists struct {
 	// title opens a report's title line ("## " in Markdown).
 	title string
-	// heading writes a report's heading line, if the family has one.
-	heading func(w *Writer, title string)
 	// section opens a list.
 	section func(w *Writer, title string)
 	// item writes one entry.
@@ -102,4 +100,12 @@ type lists struct {
 	text       func(string) string
 	list       func([]string) string
 	listOrNone func([]string) string
+}
+
+// heading writes a report's heading line in the families that have one
+// (those whose title mark is not empty).
+func (st lists) heading(w *Writer, title string) {
+	if st.title != "" {
+		w.Printf("%s%s\n\n", st.title, title)
+	}
 }

@@ -213,6 +213,7 @@ func (e *escapedTerminal) Write(p []byte) (int, error) {
 	if !e.Colour() {
 		return e.esc.Write(p)
 	}
+	codes := styleCodes()
 	rest := p
 	for len(rest) > 0 {
 		i := bytes.IndexByte(rest, 0x1b)
@@ -220,7 +221,7 @@ func (e *escapedTerminal) Write(p []byte) (int, error) {
 			break
 		}
 		code := ""
-		for _, c := range styleCodes() {
+		for _, c := range codes {
 			if bytes.HasPrefix(rest[i:], []byte(c)) {
 				code = c
 				break
@@ -264,12 +265,16 @@ func NewTable(w io.Writer, tty bool, header ...string) *Table {
 	return &Table{w: w, tty: tty, header: header}
 }
 
+// cellBreaks turns a cell's tabs and line breaks into spaces; built once
+// (a strings.Replacer is read-only and safe for concurrent use).
+var cellBreaks = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
 // Row adds a row; cells are sanitised of tabs and newlines, and their
 // control and bidi-override characters escaped (see Escape).
 func (t *Table) Row(cells ...string) {
 	clean := make([]string, len(cells))
 	for i, c := range cells {
-		clean[i] = Escape(strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c))
+		clean[i] = Escape(cellBreaks.Replace(c))
 	}
 	t.rows = append(t.rows, clean)
 }

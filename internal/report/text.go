@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -372,11 +373,7 @@ func scanText(w *Writer, r ScanReport) error {
 	for _, k := range order {
 		sorted = append(sorted, groups[k])
 	}
-	for i := 1; i < len(sorted); i++ {
-		for j := i; j > 0 && before(sorted[j].best, sorted[j-1].best); j-- {
-			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
-		}
-	}
+	sort.SliceStable(sorted, func(i, j int) bool { return before(sorted[i].best, sorted[j].best) })
 	var b strings.Builder
 	for _, g := range sorted {
 		fmt.Fprintf(&b, "%s  # %s:%d %s", g.best.Call, g.best.File, g.best.Line, g.best.Confidence)
@@ -437,7 +434,6 @@ func location(f lint.Finding) string {
 // textLists writes lists as indented lines under a "Title:" line.
 func textLists() lists {
 	return lists{
-		heading:    func(*Writer, string) {},
 		section:    func(w *Writer, title string) { w.Printf("\n%s:\n", title) },
 		item:       func(w *Writer, s string) { w.Printf("  %s\n", s) },
 		text:       func(s string) string { return s },

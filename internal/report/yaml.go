@@ -50,7 +50,8 @@ func manifestHeader(w *Writer, r PlanReport) {
 	w.Printf("%s", b.String())
 }
 
+// commentBreaks turns line breaks into spaces; built once.
+var commentBreaks = strings.NewReplacer("\r", " ", "\n", " ")
+
 // commentSafe keeps text on one comment line.
-func commentSafe(s string) string {
-	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
-}
+func commentSafe(s string) string { return commentBreaks.Replace(s) }

@@ -344,8 +344,6 @@ func (y *yamlWriter) field(f yamlField, n int) {
 		return
 	}
 	switch v.Kind() {
-	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			break

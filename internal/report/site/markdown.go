@@ -122,7 +122,7 @@ func inlineCode(s string) string {
 	if strings.ContainsAny(s, "\r\n") {
 		s = lineBreaks.Replace(s)
 	}
-	if strings.IndexByte(s, '`') < 0 && s != "" && strings.TrimSpace(s) != "" {
+	if strings.IndexByte(s, '`') < 0 && strings.TrimSpace(s) != "" {
 		return "`" + s + "`" // the common case
 	}
 	if s == "" {
