@@ -208,15 +208,11 @@ func (f *factory) Attribution() (*lint.Attribution, error) {
 	if f.attrib != nil {
 		return f.attrib, nil
 	}
-	c, _, err := f.currentCatalog()
+	fs, err := f.Findings() // loads the catalog when none is
 	if err != nil {
 		return nil, err
 	}
-	fs, err := f.Findings()
-	if err != nil {
-		return nil, err
-	}
-	f.attrib = lint.Attribute(c, fs)
+	f.attrib = lint.Attribute(f.cat, fs)
 	return f.attrib, nil
 }
 
