@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -300,18 +301,8 @@ func internalTypes(pkg *types.Package, typ types.Type) []string {
 		}
 	}
 	walk(typ)
-	sort.Strings(bad)
-	return slicesCompact(bad)
-}
-
-func slicesCompact(s []string) []string {
-	var out []string
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
+	slices.Sort(bad)
+	return slices.Compact(bad)
 }
 
 // position is pos as file:line, relative to the module when it can be.

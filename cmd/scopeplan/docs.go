@@ -22,6 +22,7 @@ type docsOptions struct {
 
 func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
 	o := &docsOptions{f: f}
+	formats := []report.Format{report.FormatMarkdown, report.FormatHTML}
 	cmd := &cobra.Command{
 		Use:   "docs --out DIR [--format markdown|html]",
 		Short: "Generate the scope catalog's documentation: Markdown pages or an HTML explorer",
@@ -52,7 +53,7 @@ Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.ctx = cmd.Context()
 			var err error
-			if o.outFormat, err = format(o.format, report.FormatMarkdown, report.FormatHTML); err != nil {
+			if o.outFormat, err = format(o.format, formats...); err != nil {
 				return err
 			}
 			if o.out == "" {
@@ -62,7 +63,7 @@ Exit codes: 0 written, 1 input or write error, 2 usage error.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "output `DIR` (required)")
-	formatFlag(cmd, &o.format, "markdown", []report.Format{report.FormatMarkdown, report.FormatHTML})
+	formatFlag(cmd, &o.format, "markdown", formats)
 	return cmd
 }
 

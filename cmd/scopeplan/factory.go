@@ -159,7 +159,13 @@ func (f *factory) loadFresh(full bool) (*catalog.Catalog, scopeplan.Provenance, 
 	if len(f.docs)+len(f.addDocs) > 0 {
 		defer collectOftenWhileParsing()()
 	}
-	c, p, fs, err := loadPreferringCacheIn(ctx, scopeplan.Options{Docs: f.docs, AddDocs: f.addDocs, MaxDocSize: size}, f.cacheDir(""), full)
+	// The documents `scopeplan update` cached are preferred when there are
+	// any newer than the embedded data; a cache that cannot be read leaves
+	// the embedded data, with the reason in CacheError.
+	c, p, fs, err := scopeplan.LoadWithFindings(ctx, scopeplan.Options{
+		Docs: f.docs, AddDocs: f.addDocs, MaxDocSize: size,
+		UseCache: true, CacheDir: f.cacheDir(""), Core: !full,
+	})
 	if err != nil {
 		return nil, p, inputErr(err)
 	}
@@ -202,15 +208,11 @@ func (f *factory) Attribution() (*lint.Attribution, error) {
 	if f.attrib != nil {
 		return f.attrib, nil
 	}
-	c, _, err := f.currentCatalog()
+	fs, err := f.Findings() // loads the catalog when none is
 	if err != nil {
 		return nil, err
 	}
-	fs, err := f.Findings()
-	if err != nil {
-		return nil, err
-	}
-	f.attrib = lint.Attribute(c, fs)
+	f.attrib = lint.Attribute(f.cat, fs)
 	return f.attrib, nil
 }
 
@@ -248,15 +250,4 @@ func (g *globalOptions) docSizeLimit() (int64, error) {
 		return 0, usageErr("%s: %w", from, err)
 	}
 	return n, nil
-}
-
-// loadPreferringCacheIn is scopeplan.LoadWithFindings under ctx,
-// preferring the catalog of the documents `scopeplan update` cached when
-// there are any newer than the embedded data (the cache directory is
-// cacheDir, "" for $SCOPEPLAN_CACHE_DIR or the user cache directory). A
-// cache that cannot be read leaves the embedded data, with the reason in
-// CacheError.
-func loadPreferringCacheIn(ctx context.Context, o scopeplan.Options, cacheDir string, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
-	o.UseCache, o.CacheDir, o.Core = true, cacheDir, !full
-	return scopeplan.LoadWithFindings(ctx, o)
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -291,10 +291,14 @@ func TestUpdateHelpListsSources(t *testing.T) {
 	}
 }
 
-// loadPreferringCache is loadPreferringCacheIn with the default cache
-// directory.
-func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
-	return loadPreferringCacheIn(context.Background(), o, "", full)
+// loadPreferringCache loads the full catalog of --docs docs as a command
+// does (through a factory, with the default cache directory), and returns
+// the lint findings it came with.
+func loadPreferringCache(docs ...string) (*catalog.Catalog, scopeplan.Provenance, []lint.Finding, error) {
+	f := newFactory(&streams{in: strings.NewReader(""), out: io.Discard, errOut: io.Discard})
+	f.cfg, f.docs = &fileConfig{}, docs
+	c, p, err := f.Catalog()
+	return c, p, f.findings, err
 }
 
 // TestLoadPreferringCache checks the catalog commands' loader: the
@@ -302,7 +306,7 @@ func loadPreferringCache(o scopeplan.Options, full bool) (*catalog.Catalog, scop
 func TestLoadPreferringCache(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(cache.EnvDir, dir)
-	_, p, fs, err := loadPreferringCache(scopeplan.Options{}, true)
+	_, p, fs, err := loadPreferringCache()
 	if err != nil || p.Source != scopeplan.OriginEmbedded || fs == nil {
 		t.Fatalf("without a cache: source %s, %d findings, %v", p.Source, len(fs), err)
 	}
@@ -310,14 +314,14 @@ func TestLoadPreferringCache(t *testing.T) {
 	if _, errOut, code := runUpdateCLI(append([]string{"update"}, z.sourceFlags()...)...); code != 0 {
 		t.Fatalf("update exit %d: %s", code, errOut)
 	}
-	c, p, _, err := loadPreferringCache(scopeplan.Options{}, true)
+	c, p, _, err := loadPreferringCache()
 	if err != nil || p.Source != scopeplan.OriginCache {
 		t.Fatalf("with a cache: source %s, %v", p.Source, err)
 	}
 	if _, ok := c.ClassicScope("user:read:admin"); !ok {
 		t.Error("catalog from the cache lacks the cached classic page's user:read:admin")
 	}
-	_, p, _, err = loadPreferringCache(scopeplan.Options{Docs: []string{filepath.Join("..", "..", "data", "docs")}}, true)
+	_, p, _, err = loadPreferringCache(filepath.Join("..", "..", "data", "docs"))
 	if err != nil || p.Source != scopeplan.OriginDocs {
 		t.Errorf("--docs with a cache: source %s, %v", p.Source, err)
 	}

@@ -252,16 +252,6 @@ func (c *Cache) Files() ([]File, error) {
 	return out, nil
 }
 
-// Newer reports whether the cache holds documents confirmed current after
-// than. An unreadable cache is never newer.
-func (c *Cache) Newer(than time.Time) bool {
-	m, err := c.Manifest()
-	if err != nil || len(m.Entries) == 0 {
-		return false
-	}
-	return m.Captured().After(than)
-}
-
 // Sum returns the hex sha256 of b, as the manifest records it.
 func Sum(b []byte) string {
 	s := sha256.Sum256(b)

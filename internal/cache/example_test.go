@@ -28,7 +28,12 @@ func ExampleCache_Store() {
 		return
 	}
 	fmt.Println(e.File, e.Size)
-	fmt.Println(c.Newer(when.Add(-24 * time.Hour)))
+	m, err := c.Manifest()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Captured().After(when.Add(-24 * time.Hour)))
 
 	files, err := c.Files()
 	if err != nil {

@@ -205,17 +205,15 @@ const (
 // of the documents the catalog was built from. When ctx is done it stops
 // between documents with CacheBroken and an error that wraps ctx.Err().
 func FromCache(ctx context.Context, o loader.Options, dir string, full bool, f FindingsFunc) (*catalog.Catalog, []loader.DocInfo, Stored, CacheStatus, error) {
-	var p []loader.DocInfo
-	var none Stored
 	if len(o.Docs) > 0 {
-		return nil, p, none, CacheNotUsed, nil
+		return nil, nil, Stored{}, CacheNotUsed, nil
 	}
 	c, err := cache.Open(dir)
 	if err != nil {
-		return nil, p, none, CacheNotUsed, nil
+		return nil, nil, Stored{}, CacheNotUsed, nil
 	}
 	broken := func(err error) (*catalog.Catalog, []loader.DocInfo, Stored, CacheStatus, error) {
-		return nil, p, none, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
+		return nil, nil, Stored{}, CacheBroken, fmt.Errorf("cache at %s is unreadable: %w", c.Dir, err)
 	}
 	m, err := c.Manifest()
 	if err != nil {
@@ -223,7 +221,7 @@ func FromCache(ctx context.Context, o loader.Options, dir string, full bool, f F
 	}
 	since, err := loader.EmbeddedDate()
 	if err != nil || len(m.Entries) == 0 || !m.Captured().After(since) {
-		return nil, p, none, CacheNotUsed, nil
+		return nil, nil, Stored{}, CacheNotUsed, nil
 	}
 	key := CacheKey(m)
 	if len(o.AddDocs) == 0 {
@@ -260,18 +258,18 @@ func FromCache(ctx context.Context, o loader.Options, dir string, full bool, f F
 	}
 	embedded, err := loader.Embedded(ctx)
 	if err != nil {
-		return nil, p, none, CacheNotUsed, nil
+		return nil, nil, Stored{}, CacheNotUsed, nil
 	}
 	added, err := o.ReadSpecs(ctx, o.AddDocs)
 	if err != nil {
-		return nil, p, none, CacheNotUsed, nil
+		return nil, nil, Stored{}, CacheNotUsed, nil
 	}
 	docs := append(loader.MergeCached(embedded, cached), added...)
 	cat, err := catalog.Build(docs)
 	if err != nil {
-		return nil, p, none, CacheNotUsed, nil
+		return nil, nil, Stored{}, CacheNotUsed, nil
 	}
-	return cat, loader.Infos(docs), none, CacheUsed, nil
+	return cat, loader.Infos(docs), Stored{}, CacheUsed, nil
 }
 
 // readCompiled reads the cache's compiled catalog: all of it when full is
