@@ -355,7 +355,7 @@ func runSafely(p *Pass, r Rule) {
 	defer func() {
 		if v := recover(); v != nil {
 			p.Report(Finding{
-				Rule: "INTERNAL_ERROR", Severity: SeverityError, Subject: r.ID,
+				Rule: internalError, Severity: SeverityError, Subject: r.ID,
 				Message: fmt.Sprintf("rule %s failed: %v", r.ID, v),
 			})
 		}
