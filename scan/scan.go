@@ -399,9 +399,6 @@ func (r *Result) WithoutTests() *Result {
 	return &out
 }
 
-// wanted reports whether a directory walk reads a file.
-func wanted(path string) bool { return walkReads(Languages(), path) }
-
 // walkReads reports whether a directory walk reads a file: a HAR file, or
 // source in one of langs.
 func walkReads(langs []Language, path string) bool {
