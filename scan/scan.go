@@ -344,7 +344,7 @@ func (s *Scanner) scanSourcesContext(ctx context.Context, files []*fileScan) (*R
 			return nil, err
 		}
 		f.run()
-		test := isTestFile(f.name)
+		test := isTestFile(f.file)
 		for _, c := range f.calls {
 			if test {
 				c.Kind = KindTest
