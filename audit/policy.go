@@ -10,11 +10,9 @@ package audit
 // is Mismatch.
 func (r *Result) Fails(allowUnused, allowUnverified bool) bool {
 	switch {
-	case len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == KindMixed || len(r.Missing) > 0:
+	case len(r.Unknown) > 0 || len(r.Levels) > 0 || r.Kind == KindMixed || r.underPrivileged():
 		return true
-	case r.InClient != nil && r.InClient.Missing:
-		return true
-	case !allowUnused && (len(r.OverPrivileged) > 0 || len(r.Redundant) > 0 || r.InClient != nil && r.InClient.Unused):
+	case !allowUnused && r.overPrivileged():
 		return true
 	case !allowUnverified && r.Incomplete():
 		return true

@@ -379,7 +379,7 @@ func (b *builder) addAssociations(d *record.Document) {
 		words := scopeWords(cs.Name, cs.Group)
 		level := LevelOf(cs.Name)
 		for _, item := range cs.APIs {
-			all := append([]int(nil), b.c.byName.get(normName(item.Name))...)
+			all := b.c.byName.get(normName(item.Name))
 			sort.Ints(all)
 			eps := b.narrow(all, level, words)
 			a := Association{Scope: cs.Name, API: item.Name, Link: item.Link, Endpoints: eps, Source: item.Source}

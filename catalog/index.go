@@ -58,7 +58,8 @@ func (x *idIndex[T]) hash(key string) (int, uint8) {
 	return int(h) & (len(x.ids) - 1), uint8(h >> 56)
 }
 
-// get returns the positions of key's items in the order added, or nil.
+// get returns the positions of key's items in the order added, or nil,
+// in a new slice the caller may keep, sort or append to.
 func (x *idIndex[T]) get(key string) []int {
 	if x.n == 0 {
 		return nil

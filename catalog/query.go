@@ -166,18 +166,18 @@ func (c *Catalog) Resolve(spec string) ([]*Endpoint, SpecKind) {
 	if strings.Contains(spec, "/docs/") || strings.Contains(spec, "#operation/") {
 		link := strings.TrimPrefix(spec, docsHost)
 		link = strings.TrimPrefix(link, strings.Replace(docsHost, "https", "http", 1))
-		return c.EndpointsOf(sortedCopy(c.byLink.get(link))), SpecLink
+		return c.EndpointsOf(sorted(c.byLink.get(link))), SpecLink
 	}
 	if ids := c.byOpID.get(spec); len(ids) > 0 {
-		return c.EndpointsOf(sortedCopy(ids)), SpecOperationID
+		return c.EndpointsOf(sorted(ids)), SpecOperationID
 	}
-	return c.EndpointsOf(sortedCopy(c.byName.get(normName(spec)))), SpecName
+	return c.EndpointsOf(sorted(c.byName.get(normName(spec)))), SpecName
 }
 
-func sortedCopy(ids []int) []int {
-	out := append([]int(nil), ids...)
-	sort.Ints(out)
-	return out
+// sorted sorts ids (a new slice from an index) in place and returns it.
+func sorted(ids []int) []int {
+	sort.Ints(ids)
+	return ids
 }
 
 // byMethodPath matches a concrete or template path against the endpoints'
@@ -186,7 +186,7 @@ func sortedCopy(ids []int) []int {
 // template over /users/{userId}/settings when both exist).
 func (c *Catalog) byMethodPath(method, path string) []*Endpoint {
 	if ids := c.byPath.get(pathKey(method, path)); len(ids) > 0 {
-		return c.EndpointsOf(sortedCopy(ids))
+		return c.EndpointsOf(sorted(ids))
 	}
 	best := -1
 	var ids []int

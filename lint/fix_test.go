@@ -75,9 +75,11 @@ func TestFixesEditTheSubject(t *testing.T) {
 // without a column or without a correction gives none.
 func TestFixShapes(t *testing.T) {
 	fs := Run(catalogtest.Embedded(t), Rules())
+	found := false
 	for _, f := range fs {
 		switch {
 		case f.Rule == RuleUnknownAction && f.Subject == "contact_center:udpate:region:admin":
+			found = true
 			if len(f.Fixes) != 1 || f.Fixes[0].New != "contact_center:update:region:admin" {
 				t.Errorf("%s: fixes %+v", f.Subject, f.Fixes)
 			}
@@ -86,5 +88,8 @@ func TestFixShapes(t *testing.T) {
 				t.Errorf("%s at %s:%d (column %d, suggestion %q) has fixes %+v", f.Rule, f.File, f.Line, f.Column, f.Suggestion, f.Fixes)
 			}
 		}
+	}
+	if !found {
+		t.Errorf("no %s finding about contact_center:udpate:region:admin on the embedded documents", RuleUnknownAction)
 	}
 }

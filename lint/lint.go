@@ -168,11 +168,7 @@ type Pass struct {
 // Reportf reports a finding at src about subject, with an optional
 // suggestion and a formatted message.
 func (p *Pass) Reportf(src record.Source, subject, suggestion, format string, args ...any) {
-	p.Report(Finding{
-		File: src.File, Line: int(src.Line), Column: int(src.Column),
-		Subject: subject, Suggestion: suggestion,
-		Message: fmt.Sprintf(format, args...),
-	})
+	p.reportFixed(src, subject, suggestion, nil, format, args...)
 }
 
 // reportFixed reports a finding like Reportf, with the edits that apply
@@ -359,7 +355,7 @@ func runSafely(p *Pass, r Rule) {
 	defer func() {
 		if v := recover(); v != nil {
 			p.Report(Finding{
-				Rule: "INTERNAL_ERROR", Severity: SeverityError, Subject: r.ID,
+				Rule: internalError, Severity: SeverityError, Subject: r.ID,
 				Message: fmt.Sprintf("rule %s failed: %v", r.ID, v),
 			})
 		}

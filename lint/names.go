@@ -231,7 +231,7 @@ func suspiciousNear(counts map[string]int, byLen map[int][]string, r string) str
 			switch {
 			case !ok:
 				continue
-			case d == 1 && c2 >= 2*cr:
+			case d == 1: // c2 >= 2*cr, checked above
 			case d == 2 && len(r) >= 10 && c2 >= farMore*cr:
 			default:
 				continue

@@ -26,7 +26,10 @@ func TestUnknownError(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("UnknownError = %q, want it to start %q", err, want)
 	}
-	if len(res.Unknown["zzz:qqq"]) == 0 && !strings.HasSuffix(err.Error(), `?); "zzz:qqq"`) {
+	if sug, ok := res.Unknown["zzz:qqq"]; !ok || len(sug) != 0 {
+		t.Fatalf("zzz:qqq: unknown %v with suggestions %q, want unknown without any", ok, sug)
+	}
+	if !strings.HasSuffix(err.Error(), `?); "zzz:qqq"`) {
 		t.Errorf("UnknownError = %q, want it to end with the name without suggestions", err)
 	}
 	ok, err := migrate.Run(c, []string{"user:read:admin"}, migrate.AppFor(given), nil)

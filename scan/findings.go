@@ -4,6 +4,7 @@ package scan
 // and the evidence chain (via) of the call being analysed, which each
 // reported call carries.
 type findings struct {
+	// file is the name of the file (what calls and skips report it by).
 	file    string
 	calls   []Call
 	skipped []Skipped

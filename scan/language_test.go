@@ -124,3 +124,7 @@ func TestLanguageLexicalRules(t *testing.T) {
 		}
 	}
 }
+
+// wanted reports whether a directory walk with the default languages
+// reads a file.
+func wanted(path string) bool { return walkReads(Languages(), path) }

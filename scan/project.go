@@ -71,7 +71,7 @@ func newProject() *project {
 
 // site formats a source position for a via chain.
 func (f *fileScan) site(k int, name string) string {
-	return fmt.Sprintf("%s:%d %s", f.name, f.tok(k).line, name)
+	return fmt.Sprintf("%s:%d %s", f.file, f.tok(k).line, name)
 }
 
 // buildProject runs the project pass over lexed files.

@@ -344,7 +344,7 @@ func (s *Scanner) scanSourcesContext(ctx context.Context, files []*fileScan) (*R
 			return nil, err
 		}
 		f.run()
-		test := isTestFile(f.name)
+		test := isTestFile(f.file)
 		for _, c := range f.calls {
 			if test {
 				c.Kind = KindTest
@@ -398,9 +398,6 @@ func (r *Result) WithoutTests() *Result {
 	}
 	return &out
 }
-
-// wanted reports whether a directory walk reads a file.
-func wanted(path string) bool { return walkReads(Languages(), path) }
 
 // walkReads reports whether a directory walk reads a file: a HAR file, or
 // source in one of langs.

@@ -29,8 +29,7 @@ type fileScan struct {
 	exprs
 	bindings
 	findings
-	s    *Scanner
-	name string
+	s *Scanner
 	// cue: the file mentions Zoom (path or text); path strings and SDK
 	// methods are read only in such files.
 	cue bool
@@ -49,7 +48,7 @@ func newFileScan(s *Scanner, name, src string, l *Language) *fileScan {
 			zoomBases: map[string]bool{}, otherBases: map[string]bool{}, zoomClients: map[string]bool{},
 			baseSites: map[string]string{}, notClients: map[string]bool{},
 		},
-		s: s, name: name, cue: zoomCue(name, toks),
+		s: s, cue: zoomCue(name, toks),
 		known: map[int]bool{}, used: make([]bool, len(toks)),
 	}
 }

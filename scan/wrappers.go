@@ -424,7 +424,7 @@ func (f *fileScan) pickWrapper(name string) *wrapper {
 		return nil
 	}
 	for _, w := range ws {
-		if strings.HasPrefix(w.site, f.name+":") {
+		if strings.HasPrefix(w.site, f.file+":") {
 			return w
 		}
 	}

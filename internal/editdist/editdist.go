@@ -226,9 +226,6 @@ func (ix *Index) byBound(q []rune, maxDist int) [][]int32 {
 	return out
 }
 
-// Len is the number of distinct names in the index.
-func (ix *Index) Len() int { return len(ix.names) }
-
 // hit is one candidate of a question and its distance.
 type hit struct {
 	s string
